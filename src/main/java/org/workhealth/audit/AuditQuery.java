@@ -1,0 +1,7 @@
+package org.workhealth.audit;
+
+import java.time.LocalDate;
+
+/** What an administrator searches the audit log by; every part is optional. */
+public record AuditQuery(String actor, String recordType, String recordId, LocalDate from, LocalDate to) {
+}

@@ -1,0 +1,73 @@
+package org.workhealth.audit;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Finds audit entries within the organisations a searcher may see, newest first. */
+@Service
+public class AuditSearch {
+
+    static final int PAGE_SIZE = 50;
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final JdbcClient jdbc;
+
+    AuditSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<AuditEntry> search(AuditQuery query, Collection<Long> organisationScope, int page) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, occurred_at, actor_id, actor_email, action, record_type, record_id, organisation_id,
+                       ip_address, detail
+                FROM audit_event WHERE organisation_id IN (:scope)
+                """);
+        List<Object[]> params = new ArrayList<>();
+        if (hasText(query.actor())) {
+            sql.append(" AND LOWER(actor_email) LIKE :actor");
+            params.add(new Object[] {"actor", "%" + query.actor().strip().toLowerCase() + "%"});
+        }
+        if (hasText(query.recordType())) {
+            sql.append(" AND record_type = :recordType");
+            params.add(new Object[] {"recordType", query.recordType().strip()});
+        }
+        if (hasText(query.recordId())) {
+            sql.append(" AND record_id = :recordId");
+            params.add(new Object[] {"recordId", query.recordId().strip()});
+        }
+        if (query.from() != null) {
+            sql.append(" AND occurred_at >= :from");
+            params.add(new Object[] {"from", startOf(query.from())});
+        }
+        if (query.to() != null) {
+            sql.append(" AND occurred_at < :to");
+            params.add(new Object[] {"to", startOf(query.to().plusDays(1))});
+        }
+        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("scope", organisationScope)
+                .param("limit", PAGE_SIZE + 1).param("offset", Math.max(0, page - 1) * PAGE_SIZE);
+        for (Object[] param : params) {
+            statement = statement.param((String) param[0], param[1]);
+        }
+        return statement.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                (Long) rs.getObject("actor_id", Long.class), rs.getString("actor_email"), rs.getString("action"),
+                rs.getString("record_type"), rs.getString("record_id"),
+                (Long) rs.getObject("organisation_id", Long.class), rs.getString("ip_address"),
+                rs.getString("detail"))).list();
+    }
+
+    private static Timestamp startOf(LocalDate date) {
+        return Timestamp.from(date.atStartOfDay(LONDON).toInstant());
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,154 @@
+package org.workhealth.demo;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.workhealth.organisation.NewPerson;
+import org.workhealth.organisation.Organisation;
+import org.workhealth.organisation.Organisations;
+import org.workhealth.organisation.People;
+import org.workhealth.organisation.Role;
+import org.workhealth.programme.NewContract;
+import org.workhealth.programme.Programme;
+import org.workhealth.programme.Programmes;
+import org.workhealth.programme.SupportType;
+
+/**
+ * Organisations, people, programmes and contracts modelled on the reports in shared/seeds, so a
+ * newcomer has something real to look at. Loaded once, into an empty database: by default only the
+ * embedded H2 one; on PostgreSQL only when DEMO_DATA=true.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "demo-password-2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Organisations organisations;
+    private final People people;
+    private final Programmes programmes;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final String mode;
+
+    DemoData(Organisations organisations, People people, Programmes programmes, JdbcClient jdbc, DataSource dataSource,
+            TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode) {
+        this.organisations = organisations;
+        this.people = people;
+        this.programmes = programmes;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+        this.mode = mode;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (!wanted()) {
+            return;
+        }
+        Integer existing = jdbc.sql("SELECT COUNT(*) FROM organisation").query(Integer.class).single();
+        if (existing > 0) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> load());
+        log.info("Loaded demo organisations, people and programmes; sign in with the demo accounts in the README");
+    }
+
+    private boolean wanted() throws Exception {
+        if ("true".equalsIgnoreCase(mode)) {
+            return true;
+        }
+        if (!"auto".equalsIgnoreCase(mode)) {
+            return false;
+        }
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
+    }
+
+    private void load() {
+        long national = org("Joint Work and Health Directorate (DWP and DHSC)", "NATIONAL", null, null);
+
+        long wmca = org("West Midlands Combined Authority", "HUB", national, null);
+        long bchft = org("Black Country Healthcare NHS Foundation Trust", "PROVIDER", wmca, "TAJ");
+        long shaw = org("Shaw Trust", "PROVIDER", wmca, null);
+        org("Thrive into Work Black Country team", "TEAM", bchft, null);
+        long university = org("University of Warwick evaluation team", "TEAM", wmca, null);
+
+        long gm = org("NHS Greater Manchester", "HUB", national, "QOP");
+        long bury = org("Bury", "LOCALITY", gm, null);
+        long buryLiveWell = org("Bury Council Live Well service", "PROVIDER", bury, null);
+        long gpPractice = org("Townside Primary Care Centre", "REFERRER", bury, "P83010");
+        long oldham = org("Oldham", "LOCALITY", gm, null);
+        long oldhamProvider = org("Oldham Working Well service", "PROVIDER", oldham, null);
+
+        long cw = org("Coventry and Warwickshire Integrated Care Board", "HUB", national, "QWU");
+        long warwickshire = org("Warwickshire County Council", "LOCALITY", cw, null);
+        long coventry = org("Coventry City Council", "LOCALITY", cw, null);
+
+        person("Asha Patel", "admin@workhealth.example", national, EnumSet.of(Role.ADMINISTRATOR));
+        person("Noah Williams", "national@workhealth.example", national, EnumSet.of(Role.NATIONAL));
+        person("Grace Okafor", "commissioner@gm.workhealth.example", gm, EnumSet.of(Role.COMMISSIONER));
+        person("Tom Hughes", "commissioner@wmca.workhealth.example", wmca, EnumSet.of(Role.COMMISSIONER));
+        person("Priya Shah", "manager@bury.workhealth.example", buryLiveWell, EnumSet.of(Role.PROVIDER_MANAGER));
+        person("Daniel Brooks", "coach@bury.workhealth.example", buryLiveWell, EnumSet.of(Role.PRACTITIONER));
+        person("Sara Ahmed", "specialist@bchft.workhealth.example", bchft, EnumSet.of(Role.PRACTITIONER));
+        person("Dr Helen Clarke", "referrer@townside.workhealth.example", gpPractice, EnumSet.of(Role.REFERRER));
+        person("Professor Mark Evans", "evaluator@workhealth.example", university, EnumSet.of(Role.EVALUATOR));
+        person("Leah Turner", "admin@gm.workhealth.example", gm, EnumSet.of(Role.ADMINISTRATOR));
+
+        Programme thrive = programmes.createUnchecked("TIW", "Thrive into Work", SupportType.INTENSIVE_IPS,
+                "Individual Placement and Support in primary care for people with health conditions who are out of "
+                        + "work or struggling in work.", wmca);
+        programmes.addCohortUnchecked(thrive.id(), "OUT", "Out of work", "Unemployed or not working at referral");
+        programmes.addCohortUnchecked(thrive.id(), "IN", "In work", "In work but struggling, or off sick");
+        contract("TIW-BCHFT-2024", thrive, bchft, wmca, "Black Country", "2024-04-01", "2026-03-31", 120_000_000L);
+        contract("TIW-SHAW-2024", thrive, shaw, wmca, "Birmingham and Solihull, Coventry", "2024-04-01", "2026-03-31",
+                95_000_000L);
+
+        Programme workwell = programmes.createUnchecked("WW", "WorkWell", SupportType.LOW_INTENSITY,
+                "Low-intensity early support through a single access point for people recently out of work, or at "
+                        + "risk of falling out of work, through poor health.", national);
+        programmes.addCohortUnchecked(workwell.id(), "C1", "In work, at risk of falling out", null);
+        programmes.addCohortUnchecked(workwell.id(), "C2", "Off sick from work", null);
+        programmes.addCohortUnchecked(workwell.id(), "C3", "Recently out of work", null);
+        programmes.addCohortUnchecked(workwell.id(), "C4", "Out of work and ready to look for work", null);
+        contract("WW-BURY-2024", workwell, buryLiveWell, gm, "Bury", "2024-10-01", "2026-03-31", 43_292_700L);
+        contract("WW-OLDHAM-2024", workwell, oldhamProvider, gm, "Oldham", "2024-10-01", "2026-03-31", 41_000_000L);
+        contract("WW-WARKS-2024", workwell, warwickshire, cw, "Warwickshire", "2024-10-01", "2026-03-31", 87_577_500L);
+        contract("WW-COV-2024", workwell, coventry, cw, "Coventry", "2024-10-01", "2026-03-31", 87_577_500L);
+
+        programmes.createUnchecked("TAW", "Thrive at Work", SupportType.EMPLOYER_ACCREDITATION,
+                "Workplace wellbeing accreditation for employers: Foundation, Bronze, Silver and Gold.", wmca);
+        programmes.createUnchecked("MHFA", "Mental Health First Aid training", SupportType.FIGURES_ONLY,
+                "People trained in Mental Health First Aid by partners; figures entered quarterly.", wmca);
+    }
+
+    private long org(String name, String type, Long parent, String ods) {
+        Organisation created = organisations.create(name, type, parent, ods);
+        return created.id();
+    }
+
+    private void person(String name, String email, long organisation, Set<Role> roles) {
+        people.createWithPassword(new NewPerson(name, email, organisation, roles), PASSWORD);
+    }
+
+    private void contract(String reference, Programme programme, long provider, long commissioner, String area,
+            String from, String to, long valuePence) {
+        programmes.addContractUnchecked(new NewContract(reference, programme.id(), provider, commissioner, area,
+                LocalDate.parse(from), LocalDate.parse(to), valuePence));
+    }
+}

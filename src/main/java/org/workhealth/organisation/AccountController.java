@@ -1,0 +1,64 @@
+package org.workhealth.organisation;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's own account: their details and changing their password. */
+@Controller
+class AccountController {
+
+    record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+    }
+
+    private final People people;
+
+    AccountController(People people) {
+        this.people = people;
+    }
+
+    @InitBinder("passwordForm")
+    void allowFields(WebDataBinder binder) {
+        binder.setAllowedFields("currentPassword", "newPassword", "confirmPassword");
+    }
+
+    @GetMapping("/account")
+    String account(CurrentUser user) {
+        return "organisation/account";
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm(CurrentUser user, Model model) {
+        model.addAttribute("passwordForm", new PasswordForm(null, null, null));
+        return "organisation/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(CurrentUser user, @ModelAttribute PasswordForm passwordForm, BindingResult result,
+            RedirectAttributes redirect) {
+        if (passwordForm.currentPassword() == null || passwordForm.currentPassword().isEmpty()) {
+            result.rejectValue("currentPassword", "required", "Enter your current password");
+        }
+        if (passwordForm.newPassword() != null && !passwordForm.newPassword().equals(passwordForm.confirmPassword())) {
+            result.rejectValue("confirmPassword", "mismatch", "The passwords you entered do not match");
+        }
+        if (!result.hasErrors()) {
+            Optional<People.PasswordProblem> problem = people.changeOwnPassword(user, passwordForm.currentPassword(),
+                    passwordForm.newPassword());
+            problem.ifPresent(p -> result.rejectValue(p.field(), "invalid", p.message()));
+        }
+        if (result.hasErrors()) {
+            return "organisation/password";
+        }
+        redirect.addFlashAttribute("notice", "Your password has been changed.");
+        return "redirect:/account";
+    }
+}

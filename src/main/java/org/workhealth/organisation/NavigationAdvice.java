@@ -1,0 +1,57 @@
+package org.workhealth.organisation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.HtmlUtils;
+
+/** What the page layout needs on every page: who is signed in, and the links their roles open. */
+@ControllerAdvice
+class NavigationAdvice {
+
+    private record Link(String href, String text, Permission needs) {
+    }
+
+    private static final List<Link> LINKS = List.of(
+            new Link("/home", "Home", null),
+            new Link("/programmes", "Programmes", Permission.VIEW_PROGRAMMES),
+            new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
+            new Link("/people", "People", Permission.MANAGE_PEOPLE),
+            new Link("/audit", "Audit log", Permission.VIEW_AUDIT_LOG),
+            new Link("/account", "Your account", null));
+
+    @ModelAttribute
+    void addNavigation(HttpServletRequest request, org.springframework.ui.Model model) {
+        if (!(request.getAttribute(CurrentUserInterceptor.ATTRIBUTE) instanceof CurrentUser user)) {
+            return;
+        }
+        model.addAttribute("currentUser", user);
+        String path = request.getServletPath();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Link link : LINKS) {
+            if (link.needs() == null || user.has(link.needs())) {
+                boolean active = path.equals(link.href()) || path.startsWith(link.href() + "/");
+                items.add(Map.of("href", link.href(), "text", link.text(), "active", active));
+            }
+        }
+        model.addAttribute("navigationItems", items);
+        model.addAttribute("signOutSlot", signOutForm(request));
+    }
+
+    /** Signing out changes state, so it is a POST form with the CSRF token, styled as a navigation link. */
+    private static String signOutForm(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String hidden = token == null ? "" : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(token.getParameterName())
+                + "\" value=\"" + HtmlUtils.htmlEscape(token.getToken()) + "\">";
+        return "<li class=\"govuk-service-navigation__item\">"
+                + "<form class=\"app-sign-out\" method=\"post\" action=\"" + request.getContextPath() + "/sign-out\">"
+                + hidden + "<button type=\"submit\" class=\"govuk-service-navigation__link app-link-button\">Sign out</button>"
+                + "</form></li>";
+    }
+}

@@ -1,0 +1,135 @@
+package org.workhealth.organisation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.audit.AuditLog;
+
+/**
+ * Staff accounts: administrators create them, assign roles, deactivate and reset them; each
+ * person changes their own password. Every change is checked against the actor's scope and audited.
+ */
+@Service
+public class People {
+
+    /** A new account and the temporary password to give its owner, shown once. */
+    public record Created(Person person, String temporaryPassword) {
+    }
+
+    private final PersonRepository repository;
+    private final PasswordEncoder encoder;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    People(PersonRepository repository, PasswordEncoder encoder, AccessPolicy access, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.encoder = encoder;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public boolean emailInUse(String email) {
+        return repository.findByEmail(Person.normaliseEmail(email)).isPresent();
+    }
+
+    public List<Person> within(Set<Long> organisationIds) {
+        return organisationIds.isEmpty() ? List.of() : repository.findByOrganisationIdInOrderByFullName(organisationIds);
+    }
+
+    /** A person the actor may manage; anyone else is "not found". */
+    public Person manageable(CurrentUser actor, long personId) {
+        Person person = repository.findById(personId).orElseThrow(OutOfScopeException::new);
+        access.require(actor, Permission.MANAGE_PEOPLE, person.organisationId());
+        return person;
+    }
+
+    public Optional<Person> findByEmail(String email) {
+        return repository.findByEmail(Person.normaliseEmail(email));
+    }
+
+    @Transactional
+    public Created create(CurrentUser actor, NewPerson request) {
+        access.require(actor, Permission.MANAGE_PEOPLE, request.organisationId());
+        String temporary = TemporaryPasswords.generate();
+        Person saved = repository.save(Person.create(request.email(), request.fullName(), request.organisationId(),
+                encoder.encode(temporary), request.roles(), clock.instant()));
+        audit.recordChange("CREATE", "person", saved.id(), saved.organisationId(), "Roles " + request.roles());
+        return new Created(saved, temporary);
+    }
+
+    /** For loading demo or seed accounts whose password is already chosen. */
+    @Transactional
+    public Person createWithPassword(NewPerson request, String password) {
+        Person saved = repository.save(Person.create(request.email(), request.fullName(), request.organisationId(),
+                encoder.encode(password), request.roles(), clock.instant()).withPassword(encoder.encode(password), false));
+        audit.recordChange("CREATE", "person", saved.id(), saved.organisationId(), "Seeded account");
+        return saved;
+    }
+
+    @Transactional
+    public Person changeRoles(CurrentUser actor, long personId, Set<Role> roles) {
+        Person person = manageable(actor, personId);
+        Person saved = repository.save(person.withRoles(roles));
+        audit.recordChange("UPDATE", "person", personId, person.organisationId(),
+                "Roles changed from " + person.roleSet() + " to " + roles);
+        return saved;
+    }
+
+    @Transactional
+    public Person deactivate(CurrentUser actor, long personId) {
+        Person person = manageable(actor, personId);
+        if (person.id() == actor.id()) {
+            throw new IllegalArgumentException("You cannot deactivate your own account");
+        }
+        Person saved = repository.save(person.deactivated());
+        audit.recordChange("DEACTIVATE", "person", personId, person.organisationId(), null);
+        return saved;
+    }
+
+    @Transactional
+    public Person reactivate(CurrentUser actor, long personId) {
+        Person person = manageable(actor, personId);
+        Person saved = repository.save(person.reactivated());
+        audit.recordChange("REACTIVATE", "person", personId, person.organisationId(), null);
+        return saved;
+    }
+
+    /** A new temporary password, which also unlocks the account. */
+    @Transactional
+    public String resetPassword(CurrentUser actor, long personId) {
+        Person person = manageable(actor, personId);
+        String temporary = TemporaryPasswords.generate();
+        repository.save(person.withPassword(encoder.encode(temporary), true));
+        audit.recordChange("RESET_PASSWORD", "person", personId, person.organisationId(), null);
+        return temporary;
+    }
+
+    /** @return the problem to show against the field it concerns, or empty when the password was changed */
+    @Transactional
+    public Optional<PasswordProblem> changeOwnPassword(CurrentUser user, String current, String replacement) {
+        Person person = repository.findById(user.id()).orElseThrow(OutOfScopeException::new);
+        if (current == null || !encoder.matches(current, person.passwordHash())) {
+            return Optional.of(new PasswordProblem("currentPassword", "Your current password is not correct"));
+        }
+        Optional<String> rule = PasswordRules.problemWith(replacement, person.email());
+        if (rule.isPresent()) {
+            return Optional.of(new PasswordProblem("newPassword", rule.get()));
+        }
+        if (encoder.matches(replacement, person.passwordHash())) {
+            return Optional.of(new PasswordProblem("newPassword", "Your new password must be different from your current one"));
+        }
+        repository.save(person.withPassword(encoder.encode(replacement), false));
+        audit.recordChange("CHANGE_PASSWORD", "person", person.id(), person.organisationId(), null);
+        return Optional.empty();
+    }
+
+    public record PasswordProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,18 @@
+package org.workhealth.organisation;
+
+/** The actions that roles grant; checked together with organisation scope by {@link AccessPolicy}. */
+public enum Permission {
+    VIEW_ORGANISATIONS,
+    MANAGE_ORGANISATIONS,
+    MANAGE_PEOPLE,
+    VIEW_AUDIT_LOG,
+    VIEW_PROGRAMMES,
+    MANAGE_PROGRAMMES,
+    VIEW_PERSONAL_DATA,
+    MANAGE_CASES,
+    MAKE_REFERRALS,
+    SUBMIT_RETURNS_AND_CLAIMS,
+    APPROVE_RETURNS_AND_CLAIMS,
+    VIEW_FIGURES,
+    RECEIVE_EXTRACTS
+}

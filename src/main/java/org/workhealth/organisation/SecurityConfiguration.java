@@ -1,0 +1,61 @@
+package org.workhealth.organisation;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Only the service's own assets; GOV.UK Frontend needs no inline script or style. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    PublicPaths sitePublicPaths() {
+        return new PublicPaths("/", "/sign-in", "/accessibility", "/cookies", "/error", "/assets/**", "/webjars/**",
+                "/favicon.ico", "/actuator/health", "/actuator/health/**");
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths) throws Exception {
+        String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(open).permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMINISTRATOR.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/sign-in").usernameParameter("email").passwordParameter("password")
+                        .defaultSuccessUrl("/home", true).failureHandler((request, response, exception) -> {
+                            // Keep what was typed so the person does not have to type their email again.
+                            request.getSession().setAttribute(SignInController.TYPED_EMAIL, request.getParameter("email"));
+                            response.sendRedirect(request.getContextPath() + "/sign-in?error");
+                        }))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut")
+                        .deleteCookies("WORKHEALTH_SESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionUrl("/sign-in?timedOut"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm recorded in each hash so that it can be raised later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,45 @@
+package org.workhealth.organisation;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.workhealth.govuk.FormErrors;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page; Spring Security handles the POST. */
+@Controller
+class SignInController {
+
+    /** The same words whatever went wrong, so that nobody learns whether an email address has an account. */
+    static final String SIGN_IN_FAILED = "Enter a correct email address and password. After 5 incorrect attempts "
+            + "you must wait 15 minutes before you can try again.";
+
+    static final String TYPED_EMAIL = SignInController.class.getName() + ".email";
+
+    @GetMapping("/sign-in")
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String timedOut, Authentication authentication, HttpSession session,
+            Model model) {
+        if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.isAuthenticated()) {
+            return "redirect:/home";
+        }
+        if (error != null) {
+            model.addAttribute("signInError", SIGN_IN_FAILED);
+            model.addAttribute("email", session.getAttribute(TYPED_EMAIL));
+            model.addAttribute("errors", FormErrors.single("email", SIGN_IN_FAILED));
+            session.removeAttribute(TYPED_EMAIL);
+        }
+        if (signedOut != null) {
+            model.addAttribute("notice", "You have signed out.");
+        }
+        if (timedOut != null) {
+            model.addAttribute("notice", "You were signed out because you had not done anything for a while.");
+        }
+        return "organisation/sign-in";
+    }
+}

@@ -1,0 +1,43 @@
+package org.workhealth.programme;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A programme such as Thrive into Work or WorkWell, with the cohorts it serves. */
+@Table("programme")
+public record Programme(@Id Long id, String code, String name, SupportType supportType, String description,
+        Long ownerOrganisationId, @MappedCollection(idColumn = "programme_id") Set<Cohort> cohorts,
+        @Version Integer version) {
+
+    @Table("cohort")
+    public record Cohort(@Id Long id, String code, String name, String description) {
+    }
+
+    static Programme create(String code, String name, SupportType type, String description, long owner) {
+        return new Programme(null, code.strip().toUpperCase(), name.strip(), type, description, owner, Set.of(), null);
+    }
+
+    Programme withDetails(String newName, SupportType newType, String newDescription) {
+        return new Programme(id, code, newName.strip(), newType, newDescription, ownerOrganisationId, cohorts, version);
+    }
+
+    Programme withCohort(String cohortCode, String cohortName, String cohortDescription) {
+        Set<Cohort> more = new java.util.HashSet<>(cohorts);
+        more.add(new Cohort(null, cohortCode.strip().toUpperCase(), cohortName.strip(), cohortDescription));
+        return new Programme(id, code, name, supportType, description, ownerOrganisationId, more, version);
+    }
+
+    public boolean hasCohortCode(String cohortCode) {
+        return cohorts.stream().anyMatch(c -> c.code().equalsIgnoreCase(cohortCode.strip()));
+    }
+
+    public List<Cohort> cohortsInOrder() {
+        return cohorts.stream().sorted(Comparator.comparing(Cohort::name)).toList();
+    }
+}

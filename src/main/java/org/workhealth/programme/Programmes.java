@@ -1,0 +1,134 @@
+package org.workhealth.programme;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.audit.AuditLog;
+import org.workhealth.organisation.AccessPolicy;
+import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.organisation.Permission;
+
+/**
+ * Programmes, cohorts and contracts. Anyone whose role lets them see programmes sees the list;
+ * only a commissioner of the owning organisation (or above it) changes a programme, and only a
+ * commissioner of the commissioning organisation records its contracts.
+ */
+@Service
+public class Programmes {
+
+    private final ProgrammeRepository programmes;
+    private final ContractRepository contracts;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+
+    Programmes(ProgrammeRepository programmes, ContractRepository contracts, AccessPolicy access, AuditLog audit) {
+        this.programmes = programmes;
+        this.contracts = contracts;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    public List<Programme> all() {
+        return programmes.findAll().stream().sorted(Comparator.comparing(Programme::name)).toList();
+    }
+
+    public Optional<Programme> find(long id) {
+        return programmes.findById(id);
+    }
+
+    public Optional<Programme> findByCode(String code) {
+        return programmes.findByCode(code.strip().toUpperCase());
+    }
+
+    public Programme visible(CurrentUser user, long id) {
+        if (!user.has(Permission.VIEW_PROGRAMMES)) {
+            throw new OutOfScopeException();
+        }
+        return programmes.findById(id).orElseThrow(OutOfScopeException::new);
+    }
+
+    public boolean mayManage(CurrentUser user, Programme programme) {
+        return access.may(user, Permission.MANAGE_PROGRAMMES, programme.ownerOrganisationId());
+    }
+
+    /** Contracts of a programme that the person's organisations commission or deliver. */
+    public List<Contract> contractsVisibleTo(CurrentUser user, long programmeId) {
+        Set<Long> scope = access.scope(user);
+        return contracts.findByProgrammeIdOrderByReference(programmeId).stream()
+                .filter(c -> scope.contains(c.providerOrganisationId()) || scope.contains(c.commissionerOrganisationId()))
+                .toList();
+    }
+
+    public boolean codeInUse(String code) {
+        return findByCode(code).isPresent();
+    }
+
+    public boolean contractReferenceInUse(String reference) {
+        return contracts.findByReference(reference.strip().toUpperCase()).isPresent();
+    }
+
+    @Transactional
+    public Programme create(CurrentUser user, String code, String name, SupportType type, String description,
+            long ownerOrganisationId) {
+        access.require(user, Permission.MANAGE_PROGRAMMES, ownerOrganisationId);
+        return createUnchecked(code, name, type, description, ownerOrganisationId);
+    }
+
+    /** For loading seed data, where there is no signed-in person. */
+    @Transactional
+    public Programme createUnchecked(String code, String name, SupportType type, String description,
+            long ownerOrganisationId) {
+        Programme saved = programmes.save(Programme.create(code, name, type, description, ownerOrganisationId));
+        audit.recordChange("CREATE", "programme", saved.id(), ownerOrganisationId, saved.name());
+        return saved;
+    }
+
+    @Transactional
+    public Programme update(CurrentUser user, long id, String name, SupportType type, String description) {
+        Programme programme = manageable(user, id);
+        Programme saved = programmes.save(programme.withDetails(name, type, description));
+        audit.recordChange("UPDATE", "programme", id, programme.ownerOrganisationId(), null);
+        return saved;
+    }
+
+    @Transactional
+    public Programme addCohort(CurrentUser user, long programmeId, String code, String name, String description) {
+        manageable(user, programmeId);
+        return addCohortUnchecked(programmeId, code, name, description);
+    }
+
+    @Transactional
+    public Programme addCohortUnchecked(long programmeId, String code, String name, String description) {
+        Programme programme = programmes.findById(programmeId).orElseThrow(OutOfScopeException::new);
+        Programme saved = programmes.save(programme.withCohort(code, name, description));
+        audit.recordChange("ADD_COHORT", "programme", programmeId, programme.ownerOrganisationId(), name);
+        return saved;
+    }
+
+    @Transactional
+    public Contract addContract(CurrentUser user, NewContract request) {
+        access.require(user, Permission.MANAGE_PROGRAMMES, request.commissionerOrganisationId());
+        programmes.findById(request.programmeId()).orElseThrow(OutOfScopeException::new);
+        return addContractUnchecked(request);
+    }
+
+    @Transactional
+    public Contract addContractUnchecked(NewContract r) {
+        Contract saved = contracts.save(new Contract(null, r.reference().strip().toUpperCase(), r.programmeId(),
+                r.providerOrganisationId(), r.commissionerOrganisationId(), r.area().strip(), r.startsOn(), r.endsOn(),
+                r.valuePence(), null));
+        audit.recordChange("CREATE", "contract", saved.id(), r.commissionerOrganisationId(), saved.reference());
+        return saved;
+    }
+
+    private Programme manageable(CurrentUser user, long id) {
+        Programme programme = programmes.findById(id).orElseThrow(OutOfScopeException::new);
+        access.require(user, Permission.MANAGE_PROGRAMMES, programme.ownerOrganisationId());
+        return programme;
+    }
+}

@@ -18,6 +18,14 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class GovukComponents {
 
+    /** The components there are, by their govuk-frontend folder names. */
+    public static final java.util.List<String> NAMES = java.util.List.of("accordion", "back-link", "breadcrumbs",
+            "button", "character-count", "checkboxes", "cookie-banner", "date-input", "details", "error-message",
+            "error-summary", "exit-this-page", "fieldset", "file-upload", "footer", "header", "hint", "input",
+            "inset-text", "label", "notification-banner", "pagination", "panel", "password-input", "phase-banner",
+            "radios", "select", "service-navigation", "skip-link", "summary-list", "table", "tabs", "tag",
+            "task-list", "textarea", "warning-text");
+
     private static final Pattern NAME = Pattern.compile("[a-z]+(-[a-z]+)*");
 
     private final ITemplateEngine templateEngine;

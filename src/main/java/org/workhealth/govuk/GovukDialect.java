@@ -26,7 +26,12 @@ public class GovukDialect extends AbstractProcessorDialect implements IExpressio
 
     @Override
     public Set<IProcessor> getProcessors(String dialectPrefix) {
-        return Set.of(new AttributesProcessor(dialectPrefix));
+        Set<IProcessor> processors = new java.util.HashSet<>();
+        processors.add(new AttributesProcessor(dialectPrefix));
+        for (String component : GovukComponents.NAMES) {
+            processors.add(new ComponentProcessor(dialectPrefix, component));
+        }
+        return processors;
     }
 
     @Override

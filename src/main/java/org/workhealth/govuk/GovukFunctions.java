@@ -180,15 +180,7 @@ public class GovukFunctions {
      * {@code #govuk.render(#ctx, 'hint', {text: 'Hello'})}; it renders with the same engine.
      */
     public String render(Object context, String component, Object params) {
-        org.thymeleaf.context.ITemplateContext templateContext = (org.thymeleaf.context.ITemplateContext) context;
-        org.thymeleaf.context.Context nested = new org.thymeleaf.context.Context(templateContext.getLocale());
-        nested.setVariable("component", component);
-        nested.setVariable("macro", GovukComponents.macroName(component));
-        nested.setVariable("params", params == null ? Map.of() : params);
-        java.io.StringWriter html = new java.io.StringWriter();
-        templateContext.getConfiguration().getTemplateManager().parseAndProcess(
-                new org.thymeleaf.TemplateSpec("govuk/render", (org.thymeleaf.templatemode.TemplateMode) null), nested, html);
-        return html.toString();
+        return ComponentProcessor.render((org.thymeleaf.context.ITemplateContext) context, component, params);
     }
 
     /** Length of a list or string, 0 for anything else. */

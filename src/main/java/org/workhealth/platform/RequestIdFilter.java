@@ -1,4 +1,4 @@
-package org.workhealth.web;
+package org.workhealth.platform;
 
 import java.io.IOException;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.workhealth.web;
+package org.workhealth.platform;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,21 +10,21 @@ class SiteController {
 
     @GetMapping("/")
     String start() {
-        return "web/start";
+        return "platform/start";
     }
 
     @GetMapping("/home")
     String home(CurrentUser user) {
-        return "web/home";
+        return "platform/home";
     }
 
     @GetMapping("/accessibility")
     String accessibility() {
-        return "web/accessibility";
+        return "platform/accessibility";
     }
 
     @GetMapping("/cookies")
     String cookies() {
-        return "web/cookies";
+        return "platform/cookies";
     }
 }

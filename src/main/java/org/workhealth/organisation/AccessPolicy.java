@@ -30,6 +30,11 @@ public class AccessPolicy {
         }
     }
 
+    /** An organisation and every organisation below it. */
+    public Set<Long> scopeOf(long organisationId) {
+        return hierarchy.scopeOf(organisationId);
+    }
+
     /** The person's organisation and every organisation below it. */
     public Set<Long> scope(CurrentUser user) {
         return hierarchy.scopeOf(user.organisationId());

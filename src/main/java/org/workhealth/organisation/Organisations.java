@@ -30,8 +30,21 @@ public class Organisations {
         return repository.findById(id);
     }
 
+    public Optional<Organisation> findByOdsCode(String odsCode) {
+        return repository.findByOdsCode(odsCode.strip().toUpperCase());
+    }
+
     public Optional<Organisation> findByName(String name) {
         return repository.findByName(name);
+    }
+
+    /** Every organisation's name by id, for labelling lists without a query per row. */
+    public java.util.Map<Long, String> namesById() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, name FROM organisation").query(rs -> {
+            names.put(rs.getLong("id"), rs.getString("name"));
+        });
+        return names;
     }
 
     public List<OrganisationType> types() {

@@ -1,0 +1,91 @@
+package org.workhealth.audit;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.workhealth.govuk.FormErrors;
+
+/** Administrators search the audit log by person, record and date. */
+@Controller
+@PreAuthorize("hasRole('ADMINISTRATOR')")
+class AuditController {
+
+    private final AuditSearch search;
+    private final AuditScope scope;
+    private final AuditLog audit;
+
+    AuditController(AuditSearch search, AuditScope scope, AuditLog audit) {
+        this.search = search;
+        this.scope = scope;
+        this.audit = audit;
+    }
+
+    @GetMapping("/audit")
+    String search(@RequestParam(required = false) String actor, @RequestParam(required = false) String recordType,
+            @RequestParam(required = false) String recordId,
+            @RequestParam(required = false) String fromDay, @RequestParam(required = false) String fromMonth,
+            @RequestParam(required = false) String fromYear, @RequestParam(required = false) String toDay,
+            @RequestParam(required = false) String toMonth, @RequestParam(required = false) String toYear,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        Set<Long> visible = scope.organisationsVisibleToCurrentUser();
+        LocalDate from = date(fromDay, fromMonth, fromYear);
+        LocalDate to = date(toDay, toMonth, toYear);
+        if (from == null && anyGiven(fromDay, fromMonth, fromYear)) {
+            model.addAttribute("errors", FormErrors.single("from", "Date from must be a real date, like 1 4 2025"));
+        } else if (to == null && anyGiven(toDay, toMonth, toYear)) {
+            model.addAttribute("errors", FormErrors.single("to", "Date to must be a real date, like 30 4 2025"));
+        }
+        int currentPage = Math.max(1, page);
+        List<AuditEntry> entries = visible.isEmpty() ? List.of()
+                : search.search(new AuditQuery(actor, recordType, recordId, from, to), visible, currentPage);
+        audit.recordView("audit-log", null, null);
+        model.addAttribute("entries", entries.stream().limit(AuditSearch.PAGE_SIZE).toList());
+        model.addAttribute("hasNext", entries.size() > AuditSearch.PAGE_SIZE);
+        model.addAttribute("page", currentPage);
+        model.addAttribute("query", new Echo(actor, recordType, recordId, fromDay, fromMonth, fromYear, toDay, toMonth,
+                toYear));
+        return "audit/search";
+    }
+
+    /** What was searched for, to fill the form in again. */
+    record Echo(String actor, String recordType, String recordId, String fromDay, String fromMonth, String fromYear,
+            String toDay, String toMonth, String toYear) {
+    }
+
+    private static LocalDate date(String day, String month, String year) {
+        if (!allGiven(day, month, year)) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
+                    Integer.parseInt(day.strip()));
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean anyGiven(String... parts) {
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allGiven(String... parts) {
+        for (String part : parts) {
+            if (part == null || part.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

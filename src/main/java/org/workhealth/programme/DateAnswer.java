@@ -1,0 +1,81 @@
+package org.workhealth.programme;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A date entered in a GOV.UK date input as day, month and year, with the pattern's error messages.
+ * Months may be given as numbers or as names ("4", "April", "apr").
+ */
+record DateAnswer(LocalDate date, String error) {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+
+    /** @param label what the date is, like "Start date" */
+    static DateAnswer parse(String label, String day, String month, String year) {
+        String d = Answers.clean(day);
+        String m = Answers.clean(month);
+        String y = Answers.clean(year);
+        if (d == null && m == null && y == null) {
+            return new DateAnswer(null, "Enter the " + label.toLowerCase(Locale.UK));
+        }
+        List<String> missing = new ArrayList<>();
+        if (d == null) {
+            missing.add("day");
+        }
+        if (m == null) {
+            missing.add("month");
+        }
+        if (y == null) {
+            missing.add("year");
+        }
+        if (!missing.isEmpty()) {
+            return new DateAnswer(null, label + " must include a " + String.join(" and ", missing));
+        }
+        if (!y.matches("\\d{4}")) {
+            return new DateAnswer(null, "Year must include 4 numbers");
+        }
+        Integer monthNumber = month(m);
+        if (!d.matches("\\d{1,2}") || monthNumber == null) {
+            return new DateAnswer(null, label + " must be a real date");
+        }
+        try {
+            return new DateAnswer(LocalDate.of(Integer.parseInt(y), monthNumber, Integer.parseInt(d)), null);
+        } catch (DateTimeException e) {
+            return new DateAnswer(null, label + " must be a real date");
+        }
+    }
+
+    /** A date as GOV.UK pages show it: "1 April 2024". */
+    static String format(LocalDate date) {
+        return date == null ? "" : DISPLAY.format(date);
+    }
+
+    boolean valid() {
+        return error == null;
+    }
+
+    private static Integer month(String answer) {
+        if (answer.matches("\\d{1,2}")) {
+            int number = Integer.parseInt(answer);
+            return number >= 1 && number <= 12 ? number : null;
+        }
+        String lower = answer.toLowerCase(Locale.UK);
+        if (lower.length() >= 3) {
+            int index = MONTHS.indexOf(lower.substring(0, 3));
+            if (index >= 0 && Month.of(index + 1).getDisplayName(TextStyle.FULL, Locale.UK)
+                    .toLowerCase(Locale.UK).startsWith(lower)) {
+                return index + 1;
+            }
+        }
+        return null;
+    }
+}

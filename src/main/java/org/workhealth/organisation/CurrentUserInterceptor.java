@@ -45,10 +45,14 @@ class CurrentUserInterceptor implements HandlerInterceptor {
             return false;
         }
         request.setAttribute(ATTRIBUTE, fresh.user());
-        if (fresh.mustChangePassword() && !PASSWORD_CHANGE_PATHS.contains(request.getServletPath())) {
+        if (fresh.mustChangePassword() && !PASSWORD_CHANGE_PATHS.contains(path(request))) {
             response.sendRedirect(request.getContextPath() + "/account/password");
             return false;
         }
         return true;
+    }
+
+    static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

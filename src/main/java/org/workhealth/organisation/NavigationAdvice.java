@@ -32,7 +32,7 @@ class NavigationAdvice {
             return;
         }
         model.addAttribute("currentUser", user);
-        String path = request.getServletPath();
+        String path = CurrentUserInterceptor.path(request);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Link link : LINKS) {
             if (link.needs() == null || user.has(link.needs())) {

@@ -1,6 +1,5 @@
 package org.workhealth.audit;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
 
 /** Administrators search the audit log by person, record and date. */
@@ -35,13 +35,17 @@ class AuditController {
             @RequestParam(required = false) String toMonth, @RequestParam(required = false) String toYear,
             @RequestParam(defaultValue = "1") int page, Model model) {
         Set<Long> visible = scope.organisationsVisibleToCurrentUser();
-        LocalDate from = date(fromDay, fromMonth, fromYear);
-        LocalDate to = date(toDay, toMonth, toYear);
-        if (from == null && anyGiven(fromDay, fromMonth, fromYear)) {
-            model.addAttribute("errors", FormErrors.single("from", "Date from must be a real date, like 1 4 2025"));
-        } else if (to == null && anyGiven(toDay, toMonth, toYear)) {
-            model.addAttribute("errors", FormErrors.single("to", "Date to must be a real date, like 30 4 2025"));
+        DateAnswer fromAnswer = DateAnswer.answered(fromDay, fromMonth, fromYear)
+                ? DateAnswer.parse("Date from", fromDay, fromMonth, fromYear) : new DateAnswer(null, null);
+        DateAnswer toAnswer = DateAnswer.answered(toDay, toMonth, toYear)
+                ? DateAnswer.parse("Date to", toDay, toMonth, toYear) : new DateAnswer(null, null);
+        if (!fromAnswer.valid()) {
+            model.addAttribute("errors", FormErrors.single("from-day", fromAnswer.error()));
+        } else if (!toAnswer.valid()) {
+            model.addAttribute("errors", FormErrors.single("to-day", toAnswer.error()));
         }
+        LocalDate from = fromAnswer.date();
+        LocalDate to = toAnswer.date();
         int currentPage = Math.max(1, page);
         List<AuditEntry> entries = visible.isEmpty() ? List.of()
                 : search.search(new AuditQuery(actor, recordType, recordId, from, to), visible, currentPage);
@@ -59,33 +63,4 @@ class AuditController {
             String toDay, String toMonth, String toYear) {
     }
 
-    private static LocalDate date(String day, String month, String year) {
-        if (!allGiven(day, month, year)) {
-            return null;
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
-                    Integer.parseInt(day.strip()));
-        } catch (NumberFormatException | DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static boolean anyGiven(String... parts) {
-        for (String part : parts) {
-            if (part != null && !part.isBlank()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean allGiven(String... parts) {
-        for (String part : parts) {
-            if (part == null || part.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

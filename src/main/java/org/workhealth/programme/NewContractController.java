@@ -1,5 +1,7 @@
 package org.workhealth.programme;
 
+import org.workhealth.govuk.DateAnswer;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.workhealth.programme;
+package org.workhealth.govuk;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,17 +13,17 @@ import java.util.Locale;
  * A date entered in a GOV.UK date input as day, month and year, with the pattern's error messages.
  * Months may be given as numbers or as names ("4", "April", "apr").
  */
-record DateAnswer(LocalDate date, String error) {
+public record DateAnswer(LocalDate date, String error) {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
             "sep", "oct", "nov", "dec");
 
     /** @param label what the date is, like "Start date" */
-    static DateAnswer parse(String label, String day, String month, String year) {
-        String d = Answers.clean(day);
-        String m = Answers.clean(month);
-        String y = Answers.clean(year);
+    public static DateAnswer parse(String label, String day, String month, String year) {
+        String d = clean(day);
+        String m = clean(month);
+        String y = clean(year);
         if (d == null && m == null && y == null) {
             return new DateAnswer(null, "Enter the " + label.toLowerCase(Locale.UK));
         }
@@ -54,12 +54,21 @@ record DateAnswer(LocalDate date, String error) {
         }
     }
 
+    /** Whether the person typed anything into any of the three boxes. */
+    public static boolean answered(String day, String month, String year) {
+        return clean(day) != null || clean(month) != null || clean(year) != null;
+    }
+
+    private static String clean(String answer) {
+        return answer == null || answer.isBlank() ? null : answer.strip();
+    }
+
     /** A date as GOV.UK pages show it: "1 April 2024". */
-    static String format(LocalDate date) {
+    public static String format(LocalDate date) {
         return date == null ? "" : DISPLAY.format(date);
     }
 
-    boolean valid() {
+    public boolean valid() {
         return error == null;
     }
 

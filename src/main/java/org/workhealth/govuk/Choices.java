@@ -19,7 +19,7 @@ public final class Choices {
             Function<T, ?> value, Function<T, String> text, Object selected) {
         List<Map<String, Object>> items = new ArrayList<>();
         if (placeholder != null) {
-            items.add(item("", placeholder, selected == null || "".equals(selected), "selected"));
+            items.add(item("", placeholder, false, "selected"));
         }
         for (T each : values) {
             String v = String.valueOf(value.apply(each));
@@ -49,7 +49,10 @@ public final class Choices {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("value", value);
         item.put("text", Objects.requireNonNullElse(text, value));
-        item.put(flag, on);
+        if (on) {
+            // Left out when false, so that the component's own value parameter can still select it.
+            item.put(flag, true);
+        }
         return item;
     }
 }

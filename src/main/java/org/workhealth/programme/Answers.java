@@ -1,5 +1,7 @@
 package org.workhealth.programme;
 
+import org.workhealth.govuk.Choices;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,21 +81,12 @@ final class Answers {
 
     /** Radio items for the types of support. */
     static List<Map<String, Object>> supportTypeItems() {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (SupportType type : SupportType.values()) {
-            items.add(Map.of("value", type.name(), "text", type.label()));
-        }
-        return items;
+        return Choices.options(List.of(SupportType.values()), SupportType::name, SupportType::label, null, null);
     }
 
     /** Select items for organisations, after a first item asking for a choice. */
     static List<Map<String, Object>> organisationItems(List<OrganisationSummary> organisations, String prompt) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        items.add(Map.of("value", "", "text", prompt));
-        for (OrganisationSummary organisation : organisations) {
-            items.add(Map.of("value", String.valueOf(organisation.id()), "text", organisation.name()));
-        }
-        return items;
+        return Choices.select(prompt, organisations, OrganisationSummary::id, OrganisationSummary::name, null);
     }
 
     /** The details a programme is created and changed with: name, type of support and description. */

@@ -42,6 +42,7 @@ class DemoData implements ApplicationRunner {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final String mode;
+    private String demoPasswordHash;
 
     DemoData(Organisations organisations, People people, Programmes programmes, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode) {
@@ -80,6 +81,8 @@ class DemoData implements ApplicationRunner {
     }
 
     private void load() {
+        // One hash for every demo account: bcrypt is slow by design, and the accounts share a password anyway.
+        demoPasswordHash = people.hash(PASSWORD);
         long national = org("Joint Work and Health Directorate (DWP and DHSC)", "NATIONAL", null, null);
 
         long wmca = org("West Midlands Combined Authority", "HUB", national, null);
@@ -143,7 +146,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void person(String name, String email, long organisation, Set<Role> roles) {
-        people.createWithPassword(new NewPerson(name, email, organisation, roles), PASSWORD);
+        people.createWithPasswordHash(new NewPerson(name, email, organisation, roles), demoPasswordHash);
     }
 
     private void contract(String reference, Programme programme, long provider, long commissioner, String area,

@@ -67,10 +67,21 @@ public class People {
     /** For loading demo or seed accounts whose password is already chosen. */
     @Transactional
     public Person createWithPassword(NewPerson request, String password) {
+        return createWithPasswordHash(request, encoder.encode(password));
+    }
+
+    /** As {@link #createWithPassword}, with the password already hashed (hashing is slow on purpose). */
+    @Transactional
+    public Person createWithPasswordHash(NewPerson request, String passwordHash) {
         Person saved = repository.save(Person.create(request.email(), request.fullName(), request.organisationId(),
-                encoder.encode(password), request.roles(), clock.instant()).withPassword(encoder.encode(password), false));
+                passwordHash, request.roles(), clock.instant()).withPassword(passwordHash, false));
         audit.recordChange("CREATE", "person", saved.id(), saved.organisationId(), "Seeded account");
         return saved;
+    }
+
+    /** Hashes a password as sign-in expects it. */
+    public String hash(String password) {
+        return encoder.encode(password);
     }
 
     @Transactional

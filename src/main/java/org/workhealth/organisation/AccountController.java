@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.audit.AuditLog;
 
 /** A person's own account: their details and changing their password. */
 @Controller
@@ -20,9 +21,11 @@ class AccountController {
     }
 
     private final People people;
+    private final AuditLog audit;
 
-    AccountController(People people) {
+    AccountController(People people, AuditLog audit) {
         this.people = people;
+        this.audit = audit;
     }
 
     @InitBinder("passwordForm")
@@ -32,6 +35,7 @@ class AccountController {
 
     @GetMapping("/account")
     String account(CurrentUser user) {
+        audit.recordView("person", user.id(), user.organisationId());
         return "organisation/account";
     }
 

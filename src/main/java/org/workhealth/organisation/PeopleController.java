@@ -115,6 +115,7 @@ class PeopleController {
     @GetMapping("/people/{id}/roles")
     String rolesForm(CurrentUser user, @PathVariable long id, Model model) {
         Person person = people.manageable(user, id);
+        audit.recordView("person", id, person.organisationId());
         model.addAttribute("person", person);
         model.addAttribute("rolesForm", new RolesForm(person.roleSet()));
         return rolesPage(model);
@@ -139,6 +140,7 @@ class PeopleController {
         if (person.id() == user.id()) {
             throw new OutOfScopeException();
         }
+        audit.recordView("person", id, person.organisationId());
         model.addAttribute("person", person);
         model.addAttribute("backLink", "/people/" + id);
         return "organisation/person-deactivate";

@@ -23,6 +23,9 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.referral.AreaKind;
+import org.workhealth.referral.EligibilityRules;
+import org.workhealth.referral.ReferralAreas;
 
 /**
  * Organisations, people, programmes and contracts modelled on the reports in shared/seeds, so a
@@ -38,17 +41,22 @@ class DemoData implements ApplicationRunner {
     private final Organisations organisations;
     private final People people;
     private final Programmes programmes;
+    private final ReferralAreas areas;
+    private final EligibilityRules eligibility;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final String mode;
     private String demoPasswordHash;
 
-    DemoData(Organisations organisations, People people, Programmes programmes, JdbcClient jdbc, DataSource dataSource,
+    DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
+            EligibilityRules eligibility, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode) {
         this.organisations = organisations;
         this.people = people;
         this.programmes = programmes;
+        this.areas = areas;
+        this.eligibility = eligibility;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
@@ -118,6 +126,7 @@ class DemoData implements ApplicationRunner {
                         + "work or struggling in work.", wmca);
         programmes.addCohortUnchecked(thrive.id(), "OUT", "Out of work", "Unemployed or not working at referral");
         programmes.addCohortUnchecked(thrive.id(), "IN", "In work", "In work but struggling, or off sick");
+        eligibility.seedDefaults(thrive.id(), "TIW");
         contract("TIW-BCHFT-2024", thrive, bchft, wmca, "Black Country", "2024-04-01", "2026-03-31", 120_000_000L);
         contract("TIW-SHAW-2024", thrive, shaw, wmca, "Birmingham and Solihull, Coventry", "2024-04-01", "2026-03-31",
                 95_000_000L);
@@ -125,19 +134,46 @@ class DemoData implements ApplicationRunner {
         Programme workwell = programmes.createUnchecked("WW", "WorkWell", SupportType.LOW_INTENSITY,
                 "Low-intensity early support through a single access point for people recently out of work, or at "
                         + "risk of falling out of work, through poor health.", national);
-        programmes.addCohortUnchecked(workwell.id(), "C1", "In work, at risk of falling out", null);
-        programmes.addCohortUnchecked(workwell.id(), "C2", "Off sick from work", null);
-        programmes.addCohortUnchecked(workwell.id(), "C3", "Recently out of work", null);
-        programmes.addCohortUnchecked(workwell.id(), "C4", "Out of work and ready to look for work", null);
+        // Greater Manchester's four WorkWell cohorts.
+        programmes.addCohortUnchecked(workwell.id(), "C1", "In work, at risk through mental health or musculoskeletal conditions", null);
+        programmes.addCohortUnchecked(workwell.id(), "C2", "In work, on a community health or elective care waiting list", null);
+        programmes.addCohortUnchecked(workwell.id(), "C3", "Out of work in the last 8 weeks through poor health", null);
+        programmes.addCohortUnchecked(workwell.id(), "C4", "Locally defined cohort", null);
+        eligibility.seedDefaults(workwell.id(), "WW");
         contract("WW-BURY-2024", workwell, buryLiveWell, gm, "Bury", "2024-10-01", "2026-03-31", 43_292_700L);
         contract("WW-OLDHAM-2024", workwell, oldhamProvider, gm, "Oldham", "2024-10-01", "2026-03-31", 41_000_000L);
         contract("WW-WARKS-2024", workwell, warwickshire, cw, "Warwickshire", "2024-10-01", "2026-03-31", 87_577_500L);
         contract("WW-COV-2024", workwell, coventry, cw, "Coventry", "2024-10-01", "2026-03-31", 87_577_500L);
 
+        // Areas: which organisation the single access point routes a referral to.
+        area(buryLiveWell, AreaKind.GP_PRACTICE, "P83010");
+        for (String district : new String[] {"BL0", "BL8", "BL9", "M25", "M26", "M45"}) {
+            area(buryLiveWell, AreaKind.POSTCODE_DISTRICT, district);
+        }
+        for (String district : new String[] {"OL1", "OL2", "OL3", "OL4", "OL8", "OL9"}) {
+            area(oldhamProvider, AreaKind.POSTCODE_DISTRICT, district);
+        }
+        for (String district : new String[] {"CV1", "CV2", "CV3", "CV4", "CV5", "CV6"}) {
+            area(coventry, AreaKind.POSTCODE_DISTRICT, district);
+        }
+        for (String district : new String[] {"CV10", "CV11", "CV12", "CV21", "CV22", "CV31", "CV32", "CV34", "CV37"}) {
+            area(warwickshire, AreaKind.POSTCODE_DISTRICT, district);
+        }
+        for (String district : new String[] {"WV1", "WV2", "WV10", "WS1", "WS2", "DY1", "DY2", "B66", "B70"}) {
+            area(bchft, AreaKind.POSTCODE_DISTRICT, district);
+        }
+        for (String district : new String[] {"B1", "B5", "B15", "B23", "B90", "B91"}) {
+            area(shaw, AreaKind.POSTCODE_DISTRICT, district);
+        }
+
         programmes.createUnchecked("TAW", "Thrive at Work", SupportType.EMPLOYER_ACCREDITATION,
                 "Workplace wellbeing accreditation for employers: Foundation, Bronze, Silver and Gold.", wmca);
         programmes.createUnchecked("MHFA", "Mental Health First Aid training", SupportType.FIGURES_ONLY,
                 "People trained in Mental Health First Aid by partners; figures entered quarterly.", wmca);
+    }
+
+    private void area(long organisationId, AreaKind kind, String code) {
+        areas.add(organisationId, kind, code);
     }
 
     private long org(String name, String type, Long parent, String ods) {

@@ -38,6 +38,25 @@ public final class FormErrors {
         return new FormErrors(Map.of(field, message), List.of(Map.of("text", message, "href", "#" + field)));
     }
 
+    /**
+     * Errors collected by hand, in page order: each with the field it concerns and the element the
+     * summary links to (a date's day box, say). The first message per field wins.
+     */
+    public static FormErrors ofProblems(List<String[]> fieldMessageAnchor) {
+        if (fieldMessageAnchor.isEmpty()) {
+            return NONE;
+        }
+        Map<String, String> messages = new LinkedHashMap<>();
+        List<Map<String, String>> summary = new ArrayList<>();
+        for (String[] problem : fieldMessageAnchor) {
+            if (!messages.containsKey(problem[0])) {
+                messages.put(problem[0], problem[1]);
+                summary.add(Map.of("text", problem[1], "href", "#" + problem[2]));
+            }
+        }
+        return new FormErrors(messages, summary);
+    }
+
     /** The one call that turns a {@link BindingResult} into the error summary and field messages. */
     public static FormErrors of(BindingResult result) {
         if (result == null || !result.hasErrors()) {

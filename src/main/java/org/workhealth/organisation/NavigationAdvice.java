@@ -20,6 +20,8 @@ class NavigationAdvice {
 
     private static final List<Link> LINKS = List.of(
             new Link("/home", "Home", null),
+            new Link("/referrals/mine", "Referrals", Permission.MAKE_REFERRALS),
+            new Link("/triage", "Triage", Permission.MANAGE_CASES),
             new Link("/programmes", "Programmes", Permission.VIEW_PROGRAMMES),
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),

@@ -64,6 +64,16 @@ public class Programmes {
                 .toList();
     }
 
+    /**
+     * The contract under which a provider delivers a programme on a date, for counting milestones
+     * against it. Should contracts overlap, the one that started last wins.
+     */
+    public Optional<Contract> liveContract(long programmeId, long providerOrganisationId, java.time.LocalDate on) {
+        return contracts.findByProgrammeIdOrderByReference(programmeId).stream()
+                .filter(c -> c.providerOrganisationId() == providerOrganisationId && c.liveOn(on))
+                .max(Comparator.comparing(Contract::startsOn).thenComparing(Contract::id));
+    }
+
     public boolean codeInUse(String code) {
         return findByCode(code).isPresent();
     }

@@ -66,7 +66,7 @@ class ProgrammePagesTest {
         assertThat(page.select("h1").text()).isEqualTo("WorkWell");
         assertThat(page.select(".govuk-summary-list").text()).contains("WW", "Low-intensity early support",
                 "Joint Work and Health Directorate (DWP and DHSC)", "single access point");
-        assertThat(page.select("table").text()).contains("Off sick from work", "WW-BURY-2024",
+        assertThat(page.select("table").text()).contains("In work, on a community health or elective care waiting list", "WW-BURY-2024",
                 "Bury Council Live Well service", "NHS Greater Manchester", "1 October 2024", "31 March 2026",
                 "£432,927.00", "WW-OLDHAM-2024").doesNotContain("WW-WARKS-2024", "WW-COV-2024");
         // WorkWell is the national organisation's: a hub commissioner records contracts but does not change it.

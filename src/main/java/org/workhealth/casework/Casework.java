@@ -1,0 +1,75 @@
+package org.workhealth.casework;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.audit.AuditLog;
+
+/** Cases: opened from an accepted referral once the person confirms they want support. */
+@Service
+public class Casework {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Casework(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * Opens the case for a referral and returns its id. A referral has at most one case: when it
+     * already has one, that case's id comes back and nothing changes. Callers that must not open
+     * twice under concurrent requests should hold a lock on the referral; the unique referral_id is
+     * the last guard.
+     */
+    @Transactional
+    public long openCase(OpenCase command) {
+        Optional<Long> existing = caseForReferral(command.referralId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO support_case (reference, referral_id, programme_id, cohort_id, organisation_id,
+                                          key_worker_id, status, opened_on, employment_status_at_referral)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(command.reference(), command.referralId(), command.programmeId(), command.cohortId(),
+                        command.organisationId(), command.keyWorkerId(), CaseStatus.OPEN.name(),
+                        Date.valueOf(command.openedOn()), command.employmentStatusAtReferral())
+                .update(key, "id");
+        long id = key.getKeyAs(Long.class);
+        audit.recordChange("CREATE", "case", id, command.organisationId(), "Opened from referral " + command.reference());
+        return id;
+    }
+
+    public Optional<Long> caseForReferral(long referralId) {
+        return jdbc.sql("SELECT id FROM support_case WHERE referral_id = ?").param(referralId).query(Long.class)
+                .optional();
+    }
+
+    public Optional<SupportCase> find(long id) {
+        return jdbc.sql("""
+                SELECT id, reference, referral_id, programme_id, cohort_id, organisation_id, key_worker_id, status,
+                       opened_on, employment_status_at_referral
+                FROM support_case WHERE id = ?
+                """).param(id).query(Casework::map).optional();
+    }
+
+    private static SupportCase map(ResultSet rs, int row) throws SQLException {
+        long cohort = rs.getLong("cohort_id");
+        Long cohortId = rs.wasNull() ? null : cohort;
+        return new SupportCase(rs.getLong("id"), rs.getString("reference"), rs.getLong("referral_id"),
+                rs.getLong("programme_id"), cohortId, rs.getLong("organisation_id"), rs.getLong("key_worker_id"),
+                CaseStatus.valueOf(rs.getString("status")), rs.getDate("opened_on").toLocalDate(),
+                rs.getString("employment_status_at_referral"));
+    }
+}

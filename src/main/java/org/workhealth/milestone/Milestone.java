@@ -1,0 +1,21 @@
+package org.workhealth.milestone;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A recorded milestone. {@code supersedesId} names the milestone this one corrects. */
+public record Milestone(long id, MilestoneType type, Long caseId, Long referralId, long programmeId, Long contractId,
+        long organisationId, LocalDate occurredOn, Map<String, String> attributes, Instant recordedAt,
+        Long recordedBy, Long supersedesId) {
+
+    public String attribute(String key) {
+        return attributes.get(key);
+    }
+
+    /** The attributes as "key: value" text for pages, like "employment status: UNEMPLOYED, in work: false". */
+    public String attributesText() {
+        return attributes.entrySet().stream().map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,50 @@
+package org.workhealth.milestone;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The attributes column: {@code key=value;key=value}, simple enough to read in the database and in exports. */
+final class MilestoneAttributes {
+
+    static final int MAX_LENGTH = 2000;
+
+    private MilestoneAttributes() {
+    }
+
+    static String encode(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return null;
+        }
+        attributes.forEach((key, value) -> {
+            if (key == null || key.isBlank() || !clean(key) || value == null || !clean(value)) {
+                throw new IllegalArgumentException("Milestone attribute " + key + "=" + value
+                        + " must be non-empty text without ';' or '='");
+            }
+        });
+        String text = attributes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("Milestone attributes are longer than " + MAX_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    static Map<String, String> decode(String text) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return attributes;
+        }
+        for (String pair : text.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                attributes.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return attributes;
+    }
+
+    private static boolean clean(String text) {
+        return text.indexOf(';') < 0 && text.indexOf('=') < 0;
+    }
+}

@@ -1,0 +1,23 @@
+package org.workhealth.milestone;
+
+/** The countable steps of DESIGN.md ("One record drives the figures"). */
+public enum MilestoneType {
+    REFERRAL_RECEIVED("Referral received"),
+    REFERRAL_ACCEPTED("Referral accepted"),
+    ENGAGEMENT("Engagement"),
+    ACTION_PLAN_AGREED("Action plan agreed"),
+    JOB_START("Job start"),
+    JOB_RETENTION("Job retention"),
+    MEASURE_IMPROVED("Measure improved"),
+    EXIT("Exit");
+
+    private final String label;
+
+    MilestoneType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,170 @@
+package org.workhealth.milestone;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.audit.AuditLog;
+
+/**
+ * The append-only milestone record from which performance, funding and returns all count. A
+ * milestone is never changed or removed: a correction is a new milestone that supersedes it, and
+ * queries see only the current ones. This class is the only code that touches {@code milestone},
+ * and it only inserts and selects.
+ */
+@Service
+public class Milestones {
+
+    /** Thrown when asked to correct a milestone that does not exist or has already been corrected. */
+    public static class NotCurrentException extends RuntimeException {
+        NotCurrentException(String message) {
+            super(message);
+        }
+    }
+
+    private static final String COLUMNS = """
+            m.id, m.type, m.case_id, m.referral_id, m.programme_id, m.contract_id, m.organisation_id, m.occurred_on,
+            m.attributes, m.recorded_at, m.recorded_by, m.supersedes_id""";
+
+    private static final String NOT_SUPERSEDED =
+            "NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Milestones(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records a milestone and returns its id. */
+    @Transactional
+    public long record(NewMilestone milestone) {
+        long id = insert(milestone, null);
+        audit.recordChange("CREATE", "milestone", id, milestone.organisationId(), milestone.type().name());
+        return id;
+    }
+
+    /**
+     * Records {@code correction} in place of milestone {@code id}, which stays in the record but is
+     * no longer current. Only a current milestone can be corrected.
+     *
+     * @return the id of the correction
+     * @throws NotCurrentException when {@code id} does not exist or has already been superseded
+     */
+    @Transactional
+    public long supersede(long id, NewMilestone correction) {
+        Milestone original = find(id).orElseThrow(() -> new NotCurrentException("No milestone " + id));
+        if (!isCurrent(id)) {
+            throw new NotCurrentException("Milestone " + id + " has already been superseded");
+        }
+        long correctionId;
+        try {
+            correctionId = insert(correction, id);
+        } catch (DuplicateKeyException e) {
+            // Someone else corrected it at the same moment: the unique supersedes_id keeps one chain.
+            throw new NotCurrentException("Milestone " + id + " has already been superseded");
+        }
+        audit.recordChange("SUPERSEDE", "milestone", correctionId, correction.organisationId(),
+                original.type().name() + " " + id + " superseded by " + correctionId);
+        return correctionId;
+    }
+
+    public Optional<Milestone> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM milestone m WHERE m.id = ?").param(id)
+                .query(Milestones::map).optional();
+    }
+
+    public boolean isCurrent(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM milestone m WHERE m.id = ? AND " + NOT_SUPERSEDED).param(id)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** The current milestones (none superseded) that match, in the order they occurred. */
+    public List<Milestone> current(MilestoneFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM milestone m WHERE " + NOT_SUPERSEDED);
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(sql, params, "m.case_id", "caseId", filter.caseId());
+        condition(sql, params, "m.referral_id", "referralId", filter.referralId());
+        condition(sql, params, "m.programme_id", "programmeId", filter.programmeId());
+        condition(sql, params, "m.contract_id", "contractId", filter.contractId());
+        condition(sql, params, "m.type", "type", filter.type() == null ? null : filter.type().name());
+        if (filter.organisationIds() != null) {
+            if (filter.organisationIds().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND m.organisation_id IN (:organisationIds)");
+            params.put("organisationIds", new ArrayList<>(filter.organisationIds()));
+        }
+        if (filter.from() != null) {
+            sql.append(" AND m.occurred_on >= :from");
+            params.put("from", Date.valueOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND m.occurred_on <= :to");
+            params.put("to", Date.valueOf(filter.to()));
+        }
+        sql.append(" ORDER BY m.occurred_on, m.id");
+        return jdbc.sql(sql.toString()).params(params).query(Milestones::map).list();
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> params, String column, String name,
+            Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private long insert(NewMilestone m, Long supersedesId) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id,
+                                       occurred_on, attributes, recorded_at, recorded_by, supersedes_id)
+                VALUES (:type, :caseId, :referralId, :programmeId, :contractId, :organisationId,
+                        :occurredOn, :attributes, :recordedAt, :recordedBy, :supersedesId)
+                """)
+                .param("type", m.type().name())
+                .param("caseId", m.caseId())
+                .param("referralId", m.referralId())
+                .param("programmeId", m.programmeId())
+                .param("contractId", m.contractId())
+                .param("organisationId", m.organisationId())
+                .param("occurredOn", Date.valueOf(m.occurredOn()))
+                .param("attributes", MilestoneAttributes.encode(m.attributes()))
+                .param("recordedAt", Timestamp.from(clock.instant()))
+                .param("recordedBy", m.recordedBy())
+                .param("supersedesId", supersedesId)
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    private static Milestone map(ResultSet rs, int row) throws SQLException {
+        return new Milestone(rs.getLong("id"), MilestoneType.valueOf(rs.getString("type")),
+                nullableLong(rs, "case_id"), nullableLong(rs, "referral_id"), rs.getLong("programme_id"),
+                nullableLong(rs, "contract_id"), rs.getLong("organisation_id"),
+                rs.getDate("occurred_on").toLocalDate(), MilestoneAttributes.decode(rs.getString("attributes")),
+                rs.getTimestamp("recorded_at").toInstant(), nullableLong(rs, "recorded_by"),
+                nullableLong(rs, "supersedes_id"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,89 @@
+package org.workhealth.referral;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One referral as triage reads it: every answer, where it is routed, and any decision taken. */
+record ReferralDetails(long id, String reference, ReferralStatus status, ReferralSource source, Instant receivedAt,
+        Instant responseDueAt, long routedOrganisationId, String routedOrganisationName, String referringFor,
+        Boolean personAgrees, String referrerName, String referrerContact, String referrerOrganisationName,
+        String firstName, String lastName, LocalDate dateOfBirth, String nhsNumber, String phone, String email,
+        String addressLine1, String addressLine2, String town, String postcode, String contactPreference,
+        String bestTimes, String gpPractice, String gpPracticeCode, String employmentStatus, LocalDate unemployedSince,
+        String employerName, Boolean hasFitNote, LocalDate fitNoteSince, boolean mentalHealth,
+        boolean musculoskeletal, boolean otherCondition, String conditionDetails, String waitingForTreatment,
+        String helpWanted, boolean consentToContact, boolean consentToContactEmployer, String sex,
+        String genderSameAsBirth, String ethnicity, String disability, String caring, String matchKey,
+        Long programmeId, String programmeName, Long cohortId, String cohortName, Long assignedPersonId,
+        String assignedPersonName, Instant decidedAt, String decidedByName, String decisionReason,
+        String cohortOverrideReason, String signpostedTo) {
+
+    static final String SELECT = """
+            SELECT r.*, r.address_line_1 AS address_line1, r.address_line_2 AS address_line2,
+                   o.name AS routed_organisation_name, ro.name AS referrer_organisation_name,
+                   p.name AS programme_name, c.name AS cohort_name, ap.full_name AS assigned_person_name,
+                   db.full_name AS decided_by_name
+            FROM referral r
+            JOIN organisation o ON o.id = r.routed_organisation_id
+            LEFT JOIN organisation ro ON ro.id = r.referrer_organisation_id
+            LEFT JOIN programme p ON p.id = r.programme_id
+            LEFT JOIN cohort c ON c.id = r.cohort_id
+            LEFT JOIN person ap ON ap.id = r.assigned_person_id
+            LEFT JOIN person db ON db.id = r.decided_by
+            """;
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public boolean overdueAt(Instant now) {
+        return status.open() && responseDueAt.isBefore(now);
+    }
+
+    static ReferralDetails map(ResultSet rs, int row) throws SQLException {
+        return new ReferralDetails(rs.getLong("id"), rs.getString("reference"),
+                ReferralStatus.valueOf(rs.getString("status")), ReferralSource.valueOf(rs.getString("source")),
+                instant(rs, "received_at"), instant(rs, "response_due_at"), rs.getLong("routed_organisation_id"),
+                rs.getString("routed_organisation_name"), rs.getString("referring_for"), bool(rs, "person_agrees"),
+                rs.getString("referrer_name"), rs.getString("referrer_contact"),
+                rs.getString("referrer_organisation_name"), rs.getString("first_name"), rs.getString("last_name"),
+                date(rs, "date_of_birth"), rs.getString("nhs_number"), rs.getString("phone"), rs.getString("email"),
+                rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("town"),
+                rs.getString("postcode"), rs.getString("contact_preference"), rs.getString("best_times"),
+                rs.getString("gp_practice"), rs.getString("gp_practice_code"), rs.getString("employment_status"),
+                date(rs, "unemployed_since"), rs.getString("employer_name"), bool(rs, "has_fit_note"),
+                date(rs, "fit_note_since"), rs.getBoolean("condition_mental_health"),
+                rs.getBoolean("condition_musculoskeletal"), rs.getBoolean("condition_other"),
+                rs.getString("condition_details"), rs.getString("waiting_for_treatment"), rs.getString("help_wanted"),
+                rs.getBoolean("consent_to_contact"), rs.getBoolean("consent_to_contact_employer"), rs.getString("sex"),
+                rs.getString("gender_same_as_birth"), rs.getString("ethnicity"), rs.getString("disability"),
+                rs.getString("caring"), rs.getString("match_key"), longOrNull(rs, "programme_id"),
+                rs.getString("programme_name"), longOrNull(rs, "cohort_id"), rs.getString("cohort_name"),
+                longOrNull(rs, "assigned_person_id"), rs.getString("assigned_person_name"), instant(rs, "decided_at"),
+                rs.getString("decided_by_name"), rs.getString("decision_reason"),
+                rs.getString("cohort_override_reason"), rs.getString("signposted_to"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date value = rs.getDate(column);
+        return value == null ? null : value.toLocalDate();
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,131 @@
+package org.workhealth.referral;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.workhealth.govuk.DateAnswer;
+
+/**
+ * The question pages of a referral, in order, each with the answers it collects and the rules it
+ * checks. The same pages serve the public form and signed-in referrers.
+ */
+enum ReferralQuestion {
+    WHO("who", "Who are you referring?", Set.of("referringFor", "referrerName", "referrerContact", "personAgrees"),
+            Set.of("referrerName", "personAgrees")),
+    NAME("name", "What is their name?", Set.of("firstName", "lastName"), Set.of("firstName", "lastName")),
+    DATE_OF_BIRTH("date-of-birth", "What is their date of birth?", Set.of("dobDay", "dobMonth", "dobYear"),
+            Set.of("dateOfBirth")),
+    CONTACT("contact-details", "How can we contact them?", Set.of("phone", "email", "addressLine1", "addressLine2", "town",
+            "postcode", "contactPreference", "bestTimes"),
+            Set.of("phone", "email", "addressLine1", "addressLine2", "town", "postcode", "contactPreference",
+                    "bestTimes")),
+    GP("gp", "Their GP practice", Set.of("gpPractice", "nhsNumber"), Set.of("gpPractice", "nhsNumber")),
+    WORK("work", "Their work", Set.of("employmentStatus", "unemployedDay", "unemployedMonth", "unemployedYear",
+            "employerName", "hasFitNote", "fitNoteDay", "fitNoteMonth", "fitNoteYear"),
+            Set.of("employmentStatus", "unemployedSince", "employerName", "fitNoteSince")),
+    HEALTH("health", "Their health", Set.of("conditions", "conditionDetails", "waitingForTreatment"),
+            Set.of("conditionDetails")),
+    HELP("help", "What help would they like?", Set.of("helpWanted"), Set.of("helpWanted")),
+    CONSENT("consent", "Agreement to contact and use information", Set.of("consentToContact",
+            "consentToContactEmployer"), Set.of("consentToContact")),
+    EQUALITY("equality", "Equality monitoring questions (optional)", Set.of("sex", "genderSameAsBirth", "ethnicity",
+            "disability", "caring"), Set.of());
+
+    private final String slug;
+    private final String title;
+    private final Set<String> inputs;
+    private final Set<String> ruleFields;
+
+    ReferralQuestion(String slug, String title, Set<String> inputs, Set<String> ruleFields) {
+        this.slug = slug;
+        this.title = title;
+        this.inputs = inputs;
+        this.ruleFields = ruleFields;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String[] inputs() {
+        return inputs.toArray(String[]::new);
+    }
+
+    static ReferralQuestion bySlug(String slug) {
+        for (ReferralQuestion question : values()) {
+            if (question.slug.equals(slug)) {
+                return question;
+            }
+        }
+        return null;
+    }
+
+    ReferralQuestion next() {
+        return ordinal() + 1 < values().length ? values()[ordinal() + 1] : null;
+    }
+
+    ReferralQuestion previous() {
+        return ordinal() > 0 ? values()[ordinal() - 1] : null;
+    }
+
+    /** What is wrong with this page's answers: {field, message, anchor} in page order. */
+    List<String[]> problems(ReferralDraft draft, LocalDate today) {
+        List<String[]> problems = new ArrayList<>();
+        switch (this) {
+            case WHO -> {
+                if (draft.getReferringFor() == null) {
+                    problems.add(new String[] {"referringFor", "Select whether you are referring yourself or someone else",
+                        "referringFor"});
+                }
+            }
+            case DATE_OF_BIRTH -> date(problems, "dateOfBirth", "Date of birth", draft.getDobDay(),
+                    draft.getDobMonth(), draft.getDobYear(), true);
+            case WORK -> {
+                if ("UNEMPLOYED".equals(draft.getEmploymentStatus())) {
+                    date(problems, "unemployedSince", "Date they stopped working", draft.getUnemployedDay(),
+                            draft.getUnemployedMonth(), draft.getUnemployedYear(), true);
+                }
+                if ("yes".equals(draft.getHasFitNote())) {
+                    date(problems, "fitNoteSince", "Date of the fit note", draft.getFitNoteDay(),
+                            draft.getFitNoteMonth(), draft.getFitNoteYear(), true);
+                }
+            }
+            default -> {
+            }
+        }
+        for (ReferralRules.Problem problem : ReferralRules.check(draft.toAnswers(), today)) {
+            if (ruleFields.contains(problem.field())) {
+                problems.add(new String[] {problem.field(), problem.message(), anchor(problem.field())});
+            }
+        }
+        return problems;
+    }
+
+    private static void date(List<String[]> problems, String field, String label, String day, String month,
+            String year, boolean required) {
+        if (!DateAnswer.answered(day, month, year)) {
+            if (required) {
+                problems.add(new String[] {field, "Enter the " + label.toLowerCase(java.util.Locale.UK), field + "-day"});
+            }
+            return;
+        }
+        DateAnswer answer = DateAnswer.parse(label, day, month, year);
+        if (!answer.valid()) {
+            problems.add(new String[] {field, answer.error(), field + "-day"});
+        }
+    }
+
+    private static String anchor(String field) {
+        return switch (field) {
+            case "dateOfBirth", "unemployedSince", "fitNoteSince" -> field + "-day";
+            case "contactPreference", "referringFor", "employmentStatus" -> field;
+            default -> field;
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package org.workhealth.referral;
+
+/** How a referral reached the single access point. */
+public enum ReferralSource {
+    PUBLIC("Online form"),
+    PARTNER("Partner referral"),
+    BULK("File upload");
+
+    private final String label;
+
+    ReferralSource(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

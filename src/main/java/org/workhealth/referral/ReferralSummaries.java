@@ -1,0 +1,37 @@
+package org.workhealth.referral;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.workhealth.casework.CaseSubject;
+import org.workhealth.casework.CaseSubjects;
+
+/**
+ * The person a referral is about, for other modules. Callers check access to their own record
+ * (a case, say) before asking. Casework asks through its {@link CaseSubjects} port, so that it
+ * need not depend on this module.
+ */
+@Service
+public class ReferralSummaries implements CaseSubjects {
+
+    private final JdbcClient jdbc;
+
+    ReferralSummaries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ReferralSummary> summary(long referralId) {
+        return jdbc.sql("SELECT id, reference, first_name, last_name, date_of_birth FROM referral WHERE id = ?")
+                .param(referralId)
+                .query((rs, n) -> new ReferralSummary(rs.getLong("id"), rs.getString("reference"),
+                        rs.getString("first_name") + " " + rs.getString("last_name"),
+                        rs.getDate("date_of_birth").toLocalDate()))
+                .optional();
+    }
+
+    @Override
+    public Optional<CaseSubject> forReferral(long referralId) {
+        return summary(referralId).map(s -> new CaseSubject(s.fullName(), s.dateOfBirth()));
+    }
+}

@@ -1,0 +1,124 @@
+package org.workhealth.referral;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.audit.AuditLog;
+import org.workhealth.govuk.Choices;
+import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.programme.Programme;
+
+/** A referral as triage sees it: the answers, eligibility, possible duplicates, decisions and timeline. */
+@Controller
+class ReferralTriageController {
+
+    record TimelineItem(String when, String title, String detail, String who) {
+    }
+
+    record DuplicateItem(long id, String reference, String fullName, String received, ReferralStatus status,
+            String organisationName, String why, String decision) {
+    }
+
+    private final Triage triage;
+    private final EligibilityCheck eligibility;
+    private final AuditLog audit;
+
+    ReferralTriageController(Triage triage, EligibilityCheck eligibility, AuditLog audit) {
+        this.triage = triage;
+        this.eligibility = eligibility;
+        this.audit = audit;
+    }
+
+    @GetMapping("/referrals/{id}")
+    String show(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String programmeId,
+            Model model) {
+        ReferralDetails first = triage.triageable(user, id);
+        audit.recordView("referral", id, first.routedOrganisationId());
+        ReferralDetails referral = triage.startTriage(user, first) ? triage.triageable(user, id) : first;
+        Instant now = triage.now();
+        ZoneId zone = triage.zone();
+        model.addAttribute("referral", referral);
+        model.addAttribute("received", TriageViews.dateTime(referral.receivedAt(), zone));
+        model.addAttribute("due", TriageViews.dateTime(referral.responseDueAt(), zone));
+        model.addAttribute("overdue", referral.overdueAt(now));
+        model.addAttribute("decided", TriageViews.dateTime(referral.decidedAt(), zone));
+        model.addAttribute("sections", TriageViews.answers(referral));
+
+        List<Programme> programmes = triage.programmesFor(user);
+        Optional<Programme> programme = chosenProgramme(programmeId, referral, programmes);
+        model.addAttribute("programmeItems", Choices.select(null, programmes, Programme::id, Programme::name,
+                programme.map(Programme::id).orElse(null)));
+        model.addAttribute("programme", programme.orElse(null));
+        model.addAttribute("outcomes", programme.map(p -> eligibility.assess(id, p.id())).orElse(List.of()));
+        model.addAttribute("suggestion", programme.flatMap(p -> eligibility.suggestCohort(id, p.id())).orElse(null));
+
+        model.addAttribute("duplicates", triage.duplicates(user, referral).stream()
+                .map(d -> new DuplicateItem(d.id(), d.reference(), d.fullName(),
+                        TriageViews.dateTime(d.receivedAt(), zone), d.status(), d.organisationName(), d.why(),
+                        d.decision() == null ? null : d.decision().label()))
+                .toList());
+        model.addAttribute("timeline", triage.timeline(id).stream()
+                .map(e -> new TimelineItem(TriageViews.dateTime(e.occurredAt(), zone), title(e.kind()), e.detail(),
+                        e.actorName() == null ? (referral.source() == ReferralSource.PUBLIC ? "The person, online" : "System")
+                                : e.actorName()))
+                .toList());
+        model.addAttribute("backLink", "/triage");
+        return "referral/triage-referral";
+    }
+
+    @PostMapping("/referrals/{id}/duplicates/{otherId}")
+    String decideDuplicate(CurrentUser user, @PathVariable long id, @PathVariable long otherId,
+            @RequestParam(required = false) String decision, RedirectAttributes redirect) {
+        ReferralDetails referral = triage.triageable(user, id);
+        Triage.DuplicateDecision chosen;
+        try {
+            chosen = Triage.DuplicateDecision.valueOf(String.valueOf(decision));
+        } catch (IllegalArgumentException e) {
+            throw new OutOfScopeException();
+        }
+        triage.decideDuplicate(user, referral, otherId, chosen);
+        redirect.addFlashAttribute("notice", "Recorded: " + chosen.label().toLowerCase(java.util.Locale.UK) + ".");
+        return "redirect:/referrals/" + id + "#duplicates";
+    }
+
+    /** The programme asked for, else the one already chosen, else the first the person works with. */
+    private static Optional<Programme> chosenProgramme(String asked, ReferralDetails referral,
+            List<Programme> programmes) {
+        if (asked != null && !asked.isBlank()) {
+            return Optional.of(programmes.stream().filter(p -> String.valueOf(p.id()).equals(asked.strip()))
+                    .findFirst().orElseThrow(OutOfScopeException::new));
+        }
+        if (referral.programmeId() != null) {
+            Optional<Programme> current = programmes.stream().filter(p -> p.id().equals(referral.programmeId()))
+                    .findFirst();
+            if (current.isPresent()) {
+                return current;
+            }
+        }
+        return programmes.stream().findFirst();
+    }
+
+    static String title(String kind) {
+        return switch (kind) {
+            case "RECEIVED" -> "Referral received";
+            case "IN_TRIAGE" -> "Triage started";
+            case "ACCEPTED" -> "Accepted";
+            case "ROUTED" -> "Passed to another service";
+            case "SIGNPOSTED" -> "Signposted";
+            case "DECLINED" -> "Declined";
+            case "DUPLICATE_LINKED" -> "Linked as the same person";
+            case "DUPLICATE_SEPARATE" -> "Kept separate from a possible duplicate";
+            default -> kind.charAt(0) + kind.substring(1).toLowerCase(java.util.Locale.UK).replace('_', ' ');
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package org.workhealth.milestone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.workhealth.organisation.Organisations;
+import org.workhealth.programme.Programme;
+import org.workhealth.programme.Programmes;
+import org.workhealth.programme.SupportType;
+
+/** The append-only milestone record: corrections supersede, nothing is changed or removed. */
+@SpringBootTest
+class MilestonesTest {
+
+    private final Milestones milestones;
+    private final Programmes programmes;
+    private final Organisations organisations;
+    private final JdbcClient jdbc;
+
+    @Autowired
+    MilestonesTest(Milestones milestones, Programmes programmes, Organisations organisations, JdbcClient jdbc) {
+        this.milestones = milestones;
+        this.programmes = programmes;
+        this.organisations = organisations;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void aCorrectionSupersedesTheOriginalWhichStaysInTheRecord() {
+        Programme programme = ownProgramme();
+        long provider = organisations.findByName("Bury Council Live Well service").orElseThrow().id();
+        long original = milestones.record(jobStart(programme, provider, LocalDate.of(2025, 6, 2), "EMPLOYED"));
+
+        long correction = milestones.supersede(original,
+                jobStart(programme, provider, LocalDate.of(2025, 6, 9), "SELF_EMPLOYED"));
+
+        List<Milestone> current = milestones.current(new MilestoneFilter(null, null, programme.id(), null, null,
+                MilestoneType.JOB_START, null, null));
+        assertThat(current).extracting(Milestone::id).containsExactly(correction);
+        Milestone corrected = current.get(0);
+        assertThat(corrected.supersedesId()).isEqualTo(original);
+        assertThat(corrected.occurredOn()).isEqualTo(LocalDate.of(2025, 6, 9));
+        assertThat(corrected.attributes()).containsExactly(Map.entry("job_type", "SELF_EMPLOYED"),
+                Map.entry("hours", "16"));
+
+        Milestone kept = milestones.find(original).orElseThrow();
+        assertThat(kept.occurredOn()).isEqualTo(LocalDate.of(2025, 6, 2));
+        assertThat(kept.attribute("job_type")).isEqualTo("EMPLOYED");
+        assertThat(milestones.isCurrent(original)).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM milestone WHERE programme_id = ?").param(programme.id())
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'milestone' AND action = 'SUPERSEDE' "
+                + "AND record_id = ?").param(String.valueOf(correction)).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheCurrentMilestoneCanBeCorrected() {
+        Programme programme = ownProgramme();
+        long provider = organisations.findByName("Bury Council Live Well service").orElseThrow().id();
+        long original = milestones.record(jobStart(programme, provider, LocalDate.of(2025, 7, 1), "EMPLOYED"));
+        milestones.supersede(original, jobStart(programme, provider, LocalDate.of(2025, 7, 2), "EMPLOYED"));
+
+        assertThatThrownBy(() -> milestones.supersede(original,
+                jobStart(programme, provider, LocalDate.of(2025, 7, 3), "EMPLOYED")))
+                .isInstanceOf(Milestones.NotCurrentException.class);
+        assertThatThrownBy(() -> milestones.supersede(Long.MAX_VALUE,
+                jobStart(programme, provider, LocalDate.of(2025, 7, 3), "EMPLOYED")))
+                .isInstanceOf(Milestones.NotCurrentException.class);
+        assertThat(milestones.current(new MilestoneFilter(null, null, programme.id(), null, null, null,
+                LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 31)))).hasSize(1);
+    }
+
+    @Test
+    void currentMilestonesFilterByDateAndOrganisation() {
+        Programme programme = ownProgramme();
+        long provider = organisations.findByName("Bury Council Live Well service").orElseThrow().id();
+        long other = organisations.findByName("Oldham Working Well service").orElseThrow().id();
+        milestones.record(jobStart(programme, provider, LocalDate.of(2025, 3, 31), "EMPLOYED"));
+        long inQuarter = milestones.record(jobStart(programme, provider, LocalDate.of(2025, 4, 1), "EMPLOYED"));
+        milestones.record(jobStart(programme, other, LocalDate.of(2025, 4, 2), "EMPLOYED"));
+
+        assertThat(milestones.current(new MilestoneFilter(null, null, programme.id(), null, java.util.Set.of(provider),
+                null, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30))))
+                .extracting(Milestone::id).containsExactly(inQuarter);
+        assertThat(milestones.current(new MilestoneFilter(null, null, programme.id(), null, java.util.Set.of(),
+                null, null, null))).isEmpty();
+    }
+
+    /** The record is append-only: no application code updates or deletes milestones. */
+    @Test
+    void noApplicationCodeChangesOrDeletesMilestones() throws IOException {
+        Pattern change = Pattern.compile(
+                "(?i)(update\\s+milestone\\b|delete\\s+from\\s+milestone\\b|truncate\\s+(table\\s+)?milestone\\b)");
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            List<Path> offenders = files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    return change.matcher(Files.readString(file)).find();
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    private Programme ownProgramme() {
+        String code = "MS" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        long national = organisations.findByName("Joint Work and Health Directorate (DWP and DHSC)").orElseThrow().id();
+        return programmes.createUnchecked(code, "Milestone test " + code, SupportType.INTENSIVE_IPS, null, national);
+    }
+
+    private static NewMilestone jobStart(Programme programme, long provider, LocalDate on, String jobType) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("job_type", jobType);
+        attributes.put("hours", "16");
+        return new NewMilestone(MilestoneType.JOB_START, null, null, programme.id(), null, provider, on, attributes,
+                null);
+    }
+}

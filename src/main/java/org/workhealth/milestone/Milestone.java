@@ -3,6 +3,7 @@ package org.workhealth.milestone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A recorded milestone. {@code supersedesId} names the milestone this one corrects. */
 public record Milestone(long id, MilestoneType type, Long caseId, Long referralId, long programmeId, Long contractId,
@@ -16,6 +17,6 @@ public record Milestone(long id, MilestoneType type, Long caseId, Long referralI
     /** The attributes as "key: value" text for pages, like "employment status: UNEMPLOYED, in work: false". */
     public String attributesText() {
         return attributes.entrySet().stream().map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,6 @@
 package org.workhealth.milestone;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,17 +32,17 @@ final class MilestoneAttributes {
     }
 
     static Map<String, String> decode(String text) {
-        Map<String, String> attributes = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
-            return attributes;
+            return Map.of();
         }
+        Map<String, String> attributes = new LinkedHashMap<>();
         for (String pair : text.split(";")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
                 attributes.put(pair.substring(0, equals), pair.substring(equals + 1));
             }
         }
-        return attributes;
+        return Collections.unmodifiableMap(attributes);
     }
 
     private static boolean clean(String text) {

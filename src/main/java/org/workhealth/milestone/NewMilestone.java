@@ -1,6 +1,7 @@
 package org.workhealth.milestone;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,6 @@ public record NewMilestone(MilestoneType type, Long caseId, Long referralId, lon
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredOn, "occurredOn");
         // Kept in the order given, so that the stored text reads the same way every time.
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 }

@@ -23,15 +23,7 @@ public record Programme(@Id Long id, String code, String name, SupportType suppo
         return new Programme(null, code.strip().toUpperCase(), name.strip(), type, description, owner, Set.of(), null);
     }
 
-    Programme withDetails(String newName, SupportType newType, String newDescription) {
-        return new Programme(id, code, newName.strip(), newType, newDescription, ownerOrganisationId, cohorts, version);
-    }
 
-    Programme withCohort(String cohortCode, String cohortName, String cohortDescription) {
-        Set<Cohort> more = new java.util.HashSet<>(cohorts);
-        more.add(new Cohort(null, cohortCode.strip().toUpperCase(), cohortName.strip(), cohortDescription));
-        return new Programme(id, code, name, supportType, description, ownerOrganisationId, more, version);
-    }
 
     public boolean hasCohortCode(String cohortCode) {
         return cohorts.stream().anyMatch(c -> c.code().equalsIgnoreCase(cohortCode.strip()));

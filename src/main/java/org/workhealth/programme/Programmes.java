@@ -1,5 +1,6 @@
 package org.workhealth.programme;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,16 @@ public class Programmes {
     private final ContractRepository contracts;
     private final AccessPolicy access;
     private final AuditLog audit;
+    /**
+     * Cohorts and details are written with plain SQL, never by saving the whole aggregate: Spring
+     * Data JDBC would delete and re-insert every cohort, giving them new ids that referrals, cases
+     * and cohort rules refer to.
+     */
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Programmes(ProgrammeRepository programmes, ContractRepository contracts, AccessPolicy access, AuditLog audit) {
+    Programmes(ProgrammeRepository programmes, ContractRepository contracts, AccessPolicy access, AuditLog audit,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.programmes = programmes;
         this.contracts = contracts;
         this.access = access;
@@ -68,7 +77,7 @@ public class Programmes {
      * The contract under which a provider delivers a programme on a date, for counting milestones
      * against it. Should contracts overlap, the one that started last wins.
      */
-    public Optional<Contract> liveContract(long programmeId, long providerOrganisationId, java.time.LocalDate on) {
+    public Optional<Contract> liveContract(long programmeId, long providerOrganisationId, LocalDate on) {
         return contracts.findByProgrammeIdOrderByReference(programmeId).stream()
                 .filter(c -> c.providerOrganisationId() == providerOrganisationId && c.liveOn(on))
                 .max(Comparator.comparing(Contract::startsOn).thenComparing(Contract::id));
@@ -101,9 +110,10 @@ public class Programmes {
     @Transactional
     public Programme update(CurrentUser user, long id, String name, SupportType type, String description) {
         Programme programme = manageable(user, id);
-        Programme saved = programmes.save(programme.withDetails(name, type, description));
+        jdbc.sql("UPDATE programme SET name = ?, support_type = ?, description = ?, version = version + 1 WHERE id = ?")
+                .params(name.strip(), type.name(), description, id).update();
         audit.recordChange("UPDATE", "programme", id, programme.ownerOrganisationId(), null);
-        return saved;
+        return programmes.findById(id).orElseThrow();
     }
 
     @Transactional
@@ -115,9 +125,10 @@ public class Programmes {
     @Transactional
     public Programme addCohortUnchecked(long programmeId, String code, String name, String description) {
         Programme programme = programmes.findById(programmeId).orElseThrow(OutOfScopeException::new);
-        Programme saved = programmes.save(programme.withCohort(code, name, description));
+        jdbc.sql("INSERT INTO cohort (programme_id, code, name, description) VALUES (?, ?, ?, ?)")
+                .params(programmeId, code.strip().toUpperCase(), name.strip(), description).update();
         audit.recordChange("ADD_COHORT", "programme", programmeId, programme.ownerOrganisationId(), name);
-        return saved;
+        return programmes.findById(programmeId).orElseThrow();
     }
 
     @Transactional

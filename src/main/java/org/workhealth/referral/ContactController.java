@@ -113,7 +113,8 @@ class ContactController {
         ContactForm form = (ContactForm) model.getAttribute("form");
         model.addAttribute("referral", referral);
         model.addAttribute("dateOfBirth", DateAnswer.format(referral.dateOfBirth()));
-        model.addAttribute("contactPreference", label(ContactPreference.class, referral.contactPreference()));
+        ContactPreference preference = parse(ContactPreference.class, referral.contactPreference());
+        model.addAttribute("contactPreference", preference == null ? "" : preference.label());
         model.addAttribute("caseId", contact.caseFor(referral.id()).orElse(null));
         model.addAttribute("waiting", contact.waitingForContact(referral));
         model.addAttribute("mayClose", contact.mayCloseAsUnableToContact(referral));
@@ -144,10 +145,5 @@ class ContactController {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String label(Class<ContactPreference> type, String name) {
-        ContactPreference preference = name == null ? null : parse(type, name);
-        return preference == null ? "" : preference.label();
     }
 }

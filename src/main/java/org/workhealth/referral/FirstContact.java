@@ -23,6 +23,8 @@ import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.Organisation;
+import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
 import org.workhealth.programme.Contract;
@@ -43,7 +45,8 @@ class FirstContact {
     record ContactReferral(long id, String reference, ReferralStatus status, long routedOrganisationId,
             String fullName, LocalDate dateOfBirth, String phone, String email, String contactPreference,
             String bestTimes, Long programmeId, String programmeName, Long cohortId, String cohortName,
-            Long assignedPersonId, String assignedPersonName, String employmentStatus, Instant receivedAt) {
+            Long assignedPersonId, String assignedPersonName, Long assignedOrganisationId, String employmentStatus,
+            Instant receivedAt) {
     }
 
     record Attempt(long id, LocalDate attemptedOn, ContactChannel channel, ContactOutcome outcome,
@@ -73,7 +76,7 @@ class FirstContact {
             SELECT r.id, r.reference, r.status, r.routed_organisation_id, r.first_name, r.last_name, r.date_of_birth,
                    r.phone, r.email, r.contact_preference, r.best_times, r.programme_id, p.name AS programme_name,
                    r.cohort_id, c.name AS cohort_name, r.assigned_person_id, ap.full_name AS assigned_person_name,
-                   r.employment_status, r.received_at
+                   ap.organisation_id AS assigned_organisation_id, r.employment_status, r.received_at
             FROM referral r
             LEFT JOIN programme p ON p.id = r.programme_id
             LEFT JOIN cohort c ON c.id = r.cohort_id
@@ -86,18 +89,20 @@ class FirstContact {
     private final Casework casework;
     private final Milestones milestones;
     private final Programmes programmes;
+    private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
     private final int maxAttempts;
 
     FirstContact(JdbcClient jdbc, AccessPolicy access, Casework casework, Milestones milestones,
-            Programmes programmes, AuditLog audit, Clock clock,
+            Programmes programmes, Organisations organisations, AuditLog audit, Clock clock,
             @Value("${workhealth.referral.max-contact-attempts:3}") int maxAttempts) {
         this.jdbc = jdbc;
         this.access = access;
         this.casework = casework;
         this.milestones = milestones;
         this.programmes = programmes;
+        this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -222,18 +227,48 @@ class FirstContact {
         if (referral.programmeId() == null) {
             throw new IllegalStateException("Accepted referral " + referral.id() + " has no programme");
         }
-        long keyWorker = referral.assignedPersonId() != null ? referral.assignedPersonId() : user.id();
+        boolean assigned = referral.assignedPersonId() != null;
+        long keyWorker = assigned ? referral.assignedPersonId() : user.id();
+        Delivery delivery = delivery(referral, assigned ? referral.assignedOrganisationId() : user.organisationId(),
+                on);
         long caseId = casework.openCase(new OpenCase(referral.id(), referral.reference(), referral.programmeId(),
-                referral.cohortId(), referral.routedOrganisationId(), keyWorker, referral.employmentStatus(), on));
-        Long contractId = programmes.liveContract(referral.programmeId(), referral.routedOrganisationId(), on)
-                .map(Contract::id).orElse(null);
+                referral.cohortId(), delivery.organisationId(), keyWorker, referral.employmentStatus(), on));
+        Long contractId = delivery.contract().map(Contract::id).orElse(null);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("employment_status", referral.employmentStatus());
         attributes.put("in_work", String.valueOf(EmploymentStatus.valueOf(referral.employmentStatus()).inWork()));
         milestones.record(new NewMilestone(MilestoneType.REFERRAL_ACCEPTED, caseId, referral.id(),
-                referral.programmeId(), contractId, referral.routedOrganisationId(), on, attributes, user.id()));
+                referral.programmeId(), contractId, delivery.organisationId(), on, attributes, user.id()));
         changed(user, referral, "CASE_OPENED", "Case opened; the person wants support", now);
         return caseId;
+    }
+
+    private record Delivery(long organisationId, Optional<Contract> contract) {
+    }
+
+    /**
+     * Who delivers the support, and under which contract. A referral may wait at a hub or locality
+     * and be assigned to a practitioner of a provider below it: the provider is then the key
+     * worker's organisation, or the nearest one above it (up to where the referral is routed) that
+     * holds a live contract for the programme. A key worker outside the routed organisation leaves
+     * the routed organisation delivering.
+     */
+    private Delivery delivery(ContactReferral referral, Long keyWorkerOrganisationId, LocalDate on) {
+        long routed = referral.routedOrganisationId();
+        Long start = keyWorkerOrganisationId != null && access.scopeOf(routed).contains(keyWorkerOrganisationId)
+                ? keyWorkerOrganisationId : Long.valueOf(routed);
+        Long current = start;
+        while (current != null) {
+            Optional<Contract> contract = programmes.liveContract(referral.programmeId(), current, on);
+            if (contract.isPresent()) {
+                return new Delivery(current, contract);
+            }
+            if (current == routed) {
+                break;
+            }
+            current = organisations.find(current).map(Organisation::parentId).orElse(null);
+        }
+        return new Delivery(start, Optional.empty());
     }
 
     private void close(CurrentUser user, ContactReferral referral, ReferralStatus status, String reason,
@@ -266,13 +301,15 @@ class FirstContact {
             Long cohortId = rs.wasNull() ? null : cohort;
             long assigned = rs.getLong("assigned_person_id");
             Long assignedId = rs.wasNull() ? null : assigned;
+            long assignedOrganisation = rs.getLong("assigned_organisation_id");
+            Long assignedOrganisationId = rs.wasNull() ? null : assignedOrganisation;
             return new ContactReferral(rs.getLong("id"), rs.getString("reference"),
                     ReferralStatus.valueOf(rs.getString("status")), rs.getLong("routed_organisation_id"),
                     rs.getString("first_name") + " " + rs.getString("last_name"),
                     rs.getDate("date_of_birth").toLocalDate(), rs.getString("phone"), rs.getString("email"),
                     rs.getString("contact_preference"), rs.getString("best_times"), programmeId,
                     rs.getString("programme_name"), cohortId, rs.getString("cohort_name"), assignedId,
-                    rs.getString("assigned_person_name"), rs.getString("employment_status"),
+                    rs.getString("assigned_person_name"), assignedOrganisationId, rs.getString("employment_status"),
                     rs.getTimestamp("received_at").toInstant());
         }).optional();
     }

@@ -21,7 +21,9 @@ public record ReferralAnswers(
 
     /** The address lines and postcode that were given, joined for display. */
     public String address() {
-        return java.util.stream.Stream.of(addressLine1, addressLine2, town, postcode)
+        String shownPostcode = ReferralRules.normalisePostcode(postcode) == null ? postcode
+                : ReferralRules.normalisePostcode(postcode);
+        return java.util.stream.Stream.of(addressLine1, addressLine2, town, shownPostcode)
                 .filter(part -> part != null && !part.isBlank()).map(String::strip)
                 .collect(java.util.stream.Collectors.joining(", "));
     }

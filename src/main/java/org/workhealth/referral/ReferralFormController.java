@@ -55,7 +55,7 @@ class ReferralFormController {
         ReferralFlow.Mode mode = modeOf(request, authentication);
         ReferralQuestion question = questionOrNotFound(slug);
         ReferralDraft draft = flow.draft(request.getSession(), mode);
-        return show(mode, question, draft, change != null, model);
+        return show(mode, question, draft, "yes".equals(change), model);
     }
 
     @PostMapping({"/refer/{slug}", "/referrals/new/{slug}"})
@@ -71,10 +71,10 @@ class ReferralFormController {
         List<String[]> problems = question.problems(draft, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             model.addAttribute("errors", FormErrors.ofProblems(problems));
-            return show(mode, question, draft, change != null, model);
+            return show(mode, question, draft, "yes".equals(change), model);
         }
         ReferralQuestion next = question.next();
-        if (change != null || next == null) {
+        if ("yes".equals(change) || next == null) {
             return "redirect:" + mode.base() + "/check";
         }
         return "redirect:" + mode.base() + "/" + next.slug();

@@ -40,9 +40,13 @@ public class ReferralIntake {
     private final AuditLog audit;
     private final Clock clock;
     private final String defaultHubOdsCode;
+    private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
     ReferralIntake(JdbcClient jdbc, ReferralAreas areas, Organisations organisations, WorkingDays workingDays,
-            AuditLog audit, Clock clock, @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode) {
+            AuditLog audit, Clock clock, @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.areas = areas;
         this.organisations = organisations;
@@ -75,7 +79,11 @@ public class ReferralIntake {
         for (int attempt = 0; ; attempt++) {
             String reference = ReferenceNumbers.next();
             try {
-                long id = insert(answers, source, referrer, submissionKey, reference, receivedAt, routedTo);
+                // A savepoint, so that on PostgreSQL a clash (same reference, or the same submission
+                // raced in by a second request) leaves the transaction usable for the retry or look-up.
+                Long inserted = savepoint.execute(status -> insert(answers, source, referrer, submissionKey, reference,
+                        receivedAt, routedTo));
+                long id = inserted;
                 jdbc.sql("INSERT INTO referral_event (referral_id, occurred_at, actor_id, kind, detail) VALUES (?, ?, ?, ?, ?)")
                         .params(id, Timestamp.from(receivedAt), referrer == null ? null : referrer.personId(),
                                 "RECEIVED", "Received by " + source.label().toLowerCase())

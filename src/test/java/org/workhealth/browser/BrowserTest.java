@@ -106,8 +106,8 @@ public abstract class BrowserTest {
         open("/sign-in");
         page.getByLabel("Email address").fill(email);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click());
         assertAccessible();
     }
 }

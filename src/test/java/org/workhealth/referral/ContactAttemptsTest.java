@@ -231,7 +231,7 @@ class ContactAttemptsTest {
     }
 
     @Test
-    void theAssignedPractitionerContactsAReferralHeldAtTheHubThatOthersAtTheProviderCannotSee() throws Exception {
+    void theAssignedPractitionerContactsAReferralHeldAtTheHubAndTheCaseGoesToTheirProvider() throws Exception {
         long hub = organisations.findByName("NHS Greater Manchester").orElseThrow().id();
         Accepted referral = acceptedReferral(hub);
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
@@ -240,6 +240,16 @@ class ContactAttemptsTest {
         mvc.perform(get("/referrals/" + referral.id() + "/contact").session(manager)).andExpect(status().isNotFound());
         attempt(coach, referral.id(), today(), "EMAIL", "NO_ANSWER");
         assertThat(count("SELECT COUNT(*) FROM contact_attempt WHERE referral_id = ?", referral.id())).isEqualTo(1);
+
+        // The case goes to the coach's provider, under its live contract, where the provider's staff can see it.
+        attempt(coach, referral.id(), today(), "PHONE", "WANTS_SUPPORT");
+        Map<String, Object> supportCase = jdbc.sql("SELECT id, organisation_id FROM support_case WHERE referral_id = ?")
+                .param(referral.id()).query().singleRow();
+        assertThat(supportCase).containsEntry("organisation_id", buryLiveWell());
+        assertThat(jdbc.sql("SELECT contract_id, organisation_id FROM milestone WHERE referral_id = ?")
+                .param(referral.id()).query().singleRow()).containsEntry("contract_id", referral.contract().id())
+                .containsEntry("organisation_id", buryLiveWell());
+        mvc.perform(get("/cases/" + supportCase.get("id")).session(manager)).andExpect(status().isOk());
     }
 
     @Test

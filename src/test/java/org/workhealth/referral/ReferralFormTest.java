@@ -90,6 +90,15 @@ class ReferralFormTest {
     }
 
     @Test
+    void everyQuestionPageShowsWithItsQuestion() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        for (ReferralQuestion question : ReferralQuestion.values()) {
+            assertThat(page(session, "/refer/" + question.slug())).contains("<title>" + question.title().replace("'", "&#39;"));
+        }
+        assertThat(page(session, "/refer")).contains("Start now");
+    }
+
+    @Test
     void theCheckPageSendsPeopleBackToAnythingUnanswered() throws Exception {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(get("/refer/check").session(session)).andExpect(redirectedUrl("/refer/who"));

@@ -209,7 +209,8 @@ class TriagePagesTest {
         String surname = surname();
         long id = refer("Fay", surname, practiceFor(buryLiveWell()), null);
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        Document page = page(mvc.perform(get("/referrals/" + id).session(coach)).andExpect(status().isOk()).andReturn());
+        Document page = page(mvc.perform(get("/referrals/" + id).session(coach)
+                .param("programmeId", String.valueOf(programme("WW").id()))).andExpect(status().isOk()).andReturn());
         assertThat(page.select("h1").text()).isEqualTo("Fay " + surname);
         assertThat(page.text()).contains(reference(id), "In triage", "Bury Council Live Well service",
                 "Acme Ltd", "Help to stay in work", "Eligibility for WorkWell");
@@ -307,8 +308,9 @@ class TriagePagesTest {
         Programme workwell = programme("WW");
         long coachId = people.findByEmail(SignIn.BURY_COACH).orElseThrow().id();
 
-        // Bury delivers one programme, so the page goes straight to the cohort and practitioner.
-        Document form = page(mvc.perform(get("/referrals/" + id + "/accept").session(coach))
+        // With the programme chosen (other tests may give Bury more), the page asks for the cohort and practitioner.
+        Document form = page(mvc.perform(get("/referrals/" + id + "/accept").session(coach)
+                .param("programmeId", String.valueOf(workwell.id())))
                 .andExpect(status().isOk()).andReturn());
         assertThat(form.select("h1").text()).isEqualTo("Accept onto WorkWell");
         assertThat(form.select("input[name=practitionerId]").eachAttr("value")).contains(String.valueOf(coachId));

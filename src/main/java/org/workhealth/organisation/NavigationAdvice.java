@@ -26,6 +26,7 @@ class NavigationAdvice {
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),
             new Link("/audit", "Audit log", Permission.VIEW_AUDIT_LOG),
+            new Link("/admin/bank-holidays", "Bank holidays", Permission.MANAGE_ORGANISATIONS),
             new Link("/account", "Your account", null));
 
     @ModelAttribute

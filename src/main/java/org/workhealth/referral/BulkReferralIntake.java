@@ -81,15 +81,24 @@ class BulkReferralIntake {
      */
     BatchResult submitAll(List<ReferralAnswers> answers, ReferralSource source, Referrer referrer,
             List<String> keys) {
-        if (answers.size() != keys.size()) {
-            throw new IllegalArgumentException("One submission key is needed for each referral");
-        }
         LocalDate today = LocalDate.now(clock);
         for (ReferralAnswers a : answers) {
             List<ReferralRules.Problem> problems = ReferralRules.check(a, today);
             if (!problems.isEmpty()) {
                 throw new InvalidReferralException(problems);
             }
+        }
+        return submitChecked(answers, source, referrer, keys);
+    }
+
+    /**
+     * As {@link #submitAll}, for rows the caller has just checked against {@link ReferralRules}
+     * (a file's valid rows), so that a large import does not check every row twice.
+     */
+    BatchResult submitChecked(List<ReferralAnswers> answers, ReferralSource source, Referrer referrer,
+            List<String> keys) {
+        if (answers.size() != keys.size()) {
+            throw new IllegalArgumentException("One submission key is needed for each referral");
         }
         // One row per key: a row repeated within the list is saved once.
         Map<String, ReferralAnswers> byKey = new LinkedHashMap<>();

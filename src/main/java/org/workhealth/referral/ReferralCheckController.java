@@ -2,6 +2,7 @@ package org.workhealth.referral;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,16 +58,12 @@ class ReferralCheckController {
             HttpServletResponse response, RedirectAttributes redirect, Model model) {
         ReferralFlow.Mode mode = mode(request);
         HttpSession session = request.getSession();
-        if (submissionKey != null) {
-            String earlier = referenceFor(submissionKey);
-            if (earlier != null) {
-                // A second press of the button, or a retried request: show the referral already made.
-                return confirmed(mode, session, earlier, redirect);
-            }
-        }
         ReferralDraft draft = flow.existing(session, mode);
         if (draft == null || !draft.getSubmissionKey().equals(submissionKey)) {
-            return "redirect:" + mode.startPage();
+            // A second press of the button, or a retried request, after the first was sent: show the
+            // referral already made. (While the draft is still here, the intake itself recognises the key.)
+            String earlier = submissionKey == null ? null : referenceFor(submissionKey);
+            return earlier != null ? confirmed(mode, session, earlier, redirect) : "redirect:" + mode.startPage();
         }
         if (firstWithProblems(draft) != null) {
             return "redirect:" + mode.base() + "/check";
@@ -114,8 +111,9 @@ class ReferralCheckController {
 
     private ReferralQuestion firstWithProblems(ReferralDraft draft) {
         LocalDate today = LocalDate.now(clock);
+        List<ReferralRules.Problem> ruleProblems = ReferralRules.check(draft.toAnswers(), today);
         for (ReferralQuestion question : ReferralQuestion.values()) {
-            if (!question.problems(draft, today).isEmpty()) {
+            if (!question.problems(draft, today, ruleProblems).isEmpty()) {
                 return question;
             }
         }

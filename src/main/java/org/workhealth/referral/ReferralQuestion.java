@@ -76,6 +76,11 @@ enum ReferralQuestion {
 
     /** What is wrong with this page's answers: {field, message, anchor} in page order. */
     List<String[]> problems(ReferralDraft draft, LocalDate today) {
+        return problems(draft, today, ReferralRules.check(draft.toAnswers(), today));
+    }
+
+    /** As {@link #problems(ReferralDraft, LocalDate)}, given the whole referral's rule problems worked out once. */
+    List<String[]> problems(ReferralDraft draft, LocalDate today, List<ReferralRules.Problem> ruleProblems) {
         List<String[]> problems = new ArrayList<>();
         switch (this) {
             case WHO -> {
@@ -99,7 +104,7 @@ enum ReferralQuestion {
             default -> {
             }
         }
-        for (ReferralRules.Problem problem : ReferralRules.check(draft.toAnswers(), today)) {
+        for (ReferralRules.Problem problem : ruleProblems) {
             if (ruleFields.contains(problem.field())) {
                 problems.add(new String[] {problem.field(), problem.message(), anchor(problem.field())});
             }

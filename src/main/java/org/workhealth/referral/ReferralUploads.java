@@ -126,7 +126,8 @@ class ReferralUploads {
             answers.add(row.answers());
             keys.add(ReferralFile.submissionKey(upload.organisationId(), row.answers()));
         }
-        BulkReferralIntake.BatchResult result = intake.submitAll(answers, ReferralSource.BULK,
+        // ReferralFile checked every row against the rules as it read them, just now.
+        BulkReferralIntake.BatchResult result = intake.submitChecked(answers, ReferralSource.BULK,
                 new Referrer(user.id(), upload.organisationId()), keys);
         int imported = result.imported() + (upload.importedCount() == null ? 0 : upload.importedCount());
         jdbc.sql("""

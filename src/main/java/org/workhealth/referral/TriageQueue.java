@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 class TriageQueue {
 
     static final int PAGE_SIZE = 50;
+    static final int COUNT_CAP = 10_000;
 
     /** What to show: organisations (already limited to the person's scope), statuses, overdue only, text. */
     record Filter(Set<Long> organisationIds, Set<ReferralStatus> statuses, boolean overdueOnly, String text) {
@@ -31,6 +32,11 @@ class TriageQueue {
     }
 
     record Page(List<Row> rows, long total, int number) {
+
+        /** More open referrals than were counted. */
+        boolean moreThanCounted() {
+            return total > COUNT_CAP;
+        }
 
         int pages() {
             return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -49,8 +55,11 @@ class TriageQueue {
         }
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, now, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM referral r WHERE " + where).params(params).query(Long.class)
-                .single();
+        // Counted only up to a cap: past it the page says "more than", and counting a queue of 100,000
+        // would cost more than showing it.
+        params.put("cap", COUNT_CAP + 1);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM referral r WHERE " + where + " LIMIT :cap) capped")
+                .params(params).query(Long.class).single();
         int number = (int) Math.min(Math.max(1, page), Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         params.put("limit", PAGE_SIZE);
         params.put("offset", (number - 1) * PAGE_SIZE);

@@ -92,6 +92,7 @@ class TriageQueueController {
                         r.responseDueAt().isBefore(now)))
                 .toList());
         model.addAttribute("total", result.total());
+        model.addAttribute("moreThanCounted", result.moreThanCounted());
         model.addAttribute("filters", echo);
         model.addAttribute("organisationItems", Choices.select("All your organisations", offered,
                 OrganisationSummary::id, o -> o.name() + " (" + o.typeName() + ")", chosenOrganisation));

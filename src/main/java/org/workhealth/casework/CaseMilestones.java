@@ -1,0 +1,42 @@
+package org.workhealth.casework;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.workhealth.milestone.MilestoneType;
+import org.workhealth.milestone.Milestones;
+import org.workhealth.milestone.NewMilestone;
+import org.workhealth.programme.Contract;
+import org.workhealth.programme.Programmes;
+
+/**
+ * The one place casework writes milestones: engagement, action plan agreed, job start, job
+ * retention, measure improved and exit all go through here, so each is stamped the same way with
+ * the case's programme, delivering organisation and the contract live on the day.
+ */
+@Component
+class CaseMilestones {
+
+    private final Milestones milestones;
+    private final Programmes programmes;
+
+    CaseMilestones(Milestones milestones, Programmes programmes) {
+        this.milestones = milestones;
+        this.programmes = programmes;
+    }
+
+    /**
+     * @param attributes what the figures filter on (for example {@code in_work=true}) and the
+     *     evidence, as short key/value pairs
+     * @return the milestone's id
+     */
+    long record(SupportCase supportCase, MilestoneType type, LocalDate occurredOn, Map<String, String> attributes,
+            long recordedBy) {
+        Long contractId = programmes.liveContract(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
+                .map(Contract::id).orElse(null);
+        return milestones.record(new NewMilestone(type, supportCase.id(), supportCase.referralId(),
+                supportCase.programmeId(), contractId, supportCase.organisationId(), occurredOn, attributes,
+                recordedBy));
+    }
+}

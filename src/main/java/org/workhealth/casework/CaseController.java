@@ -1,79 +1,177 @@
 package org.workhealth.casework;
 
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.workhealth.audit.AuditLog;
+import org.springframework.web.util.HtmlUtils;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.milestone.Milestone;
 import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.Milestones;
-import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.organisation.OutOfScopeException;
-import org.workhealth.organisation.Permission;
+import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 
-/** A case's page: who it is about, where it sits, and its milestones so far. Issue 4 builds the rest of casework. */
+/**
+ * A case's page: who it is about and where it sits, what is due next, a link to every section of
+ * the casework, and a timeline of everything that has happened on it.
+ */
 @Controller
 class CaseController {
 
-    record MilestoneRow(String date, String type, String details) {
+    record Section(String title, String href) {
     }
 
-    private final Casework casework;
+    /** One line of the timeline; {@code at} orders it and is not shown. */
+    record TimelineRow(LocalDateTime at, String when, String what, String details, String by) {
+    }
+
+    /** The sections of a case, in the order the work usually goes. */
+    private static final List<Section> SECTIONS = List.of(
+            new Section("Appointments and notes", "appointments"),
+            new Section("Assessment", "assessment"),
+            new Section("Vocational profile", "vocational-profile"),
+            new Section("Action plan", "action-plan"),
+            new Section("Reviews", "reviews"),
+            new Section("Onward referrals", "onward-referrals"),
+            new Section("Employer", "employer"),
+            new Section("Outcomes", "outcomes"),
+            new Section("Measures", "measures"),
+            new Section("Exit", "exit"));
+
+    private final CaseAccess caseAccess;
     private final CaseSubjects subjects;
     private final Programmes programmes;
     private final Milestones milestones;
-    private final AccessPolicy access;
-    private final AuditLog audit;
+    private final Appointments appointments;
     private final JdbcClient jdbc;
 
-    CaseController(Casework casework, CaseSubjects subjects, Programmes programmes, Milestones milestones,
-            AccessPolicy access, AuditLog audit, JdbcClient jdbc) {
-        this.casework = casework;
+    CaseController(CaseAccess caseAccess, CaseSubjects subjects, Programmes programmes, Milestones milestones,
+            Appointments appointments, JdbcClient jdbc) {
+        this.caseAccess = caseAccess;
         this.subjects = subjects;
         this.programmes = programmes;
         this.milestones = milestones;
-        this.access = access;
-        this.audit = audit;
+        this.appointments = appointments;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/cases/{id}")
     String show(CurrentUser user, @PathVariable long id, Model model) {
-        SupportCase supportCase = casework.find(id).orElseThrow(OutOfScopeException::new);
-        access.require(user, Permission.MANAGE_CASES, supportCase.organisationId());
-        audit.recordView("case", id, supportCase.organisationId());
+        SupportCase supportCase = caseAccess.view(user, id, "case");
+        LocalDateTime now = appointments.now();
 
         CaseSubject subject = subjects.forReferral(supportCase.referralId()).orElse(new CaseSubject("", null));
         Programme programme = programmes.find(supportCase.programmeId()).orElse(null);
         String cohort = programme == null || supportCase.cohortId() == null ? "Not set"
                 : programme.cohorts().stream().filter(c -> supportCase.cohortId().equals(c.id()))
                         .map(Programme.Cohort::name).findFirst().orElse("Not set");
-        List<Milestone> timeline = milestones.current(MilestoneFilter.forCase(id));
+        String contract = programmes.liveContract(supportCase.programmeId(), supportCase.organisationId(),
+                now.toLocalDate()).map(Contract::reference).orElse(null);
+
+        // One query per kind of event; the page never queries per row.
+        List<Milestone> caseMilestones = milestones.current(MilestoneFilter.forCase(id));
+        List<Appointments.Appointment> caseAppointments = appointments.forCase(id);
+        List<Appointments.ContactNote> notes = appointments.notes(id);
 
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("subject", subject);
-        model.addAttribute("dateOfBirth", DateAnswer.format(subject.dateOfBirth()));
-        model.addAttribute("programmeName", programme == null ? "" : programme.name());
-        model.addAttribute("cohortName", cohort);
-        model.addAttribute("keyWorker", keyWorkerName(supportCase.keyWorkerId()));
-        model.addAttribute("openedOn", DateAnswer.format(supportCase.openedOn()));
-        model.addAttribute("milestoneRows", timeline.stream().map(m -> new MilestoneRow(
-                DateAnswer.format(m.occurredOn()), m.type().label(), m.attributesText())).toList());
+        List<Map<String, Object>> summary = new ArrayList<>();
+        summary.add(summaryRow("Reference", supportCase.reference()));
+        summary.add(summaryRow("Name", subject.fullName()));
+        summary.add(summaryRow("Date of birth", DateAnswer.format(subject.dateOfBirth())));
+        summary.add(summaryRow("Status", null));
+        summary.add(summaryRow("Key worker", keyWorkerName(supportCase.keyWorkerId())));
+        summary.add(summaryRow("Programme", programme == null ? "" : programme.name()));
+        summary.add(summaryRow("Cohort", cohort));
+        if (contract != null) {
+            summary.add(summaryRow("Contract", contract));
+        }
+        summary.add(summaryRow("Opened", DateAnswer.format(supportCase.openedOn())));
+        // The status shows as a tag, the one value written as markup.
+        summary.set(3, Map.of("key", Map.of("text", "Status"), "value", Map.of("html",
+                "<strong class=\"govuk-tag " + supportCase.status().tagClass() + "\">"
+                        + HtmlUtils.htmlEscape(supportCase.status().label()) + "</strong>")));
+        model.addAttribute("summaryRows", summary);
+        dueNext(caseAppointments, now, model);
+        model.addAttribute("sections", SECTIONS.stream()
+                .map(s -> new Section(s.title(), "/cases/" + id + "/" + s.href())).toList());
+        model.addAttribute("timeline", timeline(caseMilestones, caseAppointments, notes, now));
         return "casework/case";
     }
 
+    /** The next planned appointment, and planned ones that have passed without an outcome. */
+    private static void dueNext(List<Appointments.Appointment> caseAppointments, LocalDateTime now, Model model) {
+        Appointments.Appointment next = caseAppointments.stream()
+                .filter(a -> a.planned() && !a.startsAt().isBefore(now))
+                .min(Comparator.comparing(Appointments.Appointment::startsAt)).orElse(null);
+        long awaitingOutcome = caseAppointments.stream().filter(a -> a.planned() && a.startsAt().isBefore(now))
+                .count();
+        model.addAttribute("nextAppointment", next == null ? null
+                : CasePages.appointmentTime(next.startsAt()) + ". " + CasePages.how(next) + ".");
+        model.addAttribute("awaitingOutcome", awaitingOutcome);
+    }
+
+    private List<TimelineRow> timeline(List<Milestone> caseMilestones, List<Appointments.Appointment> caseAppointments,
+            List<Appointments.ContactNote> notes, LocalDateTime now) {
+        Map<Long, String> recorders = names(caseMilestones.stream().map(Milestone::recordedBy)
+                .filter(Objects::nonNull).distinct().toList());
+        List<TimelineRow> rows = new ArrayList<>();
+        for (Milestone m : caseMilestones) {
+            // A milestone has only a date; recorded on that day, its recording time places it among the
+            // day's other events (engagement after the appointment it follows); back-dated, it ends the day.
+            LocalDateTime recorded = LocalDateTime.ofInstant(m.recordedAt(), Appointments.LONDON);
+            LocalDateTime at = recorded.toLocalDate().equals(m.occurredOn()) ? recorded
+                    : m.occurredOn().atTime(LocalTime.MAX);
+            rows.add(new TimelineRow(at, DateAnswer.format(m.occurredOn()), m.type().label(), m.attributesText(),
+                    m.recordedBy() == null ? "" : recorders.getOrDefault(m.recordedBy(), "")));
+        }
+        for (Appointments.Appointment a : caseAppointments) {
+            // Appointments still to come have not happened yet: they show under "What is due next".
+            if (a.planned() && a.startsAt().isAfter(now)) {
+                continue;
+            }
+            rows.add(new TimelineRow(a.startsAt(), CasePages.dateAndTime(a.startsAt()),
+                    "Appointment: " + (a.planned() ? "outcome not recorded yet" : a.outcome().label().toLowerCase()),
+                    CasePages.how(a), a.recordedByName()));
+        }
+        for (Appointments.ContactNote n : notes) {
+            rows.add(new TimelineRow(LocalDateTime.ofInstant(n.writtenAt(), Appointments.LONDON),
+                    CasePages.recorded(n.writtenAt()), "Note", n.note(), n.writtenByName()));
+        }
+        rows.sort(Comparator.comparing(TimelineRow::at).reversed());
+        return rows;
+    }
+
     /**
-     * The key worker's name. A read of the person table rather than a call into the organisation
-     * module, which offers people only to administrators managing them.
+     * People's names for the timeline, in one query. A read of the person table rather than a call
+     * into the organisation module, which offers people only to administrators managing them.
      */
+    private Map<Long, String> names(List<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT id, full_name FROM person WHERE id IN (:ids)").param("ids", personIds)
+                .query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("full_name"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Map<String, Object> summaryRow(String key, String value) {
+        return Map.of("key", Map.of("text", key), "value", Map.of("text", value == null ? "" : value));
+    }
+
     private String keyWorkerName(long personId) {
         return jdbc.sql("SELECT full_name FROM person WHERE id = ?").param(personId).query(String.class).optional()
                 .orElse("");

@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workhealth.casework.ServiceDirectory;
 import org.workhealth.organisation.NewPerson;
 import org.workhealth.organisation.Organisation;
 import org.workhealth.organisation.Organisations;
@@ -48,15 +49,18 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final String mode;
     private String demoPasswordHash;
+    private long hubWithServices;
+    private final ServiceDirectory services;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
-            EligibilityRules eligibility, JdbcClient jdbc, DataSource dataSource,
+            EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode) {
         this.organisations = organisations;
         this.people = people;
         this.programmes = programmes;
         this.areas = areas;
         this.eligibility = eligibility;
+        this.services = services;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
@@ -100,6 +104,7 @@ class DemoData implements ApplicationRunner {
         long university = org("University of Warwick evaluation team", "TEAM", wmca, null);
 
         long gm = org("NHS Greater Manchester", "HUB", national, "QOP");
+        hubWithServices = gm;
         long bury = org("Bury", "LOCALITY", gm, null);
         long buryLiveWell = org("Bury Council Live Well service", "PROVIDER", bury, null);
         long gpPractice = org("Townside Primary Care Centre", "REFERRER", bury, "P83010");
@@ -165,6 +170,9 @@ class DemoData implements ApplicationRunner {
         for (String district : new String[] {"B1", "B5", "B15", "B23", "B90", "B91"}) {
             area(shaw, AreaKind.POSTCODE_DISTRICT, district);
         }
+
+        // The services directory hubs keep, for onward referrals from cases.
+        services.addExamples(hubWithServices);
 
         programmes.createUnchecked("TAW", "Thrive at Work", SupportType.EMPLOYER_ACCREDITATION,
                 "Workplace wellbeing accreditation for employers: Foundation, Bronze, Silver and Gold.", wmca);

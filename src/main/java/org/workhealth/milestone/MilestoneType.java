@@ -9,7 +9,8 @@ public enum MilestoneType {
     JOB_START("Job start"),
     JOB_RETENTION("Job retention"),
     MEASURE_IMPROVED("Measure improved"),
-    EXIT("Exit");
+    EXIT("Exit"),
+    EDUCATION_START("Education or training start"), VOLUNTEERING_START("Volunteering start"), SUSTAINMENT_13_WEEKS("In work 13 weeks after a job start"), SUSTAINMENT_26_WEEKS("In work 26 weeks after a job start"), REOPENED("Case reopened");
 
     private final String label;
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +122,73 @@ public class Milestones {
         }
         sql.append(" ORDER BY m.occurred_on, m.id");
         return jdbc.sql(sql.toString()).params(params).query(Milestones::map).list();
+    }
+
+    /**
+     * Counts current milestones grouped by type and contract (and month, when asked), in one
+     * set-based query. Superseded milestones never count, so a corrected milestone counts once.
+     */
+    public List<MilestoneCount> count(MilestoneCountQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT m.type, m.contract_id");
+        if (query.byMonth()) {
+            sql.append(", EXTRACT(YEAR FROM m.occurred_on) AS y, EXTRACT(MONTH FROM m.occurred_on) AS mo");
+        }
+        sql.append(", COUNT(*) AS n FROM milestone m WHERE ").append(NOT_SUPERSEDED);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.types() != null) {
+            if (query.types().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND m.type IN (:types)");
+            params.put("types", query.types().stream().map(Enum::name).toList());
+        }
+        if (query.contractIds() != null) {
+            if (query.contractIds().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND m.contract_id IN (:contractIds)");
+            params.put("contractIds", new ArrayList<>(query.contractIds()));
+        }
+        if (query.organisationIds() != null) {
+            if (query.organisationIds().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND m.organisation_id IN (:organisationIds)");
+            params.put("organisationIds", new ArrayList<>(query.organisationIds()));
+        }
+        if (query.from() != null) {
+            sql.append(" AND m.occurred_on >= :from");
+            params.put("from", Date.valueOf(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND m.occurred_on <= :to");
+            params.put("to", Date.valueOf(query.to()));
+        }
+        int n = 0;
+        for (Map.Entry<String, String> attribute : query.attributeEquals().entrySet()) {
+            // Delimited on both sides so that in_work=true never matches was_in_work=true or in_work=trueish.
+            String name = "attribute" + n++;
+            sql.append(" AND ';' || m.attributes || ';' LIKE :").append(name).append(" ESCAPE '\\'");
+            params.put(name, "%;" + likeEscape(attribute.getKey()) + "=" + likeEscape(attribute.getValue()) + ";%");
+        }
+        if (query.firstPerCase()) {
+            // An earlier current milestone of the same type on the same case means this one is not the first.
+            sql.append(" ").append("""
+                     AND NOT EXISTS (SELECT 1 FROM milestone e
+                                     WHERE e.case_id = m.case_id AND e.type = m.type
+                                       AND (e.occurred_on < m.occurred_on OR (e.occurred_on = m.occurred_on AND e.id < m.id))
+                                       AND NOT EXISTS (SELECT 1 FROM milestone es WHERE es.supersedes_id = e.id))""");
+        }
+        String groups = query.byMonth() ? "m.type, m.contract_id, EXTRACT(YEAR FROM m.occurred_on), "
+                + "EXTRACT(MONTH FROM m.occurred_on)" : "m.type, m.contract_id";
+        sql.append(" GROUP BY ").append(groups).append(" ORDER BY ").append(groups);
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new MilestoneCount(
+                MilestoneType.valueOf(rs.getString("type")), nullableLong(rs, "contract_id"),
+                query.byMonth() ? LocalDate.of(rs.getInt("y"), rs.getInt("mo"), 1) : null, rs.getLong("n"))).list();
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String column, String name,

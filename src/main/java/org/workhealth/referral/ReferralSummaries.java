@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.workhealth.casework.CaseSubject;
 import org.workhealth.casework.CaseSubjects;
+import org.workhealth.casework.EmployerContactConsents;
 
 /**
  * The person a referral is about, for other modules. Callers check access to their own record
@@ -13,7 +14,7 @@ import org.workhealth.casework.CaseSubjects;
  * need not depend on this module.
  */
 @Service
-public class ReferralSummaries implements CaseSubjects {
+public class ReferralSummaries implements CaseSubjects, EmployerContactConsents {
 
     private final JdbcClient jdbc;
 
@@ -33,5 +34,15 @@ public class ReferralSummaries implements CaseSubjects {
     @Override
     public Optional<CaseSubject> forReferral(long referralId) {
         return summary(referralId).map(s -> new CaseSubject(s.fullName(), s.dateOfBirth()));
+    }
+
+    /**
+     * Whether the person agreed on their referral that their employer may be contacted; false for
+     * an unknown referral. Casework asks through its {@link EmployerContactConsents} port.
+     */
+    @Override
+    public boolean consentToContactEmployer(long referralId) {
+        return jdbc.sql("SELECT consent_to_contact_employer FROM referral WHERE id = ?").param(referralId)
+                .query(Boolean.class).optional().orElse(false);
     }
 }

@@ -1,0 +1,248 @@
+package org.workhealth.casework;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.DateAnswer;
+import org.workhealth.organisation.CurrentUser;
+
+/**
+ * The employer of a person in work: only with their consent, given on the referral or recorded
+ * later here, the employer contact and the adjustments discussed and agreed.
+ */
+@Controller
+class EmployerController {
+
+    /** givenOn is never bound: it names the date input for error messages. */
+    record ConsentForm(LocalDate givenOn, String givenOnDay, String givenOnMonth, String givenOnYear, String how) {
+    }
+
+    record ContactForm(String name, String role, String phone, String email) {
+    }
+
+    /** on is never bound: it names the date input for error messages. */
+    record AdjustmentForm(List<String> kinds, String stage, LocalDate on, String onDay, String onMonth, String onYear,
+            String notes) {
+    }
+
+    record AdjustmentRow(String kind, String discussed, String agreed, String notes) {
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern PHONE = Pattern.compile("^[0-9+() -]{6,30}$");
+
+    private final CaseAccess caseAccess;
+    private final CaseSubjects subjects;
+    private final EmployerContacts employers;
+
+    EmployerController(CaseAccess caseAccess, CaseSubjects subjects, EmployerContacts employers) {
+        this.caseAccess = caseAccess;
+        this.subjects = subjects;
+        this.employers = employers;
+    }
+
+    @InitBinder("consentForm")
+    void allowConsentFields(WebDataBinder binder) {
+        binder.setAllowedFields("givenOnDay", "givenOnMonth", "givenOnYear", "how");
+    }
+
+    @InitBinder("contactForm")
+    void allowContactFields(WebDataBinder binder) {
+        binder.setAllowedFields("name", "role", "phone", "email");
+    }
+
+    @InitBinder("adjustmentForm")
+    void allowAdjustmentFields(WebDataBinder binder) {
+        binder.setAllowedFields("kinds", "stage", "onDay", "onMonth", "onYear", "notes");
+    }
+
+    @GetMapping("/cases/{id}/employer")
+    String show(CurrentUser user, @PathVariable long id, Model model) {
+        SupportCase supportCase = caseAccess.view(user, id, "case-employer");
+        return page(supportCase, model);
+    }
+
+    @PostMapping("/cases/{id}/employer/consent")
+    String recordConsent(CurrentUser user, @PathVariable long id, @ModelAttribute("consentForm") ConsentForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        SupportCase supportCase = caseAccess.change(user, id);
+        if (!EmployerContacts.inWork(supportCase) || employers.mayContact(supportCase)) {
+            return "redirect:/cases/" + id + "/employer";
+        }
+        DateAnswer date = DateAnswer.parse("Date consent was given", form.givenOnDay(), form.givenOnMonth(),
+                form.givenOnYear());
+        if (!date.valid()) {
+            result.rejectValue("givenOn", "invalid", date.error());
+        } else if (date.date().isAfter(employers.today())) {
+            result.rejectValue("givenOn", "future", "Date consent was given must be today or in the past");
+        }
+        String how = trimmed(form.how());
+        if (how == null) {
+            result.rejectValue("how", "required", "Enter how they gave consent");
+        } else if (how.length() > 500) {
+            result.rejectValue("how", "tooLong", "How they gave consent must be 500 characters or fewer");
+        }
+        if (result.hasErrors()) {
+            caseAccess.view(user, id, "case-employer");
+            return page(supportCase, model);
+        }
+        employers.recordConsent(supportCase, date.date(), how, user.id());
+        redirect.addFlashAttribute("notice", "Consent to contact their employer recorded");
+        return "redirect:/cases/" + id + "/employer";
+    }
+
+    @PostMapping("/cases/{id}/employer")
+    String saveContact(CurrentUser user, @PathVariable long id, @ModelAttribute("contactForm") ContactForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        SupportCase supportCase = caseAccess.change(user, id);
+        if (!employers.mayContact(supportCase)) {
+            return refused(id, redirect);
+        }
+        String name = trimmed(form.name());
+        if (name == null) {
+            result.rejectValue("name", "required", "Enter the name of the contact at their employer");
+        } else if (name.length() > 200) {
+            result.rejectValue("name", "tooLong", "Name must be 200 characters or fewer");
+        }
+        String role = trimmed(form.role());
+        if (role != null && role.length() > 200) {
+            result.rejectValue("role", "tooLong", "Role must be 200 characters or fewer");
+        }
+        String phone = trimmed(form.phone());
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            result.rejectValue("phone", "format", "Enter a phone number, like 01632 960 001 or 07700 900 982");
+        }
+        String email = trimmed(form.email());
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            result.rejectValue("email", "format", "Enter an email address in the correct format, like name@example.com");
+        }
+        if (phone == null && email == null && !result.hasFieldErrors("phone")) {
+            result.rejectValue("phone", "required", "Enter a phone number or an email address for the contact");
+        }
+        if (result.hasErrors()) {
+            caseAccess.view(user, id, "case-employer");
+            return page(supportCase, model);
+        }
+        employers.saveContact(supportCase, new EmployerContacts.EmployerContact(name, role, phone, email));
+        redirect.addFlashAttribute("notice", "Employer contact saved");
+        return "redirect:/cases/" + id + "/employer";
+    }
+
+    @PostMapping("/cases/{id}/employer/adjustments")
+    String recordAdjustments(CurrentUser user, @PathVariable long id,
+            @ModelAttribute("adjustmentForm") AdjustmentForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = caseAccess.change(user, id);
+        if (!employers.mayContact(supportCase)) {
+            return refused(id, redirect);
+        }
+        List<AdjustmentKind> kinds = new ArrayList<>();
+        for (String answer : form.kinds() == null ? List.<String>of() : form.kinds()) {
+            AdjustmentKind kind = parse(AdjustmentKind.class, answer);
+            if (kind != null && !kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        if (kinds.isEmpty()) {
+            result.rejectValue("kinds", "required", "Select the adjustments");
+        }
+        EmployerContacts.Stage stage = parse(EmployerContacts.Stage.class, form.stage());
+        if (stage == null) {
+            result.rejectValue("stage", "required", "Select whether the adjustments were discussed or agreed");
+        }
+        DateAnswer date = DateAnswer.parse("Date", form.onDay(), form.onMonth(), form.onYear());
+        if (!date.valid()) {
+            result.rejectValue("on", "invalid", date.error());
+        } else if (date.date().isAfter(employers.today())) {
+            result.rejectValue("on", "future", "Date must be today or in the past");
+        }
+        String notes = trimmed(form.notes());
+        if (notes != null && notes.length() > 2000) {
+            result.rejectValue("notes", "tooLong", "Notes must be 2000 characters or fewer");
+        }
+        if (result.hasErrors()) {
+            caseAccess.view(user, id, "case-employer");
+            return page(supportCase, model);
+        }
+        employers.recordAdjustments(supportCase, kinds, stage, date.date(), notes);
+        redirect.addFlashAttribute("notice", "Adjustments recorded as " + stage.label().toLowerCase());
+        return "redirect:/cases/" + id + "/employer";
+    }
+
+    private String refused(long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", "Nothing was saved: the person has not agreed to contact with their "
+                + "employer");
+        return "redirect:/cases/" + id + "/employer";
+    }
+
+    private String page(SupportCase supportCase, Model model) {
+        boolean inWork = EmployerContacts.inWork(supportCase);
+        boolean onReferral = inWork && employers.consentOnReferral(supportCase);
+        EmployerContacts.LaterConsent later = inWork ? employers.laterConsent(supportCase.id()).orElse(null) : null;
+        boolean mayContact = onReferral || later != null;
+        model.addAttribute("supportCase", supportCase);
+        model.addAttribute("subjectName", subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName)
+                .orElse(""));
+        model.addAttribute("inWork", inWork);
+        model.addAttribute("mayContact", mayContact);
+        model.addAttribute("consentText", onReferral ? "Given on the referral"
+                : later == null ? "" : "Given on " + DateAnswer.format(later.givenOn()) + ": " + later.how());
+        if (!model.containsAttribute("consentForm")) {
+            model.addAttribute("consentForm", new ConsentForm(null, null, null, null, null));
+        }
+        if (!model.containsAttribute("contactForm")) {
+            EmployerContacts.EmployerContact saved = mayContact ? employers.contact(supportCase.id()).orElse(null)
+                    : null;
+            model.addAttribute("contactForm", saved == null ? new ContactForm(null, null, null, null)
+                    : new ContactForm(saved.name(), saved.role(), saved.phone(), saved.email()));
+        }
+        if (!model.containsAttribute("adjustmentForm")) {
+            model.addAttribute("adjustmentForm", new AdjustmentForm(null, null, null, null, null, null, null));
+        }
+        AdjustmentForm adjustmentForm = (AdjustmentForm) model.getAttribute("adjustmentForm");
+        model.addAttribute("adjustments", mayContact ? employers.adjustments(supportCase.id()).stream()
+                .map(a -> new AdjustmentRow(a.kind().label(), format(a.discussedOn()), format(a.agreedOn()),
+                        a.notes() == null ? "" : a.notes()))
+                .toList() : List.of());
+        model.addAttribute("kindItems", Choices.options(Arrays.asList(AdjustmentKind.values()), Enum::name,
+                AdjustmentKind::label, null, adjustmentForm.kinds()));
+        model.addAttribute("stageItems", Choices.options(Arrays.asList(EmployerContacts.Stage.values()), Enum::name,
+                EmployerContacts.Stage::label, null,
+                adjustmentForm.stage() == null ? List.of() : List.of(adjustmentForm.stage())));
+        model.addAttribute("backLink", "/cases/" + supportCase.id());
+        return "casework/employer";
+    }
+
+    private static String format(LocalDate date) {
+        return date == null ? "Not yet" : DateAnswer.format(date);
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String answer) {
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, answer.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

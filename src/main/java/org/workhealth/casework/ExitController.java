@@ -1,0 +1,171 @@
+package org.workhealth.casework;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.audit.AuditLog;
+import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.DateAnswer;
+import org.workhealth.organisation.CurrentUser;
+
+/** Closing a case when the person leaves support, and reopening it with a reason. */
+@Controller
+class ExitController {
+
+    /** exitedOn is never bound: it names the date input for error messages. */
+    record ExitForm(String reason, String otherReason, LocalDate exitedOn, String exitedOnDay, String exitedOnMonth,
+            String exitedOnYear) {
+    }
+
+    record ReopenForm(String reopenReason) {
+    }
+
+    record EventRow(String when, String what, String by) {
+    }
+
+    private static final int MAX_TEXT = 500;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, h:mma", Locale.UK);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final CaseAccess caseAccess;
+    private final CaseExits exits;
+    private final AuditLog audit;
+
+    ExitController(CaseAccess caseAccess, CaseExits exits, AuditLog audit) {
+        this.caseAccess = caseAccess;
+        this.exits = exits;
+        this.audit = audit;
+    }
+
+    @InitBinder("form")
+    void allowExitFields(WebDataBinder binder) {
+        binder.setAllowedFields("reason", "otherReason", "exitedOnDay", "exitedOnMonth", "exitedOnYear");
+    }
+
+    @InitBinder("reopenForm")
+    void allowReopenFields(WebDataBinder binder) {
+        binder.setAllowedFields("reopenReason");
+    }
+
+    @GetMapping("/cases/{id}/exit")
+    String show(CurrentUser user, @PathVariable long id, Model model) {
+        SupportCase supportCase = caseAccess.view(user, id, "case-exit");
+        model.addAttribute("form", new ExitForm(null, null, null, null, null, null));
+        model.addAttribute("reopenForm", new ReopenForm(null));
+        return page(supportCase, model);
+    }
+
+    @PostMapping("/cases/{id}/exit")
+    String exit(CurrentUser user, @PathVariable long id, @ModelAttribute("form") ExitForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        SupportCase supportCase = caseAccess.change(user, id);
+        if (supportCase.status() != CaseStatus.OPEN) {
+            redirect.addFlashAttribute("notice", "The case is already closed");
+            return "redirect:/cases/" + id + "/exit";
+        }
+        ExitReason reason = parse(form.reason());
+        if (reason == null) {
+            result.rejectValue("reason", "required", "Select why they are leaving support");
+        }
+        String other = blankToNull(form.otherReason());
+        if (reason == ExitReason.OTHER && other == null) {
+            result.rejectValue("otherReason", "required", "Enter the reason they are leaving support");
+        } else if (other != null && other.length() > MAX_TEXT) {
+            result.rejectValue("otherReason", "tooLong", "The reason must be " + MAX_TEXT + " characters or fewer");
+        }
+        DateAnswer date = DateAnswer.parse("Date they left support", form.exitedOnDay(), form.exitedOnMonth(),
+                form.exitedOnYear());
+        if (!date.valid()) {
+            result.rejectValue("exitedOn", "invalid", date.error());
+        } else if (date.date().isAfter(exits.today())) {
+            result.rejectValue("exitedOn", "future", "Date they left support must be today or in the past");
+        } else if (date.date().isBefore(supportCase.openedOn())) {
+            result.rejectValue("exitedOn", "beforeCase", "Date they left support must be on or after "
+                    + DateAnswer.format(supportCase.openedOn()) + ", when the case opened");
+        }
+        if (result.hasErrors()) {
+            audit.recordView("case-exit", id, supportCase.organisationId());
+            model.addAttribute("reopenForm", new ReopenForm(null));
+            return page(supportCase, model);
+        }
+        boolean closed = exits.exit(user, supportCase, reason, reason == ExitReason.OTHER ? other : null,
+                date.date());
+        redirect.addFlashAttribute("notice", closed ? "Case closed" : "The case is already closed");
+        return "redirect:/cases/" + id + "/exit";
+    }
+
+    @PostMapping("/cases/{id}/reopen")
+    String reopen(CurrentUser user, @PathVariable long id, @ModelAttribute("reopenForm") ReopenForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        SupportCase supportCase = caseAccess.change(user, id);
+        if (supportCase.status() != CaseStatus.CLOSED) {
+            redirect.addFlashAttribute("notice", "The case is already open");
+            return "redirect:/cases/" + id + "/exit";
+        }
+        String reason = blankToNull(form.reopenReason());
+        if (reason == null) {
+            result.rejectValue("reopenReason", "required", "Enter why the case is being reopened");
+        } else if (reason.length() > MAX_TEXT) {
+            result.rejectValue("reopenReason", "tooLong", "The reason must be " + MAX_TEXT + " characters or fewer");
+        }
+        if (result.hasErrors()) {
+            audit.recordView("case-exit", id, supportCase.organisationId());
+            model.addAttribute("form", new ExitForm(null, null, null, null, null, null));
+            return page(supportCase, model);
+        }
+        boolean reopened = exits.reopen(user, supportCase, reason);
+        redirect.addFlashAttribute("notice", reopened ? "Case reopened" : "The case is already open");
+        return "redirect:/cases/" + id + "/exit";
+    }
+
+    private String page(SupportCase supportCase, Model model) {
+        ExitForm form = (ExitForm) model.getAttribute("form");
+        model.addAttribute("supportCase", supportCase);
+        model.addAttribute("open", supportCase.status() == CaseStatus.OPEN);
+        model.addAttribute("reasonItems", Choices.options(Arrays.asList(ExitReason.values()), Enum::name,
+                ExitReason::label, null, form.reason() == null ? List.of() : List.of(form.reason())));
+        model.addAttribute("events", exits.events(supportCase.id()).stream().map(e -> new EventRow(
+                WHEN.format(e.recordedAt().atZone(LONDON)).replace("AM", "am").replace("PM", "pm"),
+                describe(e), e.recordedBy() == null ? "" : e.recordedBy())).toList());
+        model.addAttribute("backLink", "/cases/" + supportCase.id());
+        return "casework/exit";
+    }
+
+    private static String describe(CaseExits.Event e) {
+        if ("REOPENED".equals(e.kind())) {
+            return "Reopened: " + e.detail();
+        }
+        ExitReason reason = parse(e.reason());
+        return "Closed on " + DateAnswer.format(e.occurredOn()) + ": " + (reason == null ? e.reason() : reason.label())
+                + (e.detail() == null ? "" : " (" + e.detail() + ")");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static ExitReason parse(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        try {
+            return ExitReason.valueOf(answer.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -98,8 +98,8 @@ class VocationalProfileController {
         if (result.hasErrors()) {
             return page(supportCase, model);
         }
-        List<VocationalProfile.Sector> sectors = form.sectors() == null ? List.of()
-                : form.sectors().stream().map(s -> parse(VocationalProfile.Sector.class, s)).filter(Objects::nonNull)
+        List<SicSection> sectors = form.sectors() == null ? List.of()
+                : form.sectors().stream().map(s -> parse(SicSection.class, s)).filter(Objects::nonNull)
                         .toList();
         profiles.save(user, supportCase, new VocationalProfile(jobPreferences, hours, sectors, travel,
                 parse(VocationalProfile.Disclosure.class, form.disclosure()), disclosureHow, null, null));
@@ -113,7 +113,7 @@ class VocationalProfileController {
         model.addAttribute("subjectName",
                 subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse(""));
         model.addAttribute("ips", profiles.applies(supportCase));
-        model.addAttribute("sectorItems", Choices.options(Arrays.asList(VocationalProfile.Sector.values()), Enum::name,
+        model.addAttribute("sectorItems", Choices.options(Arrays.asList(SicSection.values()), Enum::name,
                 s -> s.name() + ": " + s.label(), null, form.sectors()));
         model.addAttribute("disclosureItems", Choices.options(Arrays.asList(VocationalProfile.Disclosure.values()),
                 Enum::name, VocationalProfile.Disclosure::label, null,

@@ -80,8 +80,8 @@ class VocationalProfiles {
         int hours = rs.getInt("hours_per_week");
         Integer hoursPerWeek = rs.wasNull() ? null : hours;
         String sectors = rs.getString("sectors");
-        List<VocationalProfile.Sector> sectorList = sectors == null ? List.of()
-                : Arrays.stream(sectors.split(",")).map(VocationalProfile.Sector::valueOf).toList();
+        List<SicSection> sectorList = sectors == null ? List.of()
+                : Arrays.stream(sectors.split(",")).map(SicSection::valueOf).toList();
         String disclosure = rs.getString("disclosure");
         return new VocationalProfile(rs.getString("job_preferences"), hoursPerWeek, sectorList, rs.getString("travel"),
                 disclosure == null ? null : VocationalProfile.Disclosure.valueOf(disclosure),

@@ -19,6 +19,7 @@ import org.workhealth.casework.Measures.Response;
 import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
+import org.workhealth.organisation.CurrentUser;
 
 /**
  * Measures on a case: taking one, and each one's scores set against the baseline. A review or exit
@@ -43,15 +44,30 @@ class CaseMeasures {
     record Latest(String measure, String point, String scores, String change) {
     }
 
+    /** An answer that needs the practitioner to act now, such as PHQ-9 item 9 above "Not at all". */
+    record SafetyPrompt(String measure, int question, String questionText, String answer, String text) {
+
+        String noteText() {
+            return "Safety prompt: " + measure + " question " + question + " (" + questionText + ") answered \""
+                    + answer + "\". " + text;
+        }
+    }
+
+    /** A measure recorded, with any safety prompts its answers raised. */
+    record Recorded(long responseId, List<SafetyPrompt> safetyPrompts) {
+    }
+
     private final Measures measures;
+    private final Appointments appointments;
     private final CaseMilestones caseMilestones;
     private final Milestones milestones;
     private final AuditLog audit;
     private final Clock clock;
 
-    CaseMeasures(Measures measures, CaseMilestones caseMilestones, Milestones milestones, AuditLog audit,
-            Clock clock) {
+    CaseMeasures(Measures measures, Appointments appointments, CaseMilestones caseMilestones, Milestones milestones,
+            AuditLog audit, Clock clock) {
         this.measures = measures;
+        this.appointments = appointments;
         this.clock = clock;
         this.caseMilestones = caseMilestones;
         this.milestones = milestones;
@@ -62,19 +78,39 @@ class CaseMeasures {
      * Records a measure taken on the case today. Answers must be complete and valid for the measure
      * (the page checks them first; {@link MeasureScoring#score} refuses anything else).
      *
-     * @return the response's id
+     * Answers that raise a safety prompt also put a note on the case, so the timeline shows the prompt
+     * was given and when, whoever reads the case next.
      */
     @Transactional
-    long take(SupportCase supportCase, Measure measure, Point point, Map<Integer, Integer> answers, long recordedBy) {
+    Recorded take(SupportCase supportCase, Measure measure, Point point, Map<Integer, Integer> answers,
+            CurrentUser user) {
         List<Score> scores = MeasureScoring.score(measure, answers);
         LocalDate today = LocalDate.now(clock);
-        long id = measures.record(supportCase.id(), measure, point, today, answers, recordedBy);
+        long id = measures.record(supportCase.id(), measure, point, today, answers, user.id());
         audit.recordChange("CREATE", "measure-response", id, supportCase.organisationId(),
                 measure.code() + " " + point.name() + " " + describe(scores));
-        if (point != Point.BASELINE) {
-            writeMilestoneIfImproved(supportCase, measure, point, today, scores, recordedBy);
+        List<SafetyPrompt> prompts = safetyPrompts(measure, answers);
+        for (SafetyPrompt prompt : prompts) {
+            appointments.addNote(user, supportCase, prompt.noteText());
         }
-        return id;
+        if (point != Point.BASELINE) {
+            writeMilestoneIfImproved(supportCase, measure, point, today, scores, user.id());
+        }
+        return new Recorded(id, prompts);
+    }
+
+    static List<SafetyPrompt> safetyPrompts(Measure measure, Map<Integer, Integer> answers) {
+        List<SafetyPrompt> prompts = new ArrayList<>();
+        for (Measure.Question question : measure.questions()) {
+            Integer value = answers.get(question.position());
+            if (value != null && question.alerts(value)) {
+                String answer = question.options().stream().filter(o -> o.value() == value)
+                        .map(Measure.Option::label).findFirst().orElse(String.valueOf(value));
+                prompts.add(new SafetyPrompt(measure.name(), question.position(), question.text(), answer,
+                        question.alertText()));
+            }
+        }
+        return prompts;
     }
 
     /** Every measure taken on the case, oldest first, each with its change from its measure's baseline. */

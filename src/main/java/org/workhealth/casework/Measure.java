@@ -25,12 +25,18 @@ record Measure(long id, String code, String name, String description, String ins
      * @param higherIsBetter for this question's own score
      * @param options        the answers it offers, lowest value first
      * @param bands          bands of this question's own score, or empty to use the measure's
+     * @param alertFromScore an answer scoring at least this shows {@code alertText} at once; null for no prompt
      */
     record Question(long id, int position, String text, String shortLabel, String hint, boolean higherIsBetter,
-            List<Option> options, List<Band> bands) {
+            List<Option> options, List<Band> bands, Integer alertFromScore, String alertText) {
 
         boolean offers(int value) {
             return options.stream().anyMatch(o -> o.value() == value);
+        }
+
+        /** Whether this answer needs the safety prompt, whatever the measure's total comes to. */
+        boolean alerts(int value) {
+            return alertFromScore != null && value >= alertFromScore;
         }
     }
 

@@ -130,7 +130,7 @@ class Measures {
         List<Option> measureOptions = options("measure_id = ? AND question_id IS NULL", id);
         List<Band> measureBands = bands("measure_id = ? AND question_id IS NULL", id);
         List<Question> questions = jdbc.sql("""
-                SELECT id, position, text, short_label, hint, higher_is_better
+                SELECT id, position, text, short_label, hint, higher_is_better, alert_from_score, alert_text
                 FROM measure_question WHERE measure_id = ? ORDER BY position
                 """).param(id).query().listOfRows().stream().map(q -> {
                     long questionId = ((Number) q.get("id")).longValue();
@@ -139,7 +139,10 @@ class Measures {
                     return new Question(questionId, ((Number) q.get("position")).intValue(), (String) q.get("text"),
                             (String) q.get("short_label"), (String) q.get("hint"),
                             questionHigher == null ? higherIsBetter : questionHigher,
-                            own.isEmpty() ? measureOptions : own, bands("question_id = ?", questionId));
+                            own.isEmpty() ? measureOptions : own, bands("question_id = ?", questionId),
+                            q.get("alert_from_score") == null ? null
+                                    : ((Number) q.get("alert_from_score")).intValue(),
+                            (String) q.get("alert_text"));
                 }).toList();
         Number reliable = (Number) m.get("reliable_change");
         return Optional.of(new Measure(id, (String) m.get("code"), (String) m.get("name"),

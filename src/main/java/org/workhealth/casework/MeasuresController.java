@@ -109,8 +109,9 @@ class MeasuresController {
             answers.forEach((position, value) -> kept.put("q" + position, String.valueOf(value)));
             return questionsPage(supportCase, chosen, kept, FormErrors.ofProblems(problems), model);
         }
-        caseMeasures.take(supportCase, chosen, point, answers, user.id());
+        CaseMeasures.Recorded recorded = caseMeasures.take(supportCase, chosen, point, answers, user);
         redirect.addFlashAttribute("notice", chosen.name() + " " + point.label().toLowerCase() + " recorded");
+        redirect.addFlashAttribute("safetyPrompts", recorded.safetyPrompts());
         return "redirect:/cases/" + id + "/measures";
     }
 

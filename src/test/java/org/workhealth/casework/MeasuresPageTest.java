@@ -173,6 +173,55 @@ class MeasuresPageTest {
     }
 
     @Test
+    void anyAnswerAboveNotAtAllToPhq9Question9PromptsActionNowAndNotesTheCase() throws Exception {
+        long caseId = openCase();
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+
+        // A low total (3, "Minimal") must not hide it: the prompt depends on question 9 alone.
+        Map<Integer, Integer> answers = new java.util.HashMap<>(Map.of(1, 1, 2, 1, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0,
+                8, 0, 9, 1));
+        String target = take(coach, caseId, "PHQ9", "BASELINE", answers).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(page(coach, target).select("[data-test=safety-prompt]")).hasSize(1);
+        String again = mvc.perform(post("/cases/" + caseId + "/measures/new").param("measure", "PHQ9")
+                .param("point", "REVIEW").session(coach).with(csrf()).params(params(answers))).andReturn()
+                .getResponse().getRedirectedUrl();
+        Document shown = page(coach, again);
+        assertThat(target).isEqualTo("/cases/" + caseId + "/measures");
+        assertThat(shown.select("[data-test=safety-prompt]").text())
+                .contains("Act now: PHQ-9 question 9 was answered “Several days”.")
+                .contains("follow your organisation's safeguarding and risk procedure")
+                .contains("Samaritans free on 116 123")
+                .contains("A note of this prompt has been added to the case.");
+
+        // Both takings put a note on the case timeline, written as the coach.
+        List<String> notes = jdbc.sql("SELECT note FROM contact_note WHERE case_id = ? ORDER BY id").param(caseId)
+                .query(String.class).list();
+        assertThat(notes).hasSize(2).allSatisfy(note -> assertThat(note)
+                .startsWith("Safety prompt: PHQ-9 question 9 (Thoughts that you would be better off dead")
+                .contains("answered \"Several days\""));
+        assertThat(page(coach, "/cases/" + caseId).text()).contains("Safety prompt: PHQ-9 question 9");
+
+        // "Not at all" raises nothing, however high the rest.
+        Map<Integer, Integer> highButSafe = new java.util.HashMap<>(Map.of(1, 3, 2, 3, 3, 3, 4, 3, 5, 3, 6, 3, 7, 3,
+                8, 3, 9, 0));
+        String exit = mvc.perform(post("/cases/" + caseId + "/measures/new").param("measure", "PHQ9")
+                .param("point", "EXIT").session(coach).with(csrf()).params(params(highButSafe))).andReturn()
+                .getResponse().getRedirectedUrl();
+        Document after = page(coach, exit);
+        assertThat(after.text()).contains("PHQ-9 exit recorded");
+        assertThat(after.select("[data-test=safety-prompt]")).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM contact_note WHERE case_id = ?", caseId)).isEqualTo(2);
+    }
+
+    private static org.springframework.util.MultiValueMap<String, String> params(Map<Integer, Integer> answers) {
+        org.springframework.util.LinkedMultiValueMap<String, String> params =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        answers.forEach((position, value) -> params.add("q" + position, String.valueOf(value)));
+        return params;
+    }
+
+    @Test
     void aPractitionerOfAnotherProviderGetsNotFoundAndRecordsNothing() throws Exception {
         long caseId = openCase();
         MockHttpSession specialist = SignIn.as(mvc, BCHFT_SPECIALIST);

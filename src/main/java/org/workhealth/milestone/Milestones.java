@@ -23,8 +23,9 @@ import org.workhealth.audit.AuditLog;
 /**
  * The append-only milestone record from which performance, funding and returns all count. A
  * milestone is never changed or removed: a correction is a new milestone that supersedes it, and
- * queries see only the current ones. This class is the only code that touches {@code milestone},
- * and it only inserts and selects.
+ * queries see only the current ones. This class is the only code that writes {@code milestone}, and
+ * it only inserts; it also keeps {@code milestone_first}, each case's first current milestone of a type,
+ * from which "first per case" counts are read.
  */
 @Service
 public class Milestones {
@@ -57,6 +58,7 @@ public class Milestones {
     @Transactional
     public long record(NewMilestone milestone) {
         long id = insert(milestone, null);
+        refreshFirst(milestone.caseId(), milestone.type());
         audit.recordChange("CREATE", "milestone", id, milestone.organisationId(), milestone.type().name());
         return id;
     }
@@ -80,6 +82,11 @@ public class Milestones {
         } catch (DuplicateKeyException e) {
             // Someone else corrected it at the same moment: the unique supersedes_id keeps one chain.
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
+        }
+        refreshFirst(original.caseId(), original.type());
+        if (correction.caseId() != null
+                && (!correction.caseId().equals(original.caseId()) || correction.type() != original.type())) {
+            refreshFirst(correction.caseId(), correction.type());
         }
         audit.recordChange("SUPERSEDE", "milestone", correctionId, correction.organisationId(),
                 original.type().name() + " " + id + " superseded by " + correctionId);
@@ -133,7 +140,14 @@ public class Milestones {
         if (query.byMonth()) {
             sql.append(", EXTRACT(YEAR FROM m.occurred_on) AS y, EXTRACT(MONTH FROM m.occurred_on) AS mo");
         }
-        sql.append(", COUNT(*) AS n FROM milestone m WHERE ").append(NOT_SUPERSEDED);
+        // First per case reads the kept projection of each case's first current milestone of a type, plus the
+        // milestones with no case, which always count; every other count reads the current milestones.
+        sql.append(", COUNT(*) AS n FROM ").append(query.firstPerCase() ? """
+                (SELECT f.type, f.contract_id, f.organisation_id, f.occurred_on, f.attributes FROM milestone_first f
+                 UNION ALL
+                 SELECT c.type, c.contract_id, c.organisation_id, c.occurred_on, c.attributes FROM milestone c
+                 WHERE c.case_id IS NULL AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = c.id)) m
+                 WHERE 1 = 1""" : "milestone m WHERE " + NOT_SUPERSEDED);
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.types() != null) {
             if (query.types().isEmpty()) {
@@ -171,20 +185,35 @@ public class Milestones {
             sql.append(" AND ';' || m.attributes || ';' LIKE :").append(name).append(" ESCAPE '\\'");
             params.put(name, "%;" + likeEscape(attribute.getKey()) + "=" + likeEscape(attribute.getValue()) + ";%");
         }
-        if (query.firstPerCase()) {
-            // An earlier current milestone of the same type on the same case means this one is not the first.
-            sql.append(" ").append("""
-                     AND NOT EXISTS (SELECT 1 FROM milestone e
-                                     WHERE e.case_id = m.case_id AND e.type = m.type
-                                       AND (e.occurred_on < m.occurred_on OR (e.occurred_on = m.occurred_on AND e.id < m.id))
-                                       AND NOT EXISTS (SELECT 1 FROM milestone es WHERE es.supersedes_id = e.id))""");
-        }
         String groups = query.byMonth() ? "m.type, m.contract_id, EXTRACT(YEAR FROM m.occurred_on), "
                 + "EXTRACT(MONTH FROM m.occurred_on)" : "m.type, m.contract_id";
         sql.append(" GROUP BY ").append(groups).append(" ORDER BY ").append(groups);
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new MilestoneCount(
                 MilestoneType.valueOf(rs.getString("type")), nullableLong(rs, "contract_id"),
                 query.byMonth() ? LocalDate.of(rs.getInt("y"), rs.getInt("mo"), 1) : null, rs.getLong("n"))).list();
+    }
+
+    /**
+     * Keeps {@code milestone_first} true for one case and type after a milestone of theirs is recorded or
+     * corrected: the earliest current one, or none. Two people recording the first milestone of a case at the
+     * same moment both insert its row; the primary key lets one through and the other's transaction fails
+     * whole, so the projection never disagrees with the record.
+     */
+    private void refreshFirst(Long caseId, MilestoneType type) {
+        if (caseId == null) {
+            return;
+        }
+        jdbc.sql("DELETE FROM milestone_first WHERE case_id = ? AND type = ?").params(caseId, type.name()).update();
+        jdbc.sql("""
+                INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on,
+                                             attributes)
+                SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on, m.attributes
+                FROM milestone m
+                WHERE m.case_id = ? AND m.type = ?
+                  AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
+                ORDER BY m.occurred_on, m.id
+                FETCH FIRST 1 ROWS ONLY
+                """).params(caseId, type.name()).update();
     }
 
     private static String likeEscape(String text) {

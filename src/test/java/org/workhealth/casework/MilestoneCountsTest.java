@@ -88,6 +88,36 @@ class MilestoneCountsTest {
     }
 
     @Test
+    void aCorrectionThatMovesACasesFirstMilestoneMovesWhereItCounts() {
+        OutcomeTestCases.Setup setup = cases.programme(SupportType.INTENSIVE_IPS);
+        SupportCase c = open(setup, EmploymentStatus.UNEMPLOYED);
+        long february = record(c, MilestoneType.JOB_START, FEB, Map.of("paid", "true"));
+        long march = record(c, MilestoneType.JOB_START, MAR, Map.of("paid", "true"));
+        assertThat(firstInMonths(setup)).containsExactly(LocalDate.of(2026, 2, 1));
+
+        // February's was wrong: it happened in April. March's is now the case's first.
+        milestones.supersede(february, new NewMilestone(MilestoneType.JOB_START, c.id(), c.referralId(),
+                c.programmeId(), setup.contractId(), c.organisationId(), LocalDate.of(2026, 4, 2),
+                Map.of("paid", "true"), coach));
+        assertThat(firstInMonths(setup)).containsExactly(LocalDate.of(2026, 3, 1));
+
+        // March's was wrong too, and earlier than anything: January's correction is the first.
+        milestones.supersede(march, new NewMilestone(MilestoneType.JOB_START, c.id(), c.referralId(),
+                c.programmeId(), setup.contractId(), c.organisationId(), JAN, Map.of("paid", "true"), coach));
+        assertThat(firstInMonths(setup)).containsExactly(JAN.withDayOfMonth(1));
+        // The attribute filter reads the first milestone's own attributes.
+        assertThat(total(MilestoneCountQuery.forContracts(Set.of(MilestoneType.JOB_START),
+                Set.of(setup.contractId()), null, null).withAttribute("paid", "false"))).isZero();
+    }
+
+    /** The months in which the contract's first-per-case job starts fall. */
+    private List<LocalDate> firstInMonths(OutcomeTestCases.Setup setup) {
+        return milestones.count(MilestoneCountQuery.forContracts(Set.of(MilestoneType.JOB_START),
+                Set.of(setup.contractId()), null, null).perMonth()).stream().map(MilestoneCount::periodStart)
+                .toList();
+    }
+
+    @Test
     void countsFilterOnAnAttributeExactly() {
         OutcomeTestCases.Setup setup = cases.programme(SupportType.LOW_INTENSITY);
         record(open(setup, EmploymentStatus.EMPLOYED), MilestoneType.ENGAGEMENT, JAN,

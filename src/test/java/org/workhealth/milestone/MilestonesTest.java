@@ -101,6 +101,23 @@ class MilestonesTest {
                 null, null, null))).isEmpty();
     }
 
+    /** The kept first milestone of each case and type is exactly what the whole record says it is. */
+    @Test
+    void theKeptFirstPerCaseAgreesWithTheWholeRecord() {
+        String fromRecord = """
+                SELECT case_id, type, id FROM (
+                    SELECT m.case_id, m.type, m.id,
+                           ROW_NUMBER() OVER (PARTITION BY m.case_id, m.type ORDER BY m.occurred_on, m.id) AS position
+                    FROM milestone m
+                    WHERE m.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
+                ) ranked WHERE position = 1 ORDER BY case_id, type""";
+        List<String> expected = jdbc.sql(fromRecord).query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " "
+                + rs.getLong(3)).list();
+        List<String> kept = jdbc.sql("SELECT case_id, type, milestone_id FROM milestone_first ORDER BY case_id, type")
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3)).list();
+        assertThat(kept).isEqualTo(expected);
+    }
+
     /** The record is append-only: no application code updates or deletes milestones. */
     @Test
     void noApplicationCodeChangesOrDeletesMilestones() throws IOException {

@@ -85,9 +85,11 @@ class Triage {
     private final Programmes programmes;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReferralMilestones referralMilestones;
 
     Triage(JdbcClient jdbc, AccessPolicy access, Organisations organisations, People people, Programmes programmes,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ReferralMilestones referralMilestones) {
+        this.referralMilestones = referralMilestones;
         this.jdbc = jdbc;
         this.access = access;
         this.organisations = organisations;
@@ -315,6 +317,7 @@ class Triage {
                     .append(decision.cohortOverrideReason().strip());
         }
         decided(user, referral, "ACCEPTED", detail.toString(), now);
+        referralMilestones.recordReceived(referral.id(), user.id());
         return true;
     }
 
@@ -333,6 +336,7 @@ class Triage {
         String detail = "Passed from " + referral.routedOrganisationName() + " to " + to.name()
                 + (programme == null ? "" : " for " + programme.name());
         decided(user, referral, "ROUTED", detail, now);
+        referralMilestones.recordReceived(referral.id(), user.id());
         return true;
     }
 

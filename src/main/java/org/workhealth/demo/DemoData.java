@@ -27,6 +27,10 @@ import org.workhealth.programme.SupportType;
 import org.workhealth.referral.AreaKind;
 import org.workhealth.referral.EligibilityRules;
 import org.workhealth.referral.ReferralAreas;
+import org.workhealth.calendar.FinancialYear;
+import org.workhealth.performance.KpiDefinitions;
+import org.workhealth.performance.KpiTargets;
+import org.workhealth.performance.PerformanceExamples;
 
 /**
  * Organisations, people, programmes and contracts modelled on the reports in shared/seeds, so a
@@ -51,10 +55,17 @@ class DemoData implements ApplicationRunner {
     private String demoPasswordHash;
     private long hubWithServices;
     private final ServiceDirectory services;
+    private final KpiDefinitions kpiDefinitions;
+    private final KpiTargets kpiTargets;
+    private final PerformanceExamples performanceExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
-            TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode) {
+            TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode,
+            KpiDefinitions kpiDefinitions, KpiTargets kpiTargets, PerformanceExamples performanceExamples) {
+        this.performanceExamples = performanceExamples;
+        this.kpiDefinitions = kpiDefinitions;
+        this.kpiTargets = kpiTargets;
         this.organisations = organisations;
         this.people = people;
         this.programmes = programmes;
@@ -174,10 +185,26 @@ class DemoData implements ApplicationRunner {
         // The services directory hubs keep, for onward referrals from cases.
         services.addExamples(hubWithServices);
 
-        programmes.createUnchecked("TAW", "Thrive at Work", SupportType.EMPLOYER_ACCREDITATION,
+        Programme thriveAtWork = programmes.createUnchecked("TAW", "Thrive at Work", SupportType.EMPLOYER_ACCREDITATION,
                 "Workplace wellbeing accreditation for employers: Foundation, Bronze, Silver and Gold.", wmca);
-        programmes.createUnchecked("MHFA", "Mental Health First Aid training", SupportType.FIGURES_ONLY,
+        Programme mhfa = programmes.createUnchecked("MHFA", "Mental Health First Aid training", SupportType.FIGURES_ONLY,
                 "People trained in Mental Health First Aid by partners; figures entered quarterly.", wmca);
+
+        // The KPIs of the board reports, and 2025/26 targets for the Thrive into Work contracts.
+        kpiDefinitions.seedDefaults(thrive.id(), "TIW");
+        kpiDefinitions.seedDefaults(workwell.id(), "WW");
+        kpiDefinitions.seedDefaults(thriveAtWork.id(), "TAW");
+        kpiDefinitions.seedDefaults(mhfa.id(), "MHFA");
+        kpiTargets.seedDemo(thrive.id(), kpiDefinitions.forProgramme(thrive.id()), FinancialYear.of(2025));
+
+        // Thrive at Work and MHFA training are run by the combined authority's own team, outside the service:
+        // their figures are entered by hand. Thrive at Work's 2023/24 figures are the board report's table.
+        long tawContract = programmes.addContractUnchecked(new NewContract("TAW-WMCA-2022", thriveAtWork.id(), wmca,
+                wmca, "West Midlands", LocalDate.of(2022, 7, 1), LocalDate.of(2026, 3, 31), null)).id();
+        programmes.addContractUnchecked(new NewContract("MHFA-WMCA-2024", mhfa.id(), wmca, wmca, "West Midlands",
+                LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), null));
+        performanceExamples.thriveAtWork2023(thriveAtWork.id(), tawContract,
+                people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
     }
 
     private void area(long organisationId, AreaKind kind, String code) {

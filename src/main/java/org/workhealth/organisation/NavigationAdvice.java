@@ -24,6 +24,7 @@ class NavigationAdvice {
             new Link("/triage", "Triage", Permission.MANAGE_CASES),
             new Link("/cases", "Cases", Permission.MANAGE_CASES),
             new Link("/programmes", "Programmes", Permission.VIEW_PROGRAMMES),
+            new Link("/performance", "Performance", Permission.VIEW_FIGURES),
             new Link("/services", "Services", Permission.MANAGE_CASES),
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),

@@ -1,0 +1,94 @@
+package org.workhealth.performance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.workhealth.calendar.Quarter;
+import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.programme.Programme;
+
+/**
+ * Draws up the board report from the KPI tables: figures only, never names, so no audit entry is
+ * needed. A person reports only on programmes with a contract their organisations deliver or commission.
+ */
+@Service
+class BoardReports {
+
+    /** How many quarters the form offers, newest first: three financial years. */
+    static final int QUARTERS_OFFERED = 12;
+
+    private final KpiTables tables;
+
+    BoardReports(KpiTables tables) {
+        this.tables = tables;
+    }
+
+    /**
+     * @throws OutOfScopeException when the person may not see figures
+     */
+    List<Programme> programmes(CurrentUser user) {
+        return tables.programmesWithFigures(user);
+    }
+
+    LocalDate today() {
+        return tables.today();
+    }
+
+    /** The quarter boards usually want: the last one to have finished. */
+    Quarter lastFinished() {
+        return Quarter.containing(today()).previous();
+    }
+
+    /** The quarter running today and those before it, newest first. */
+    List<Quarter> quartersOffered() {
+        List<Quarter> quarters = new ArrayList<>();
+        Quarter quarter = Quarter.containing(today());
+        for (int i = 0; i < QUARTERS_OFFERED; i++) {
+            quarters.add(quarter);
+            quarter = quarter.previous();
+        }
+        return quarters;
+    }
+
+    boolean started(Quarter quarter) {
+        return !quarter.start().isAfter(today());
+    }
+
+    /**
+     * The report for the programmes with these codes, in the order the form lists them. A quarter
+     * still running is drawn up as at today.
+     *
+     * @throws OutOfScopeException when a code names no programme whose figures the person may see
+     */
+    BoardReport report(CurrentUser user, Collection<String> programmeCodes, Quarter quarter) {
+        Set<String> codes = new LinkedHashSet<>();
+        programmeCodes.forEach(code -> codes.add(code.strip().toUpperCase(Locale.ROOT)));
+        List<Programme> visible = programmes(user);
+        Set<String> visibleCodes = new LinkedHashSet<>();
+        visible.forEach(programme -> visibleCodes.add(programme.code()));
+        if (codes.isEmpty() || !visibleCodes.containsAll(codes)) {
+            throw new OutOfScopeException();
+        }
+        LocalDate asOf = quarter.end().isAfter(today()) ? today() : quarter.end();
+        List<KpiTable> chosen = visible.stream().filter(programme -> codes.contains(programme.code()))
+                .map(programme -> table(user, programme.id(), quarter))
+                .toList();
+        return new BoardReport(quarter, asOf, chosen);
+    }
+
+    /**
+     * A programme's table to the end of the quarter (or to today, for the quarter still running): that quarter
+     * and those before it finished and rated, later ones not started.
+     */
+    KpiTable table(CurrentUser user, long programmeId, Quarter quarter) {
+        LocalDate asOf = quarter.end().isAfter(today()) ? today() : quarter.end();
+        return tables.table(user, programmeId, quarter.financialYear(), null, null, asOf);
+    }
+}

@@ -2,6 +2,7 @@ package org.workhealth.demo;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -14,11 +15,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workhealth.casework.CaseworkExamples;
 import org.workhealth.casework.ServiceDirectory;
+import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.NewPerson;
 import org.workhealth.organisation.Organisation;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
+import org.workhealth.organisation.Person;
 import org.workhealth.organisation.Role;
 import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
@@ -27,6 +31,8 @@ import org.workhealth.programme.SupportType;
 import org.workhealth.referral.AreaKind;
 import org.workhealth.referral.EligibilityRules;
 import org.workhealth.referral.ReferralAreas;
+import org.workhealth.referral.ReferralExamples;
+import org.workhealth.referral.Referrer;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.performance.KpiDefinitions;
 import org.workhealth.performance.KpiTargets;
@@ -58,11 +64,19 @@ class DemoData implements ApplicationRunner {
     private final KpiDefinitions kpiDefinitions;
     private final KpiTargets kpiTargets;
     private final PerformanceExamples performanceExamples;
+    private final ReferralExamples referralExamples;
+    private final CaseworkExamples caseworkExamples;
+    private final boolean demoCases;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode,
-            KpiDefinitions kpiDefinitions, KpiTargets kpiTargets, PerformanceExamples performanceExamples) {
+            KpiDefinitions kpiDefinitions, KpiTargets kpiTargets, PerformanceExamples performanceExamples,
+            ReferralExamples referralExamples, CaseworkExamples caseworkExamples,
+            @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases) {
+        this.referralExamples = referralExamples;
+        this.caseworkExamples = caseworkExamples;
+        this.demoCases = demoCases;
         this.performanceExamples = performanceExamples;
         this.kpiDefinitions = kpiDefinitions;
         this.kpiTargets = kpiTargets;
@@ -205,6 +219,52 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), null));
         performanceExamples.thriveAtWork2023(thriveAtWork.id(), tawContract,
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
+
+        if (demoCases) {
+            // The 2024 contracts ended in March 2026; the example cases are this year's, so they need this
+            // year's contracts to count under (and to show on the performance pages).
+            contract("WW-BURY-2026", workwell, buryLiveWell, gm, "Bury", "2026-04-01", "2027-03-31", 28_861_800L);
+            contract("WW-OLDHAM-2026", workwell, oldhamProvider, gm, "Oldham", "2026-04-01", "2027-03-31", 27_333_300L);
+            contract("TIW-BCHFT-2026", thrive, bchft, wmca, "Black Country", "2026-04-01", "2027-03-31", 60_000_000L);
+            loadCases();
+        }
+    }
+
+    /**
+     * About 30 referrals and the cases opened from them, made through the services that make real ones
+     * (see ReferralExamples and CaseworkExamples): the Bury coach gets a triage queue, a caseload with
+     * appointments today and ahead, plans, a review overdue, job starts and closed cases; Oldham and the
+     * Black Country get referrals waiting, and the BCHFT specialist a few Thrive into Work cases. Off with
+     * DEMO_CASES=false (the tests turn it off: their counts of queues and caseloads assume none of these).
+     */
+    private void loadCases() {
+        CurrentUser coach = user("coach@bury.workhealth.example");
+        CurrentUser specialist = user("specialist@bchft.workhealth.example");
+        Person gp = people.findByEmail("referrer@townside.workhealth.example").orElseThrow();
+        Referrer townside = new Referrer(gp.id(), gp.organisationId());
+        String townsidePractice = "P83010";
+
+        // Cases first: they take the start of the examples' list of people, whose stories fit them.
+        List<Long> buryCases = referralExamples.cases(coach, "WW", ReferralExamples.Area.BURY, townsidePractice,
+                townside, List.of(98, 91, 84, 77, 70, 63, 56, 49, 42, 35, 28, 21, 14, 10, 7, 4, 2));
+        CaseworkExamples.Played bury = caseworkExamples.playOut(coach, buryCases, 3, 2);
+        List<Long> blackCountryCases = referralExamples.cases(specialist, "TIW", ReferralExamples.Area.BLACK_COUNTRY,
+                null, null, List.of(80, 45, 12));
+        caseworkExamples.playOut(specialist, blackCountryCases, 1, 0);
+        referralExamples.awaitingContact(coach, "WW", ReferralExamples.Area.BURY, null, null, 1);
+        referralExamples.waiting(ReferralExamples.Area.BURY, townsidePractice, townside, 4);
+        referralExamples.waiting(ReferralExamples.Area.BURY, null, null, 2);
+        referralExamples.waiting(ReferralExamples.Area.OLDHAM, null, null, 2);
+        referralExamples.waiting(ReferralExamples.Area.BLACK_COUNTRY, null, null, 1);
+        log.info("Loaded demo referrals and cases: the Bury coach has {} open cases, {} appointments today", bury.openCases(),
+                bury.appointmentsToday());
+    }
+
+    private CurrentUser user(String email) {
+        Person person = people.findByEmail(email).orElseThrow();
+        String organisationName = organisations.find(person.organisationId()).orElseThrow().name();
+        return new CurrentUser(person.id(), person.email(), person.fullName(), person.organisationId(),
+                organisationName, person.roleSet());
     }
 
     private void area(long organisationId, AreaKind kind, String code) {

@@ -64,6 +64,23 @@ public class Casework {
                 """).param(id).query(Casework::map).optional();
     }
 
+    /**
+     * The references of cases, by id, in one query: statements and extracts name a case by its reference,
+     * which is not personal data, rather than by the person's name.
+     */
+    public java.util.Map<Long, String> references(java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> references = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, reference FROM support_case WHERE id IN (:ids)")
+                .param("ids", new java.util.ArrayList<>(new java.util.HashSet<>(caseIds)))
+                .query(rs -> {
+                    references.put(rs.getLong("id"), rs.getString("reference"));
+                });
+        return references;
+    }
+
     private static SupportCase map(ResultSet rs, int row) throws SQLException {
         long cohort = rs.getLong("cohort_id");
         Long cohortId = rs.wasNull() ? null : cohort;

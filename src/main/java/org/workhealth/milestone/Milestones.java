@@ -194,6 +194,25 @@ public class Milestones {
     }
 
     /**
+     * Each case's first current milestone of the given types counted under the given contracts, in one query
+     * on the kept projection: what funding pays per participant (one engagement, one job start a case).
+     */
+    public List<FirstMilestone> firstPerCase(java.util.Collection<Long> contractIds, java.util.Collection<MilestoneType> types) {
+        if (contractIds.isEmpty() || types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT f.case_id, f.type, f.milestone_id, f.contract_id, f.occurred_on FROM milestone_first f
+                WHERE f.contract_id IN (:contractIds) AND f.type IN (:types)
+                ORDER BY f.occurred_on, f.case_id, f.type
+                """).param("contractIds", new ArrayList<>(contractIds))
+                .param("types", types.stream().map(Enum::name).toList())
+                .query((rs, row) -> new FirstMilestone(rs.getLong("case_id"), MilestoneType.valueOf(rs.getString("type")),
+                        rs.getLong("milestone_id"), nullableLong(rs, "contract_id"),
+                        rs.getDate("occurred_on").toLocalDate())).list();
+    }
+
+    /**
      * Keeps {@code milestone_first} true for one case and type after a milestone of theirs is recorded or
      * corrected: the earliest current one, or none. Two people recording the first milestone of a case at the
      * same moment both insert its row; the primary key lets one through and the other's transaction fails

@@ -50,6 +50,14 @@ public class Programmes {
         return programmes.findById(id);
     }
 
+    public Optional<Contract> findContract(long id) {
+        return contracts.findById(id);
+    }
+
+    public Optional<Contract> findContractByReference(String reference) {
+        return contracts.findByReference(reference.strip().toUpperCase());
+    }
+
     public Optional<Programme> findByCode(String code) {
         return programmes.findByCode(code.strip().toUpperCase());
     }

@@ -30,6 +30,10 @@ public record ClaimStatement(FundingAgreement agreement, Quarter quarter, ClaimS
         return lines.stream().filter(l -> l.kind() == kind).mapToLong(ClaimLine::amountPence).sum();
     }
 
+    public String subtotal(LineKind kind) {
+        return Money.format(subtotalPence(kind));
+    }
+
     public List<ClaimLine> lines(LineKind kind) {
         return lines.stream().filter(l -> l.kind() == kind).toList();
     }

@@ -146,6 +146,25 @@ public class FundingAgreements {
                 .toList();
     }
 
+    /** Contracts the person commissions that have no funding agreement yet. */
+    public List<ContractWithoutAgreement> contractsWithoutAgreement(CurrentUser user) {
+        if (!user.has(Permission.MANAGE_PROGRAMMES)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT c.id, c.reference, p.name AS programme_name FROM contract c
+                JOIN programme p ON p.id = c.programme_id
+                WHERE c.commissioner_organisation_id IN (:scope)
+                  AND NOT EXISTS (SELECT 1 FROM funding_agreement a WHERE a.contract_id = c.id)
+                ORDER BY c.reference
+                """).param("scope", new java.util.ArrayList<>(access.scope(user)))
+                .query((rs, row) -> new ContractWithoutAgreement(rs.getLong("id"), rs.getString("reference"),
+                        rs.getString("programme_name"))).list();
+    }
+
+    public record ContractWithoutAgreement(long id, String reference, String programmeName) {
+    }
+
     /** One line of the list of agreements. */
     public record AgreementSummary(long id, String contractReference, String programmeName, long providerId,
             String providerName, long commissionerId, PaymentModel model, long maximumPence) {

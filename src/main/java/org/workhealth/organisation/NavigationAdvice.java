@@ -3,6 +3,7 @@ package org.workhealth.organisation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,22 +16,33 @@ import org.springframework.web.util.HtmlUtils;
 @ControllerAdvice
 class NavigationAdvice {
 
-    private record Link(String href, String text, Permission needs) {
+    /** A link shown to people whose roles grant any of {@code needs}, or to everyone when it is empty. */
+    private record Link(String href, String text, Set<Permission> needs) {
+
+        Link(String href, String text, Permission needs) {
+            this(href, text, Set.of(needs));
+        }
+
+        boolean shownTo(CurrentUser user) {
+            return needs.isEmpty() || needs.stream().anyMatch(user::has);
+        }
     }
 
     private static final List<Link> LINKS = List.of(
-            new Link("/home", "Home", null),
+            new Link("/home", "Home", Set.of()),
             new Link("/referrals/mine", "Referrals", Permission.MAKE_REFERRALS),
             new Link("/triage", "Triage", Permission.MANAGE_CASES),
             new Link("/cases", "Cases", Permission.MANAGE_CASES),
             new Link("/programmes", "Programmes", Permission.VIEW_PROGRAMMES),
             new Link("/performance", "Performance", Permission.VIEW_FIGURES),
+            new Link("/funding", "Funding", Set.of(Permission.SUBMIT_RETURNS_AND_CLAIMS,
+                    Permission.APPROVE_RETURNS_AND_CLAIMS)),
             new Link("/services", "Services", Permission.MANAGE_CASES),
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),
             new Link("/audit", "Audit log", Permission.VIEW_AUDIT_LOG),
             new Link("/admin/bank-holidays", "Bank holidays", Permission.MANAGE_ORGANISATIONS),
-            new Link("/account", "Your account", null));
+            new Link("/account", "Your account", Set.of()));
 
     @ModelAttribute
     void addNavigation(HttpServletRequest request, org.springframework.ui.Model model) {
@@ -41,7 +53,7 @@ class NavigationAdvice {
         String path = CurrentUserInterceptor.path(request);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Link link : LINKS) {
-            if (link.needs() == null || user.has(link.needs())) {
+            if (link.shownTo(user)) {
                 boolean active = path.equals(link.href()) || path.startsWith(link.href() + "/");
                 items.add(Map.of("href", link.href(), "text", link.text(), "active", active));
             }

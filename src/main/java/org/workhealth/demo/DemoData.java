@@ -34,6 +34,7 @@ import org.workhealth.referral.ReferralAreas;
 import org.workhealth.referral.ReferralExamples;
 import org.workhealth.referral.Referrer;
 import org.workhealth.calendar.FinancialYear;
+import org.workhealth.funding.FundingExamples;
 import org.workhealth.performance.KpiDefinitions;
 import org.workhealth.performance.KpiTargets;
 import org.workhealth.performance.PerformanceExamples;
@@ -67,14 +68,16 @@ class DemoData implements ApplicationRunner {
     private final ReferralExamples referralExamples;
     private final CaseworkExamples caseworkExamples;
     private final boolean demoCases;
+    private final FundingExamples fundingExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode,
             KpiDefinitions kpiDefinitions, KpiTargets kpiTargets, PerformanceExamples performanceExamples,
-            ReferralExamples referralExamples, CaseworkExamples caseworkExamples,
+            ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases) {
         this.referralExamples = referralExamples;
+        this.fundingExamples = fundingExamples;
         this.caseworkExamples = caseworkExamples;
         this.demoCases = demoCases;
         this.performanceExamples = performanceExamples;
@@ -220,12 +223,15 @@ class DemoData implements ApplicationRunner {
         performanceExamples.thriveAtWork2023(thriveAtWork.id(), tawContract,
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
 
+        fundingExamples.agreements();
+
         if (demoCases) {
             // The 2024 contracts ended in March 2026; the example cases are this year's, so they need this
             // year's contracts to count under (and to show on the performance pages).
             contract("WW-BURY-2026", workwell, buryLiveWell, gm, "Bury", "2026-04-01", "2027-03-31", 28_861_800L);
             contract("WW-OLDHAM-2026", workwell, oldhamProvider, gm, "Oldham", "2026-04-01", "2027-03-31", 27_333_300L);
             contract("TIW-BCHFT-2026", thrive, bchft, wmca, "Black Country", "2026-04-01", "2027-03-31", 60_000_000L);
+            fundingExamples.thisYear();
             loadCases();
         }
     }

@@ -1,0 +1,60 @@
+package org.workhealth.funding;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.workhealth.milestone.MilestoneType;
+import org.workhealth.programme.Programmes;
+
+/**
+ * The demo funding agreements, on the demo contracts, with the figures of the reports in shared/seeds where
+ * they give them: Warwickshire holds Coventry and Warwickshire's WorkWell finance table (seed 003), Bury its fair
+ * share of £432,927 over 18 months (seed 004), and the Black Country trust Thrive into Work's 90% block and 10%
+ * payment by results (seed 000; the outcome prices are made up).
+ */
+@Component
+public class FundingExamples {
+
+    private final FundingAgreements agreements;
+    private final Programmes programmes;
+
+    FundingExamples(FundingAgreements agreements, Programmes programmes) {
+        this.agreements = agreements;
+        this.programmes = programmes;
+    }
+
+    /** Agreements on the 2024 contracts. */
+    public void agreements() {
+        // £432,927 from October 2024 to March 2026, shared between the two financial years by months (6 and 12).
+        agree("WW-BURY-2024", PaymentModel.BASIC_AND_PERFORMANCE, 60, 336,
+                List.of(new FundingYear(2024, pounds(144_309), 0), new FundingYear(2025, pounds(288_618), 0)),
+                Map.of());
+        agree("WW-WARKS-2024", PaymentModel.BASIC_AND_PERFORMANCE, 60, 1_500,
+                List.of(new FundingYear(2024, pounds(360_000), pounds(320_000)),
+                        new FundingYear(2025, pounds(851_550), pounds(220_000))),
+                Map.of());
+        agree("TIW-BCHFT-2024", PaymentModel.BLOCK_AND_RESULTS, 90, null,
+                List.of(new FundingYear(2024, pounds(600_000), 0), new FundingYear(2025, pounds(600_000), 0)),
+                Map.of(MilestoneType.JOB_START, pounds(500), MilestoneType.JOB_RETENTION, pounds(500)));
+    }
+
+    /** Agreements on this year's contracts, which the example cases count under. */
+    public void thisYear() {
+        agree("WW-BURY-2026", PaymentModel.BASIC_AND_PERFORMANCE, 60, 224,
+                List.of(new FundingYear(2026, pounds(288_618), 0)), Map.of());
+        agree("TIW-BCHFT-2026", PaymentModel.BLOCK_AND_RESULTS, 90, null,
+                List.of(new FundingYear(2026, pounds(600_000), 0)),
+                Map.of(MilestoneType.JOB_START, pounds(500), MilestoneType.JOB_RETENTION, pounds(500)));
+    }
+
+    private void agree(String reference, PaymentModel model, int percent, Integer target, List<FundingYear> years,
+            Map<MilestoneType, Long> prices) {
+        long contractId = programmes.findContractByReference(reference).orElseThrow().id();
+        agreements.createUnchecked(new NewFundingAgreement(contractId, model, percent, target, years, prices));
+    }
+
+    private static long pounds(long pounds) {
+        return pounds * 100;
+    }
+}

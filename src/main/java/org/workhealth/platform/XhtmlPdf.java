@@ -61,7 +61,7 @@ public final class XhtmlPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
-        builder.withHtmlContent(xhtml, null);
+        builder.withHtmlContent(accessible() ? xhtml : standardFontText(xhtml), null);
         builder.withProducer("WorkHealth");
         // Templates carry everything inline: nothing is fetched, from the network or the disk.
         builder.useExternalResourceAccessControl((uri, type) -> false,
@@ -80,5 +80,13 @@ public final class XhtmlPdf {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Helvetica has no minus sign (U+2212), which GOV.UK style writes before negative amounts: the renderer
+     * would print "#" in its place, and "−£515.38" would read "#£515.38". A hyphen keeps the sign.
+     */
+    static String standardFontText(String xhtml) {
+        return xhtml.replace('\u2212', '-');
     }
 }

@@ -135,6 +135,11 @@ class FundingJourneyTest extends BrowserTest {
         switchTo(SignIn.BURY_MANAGER);
         open(q1);
         assertThat(page.locator("#total")).hasText("£13,550.50");
+        org.assertj.core.api.Assertions.assertThat(new String(download("Download the statement as PDF"), 0, 5,
+                java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // An XLSX workbook is a zip file.
+        org.assertj.core.api.Assertions.assertThat(new String(download("Download the statement as a spreadsheet"),
+                0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
         open("/funding/agreements/" + agreement + "/claims/2025/2");
         assertThat(page.locator("table[data-kind=PERFORMANCE] td[data-column=amount]")).hasText("£400.00");
         Locator adjustment = page.locator("table[data-kind=ADJUSTMENT] tbody tr").first();
@@ -161,6 +166,16 @@ class FundingJourneyTest extends BrowserTest {
         milestones.record(new NewMilestone(MilestoneType.ACTION_PLAN_AGREED, caseId, null, programme.id(),
                 contract.id(), provider, MAY_2025.plusWeeks(1), Map.of(), null));
         return caseId;
+    }
+
+    private byte[] download(String link) {
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName(link)).first().click());
+        try {
+            return java.nio.file.Files.readAllBytes(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void switchTo(String email) {

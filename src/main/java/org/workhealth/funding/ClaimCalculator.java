@@ -166,10 +166,15 @@ final class ClaimCalculator {
         List<Evidence> late = new ArrayList<>();
         for (Quarter was : approved.stream().filter(q -> !q.equals(quarter)).sorted().toList()) {
             Map<Key, Long> paid = new LinkedHashMap<>();
+            // Whether the participant stands counted in the quarter: a line paying them counts them even when
+            // the share had run out and it paid nothing; a line taking them back uncounts them.
+            Map<Key, Integer> counted = new HashMap<>();
             for (PriorLine p : prior) {
                 ClaimLine line = p.line();
                 if (line.kind().earned() && line.caseId() != null && line.forQuarter().equals(was)) {
-                    paid.merge(new Key(line.caseId(), line.payable()), line.amountPence(), Long::sum);
+                    Key key = new Key(line.caseId(), line.payable());
+                    paid.merge(key, line.amountPence(), Long::sum);
+                    counted.merge(key, line.amountPence() < 0 ? -1 : 1, Integer::sum);
                 }
             }
             Set<Key> keys = new LinkedHashSet<>(paid.keySet());
@@ -185,7 +190,7 @@ final class ClaimCalculator {
                             key.payable(), now == null ? null : now.on(), "Taken back from the approved claim for "
                                     + was.label() + ": " + where, -already));
                     left.merge(was.financialYear(), already, Long::sum);
-                } else if (due && already <= 0) {
+                } else if (due && counted.getOrDefault(key, 0) <= 0) {
                     late.add(now);
                 }
             }

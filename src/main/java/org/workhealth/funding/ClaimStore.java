@@ -28,6 +28,16 @@ class ClaimStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Holds the agreement's row until the transaction ends, so that its claims are worked out and its expenditure
+     * changed one at a time: a claim is then worked out from every claim submitted before it, and the year's shares
+     * are never paid twice by two quarters claimed at once.
+     */
+    void lockAgreement(long agreementId) {
+        jdbc.sql("SELECT id FROM funding_agreement WHERE id = ? FOR UPDATE").param(agreementId).query(Long.class)
+                .single();
+    }
+
     Optional<Claim> find(long agreementId, Quarter quarter) {
         return jdbc.sql("SELECT " + CLAIM_COLUMNS + " FROM funding_claim WHERE agreement_id = ? AND financial_year = ? "
                 + "AND quarter = ?").params(agreementId, quarter.financialYear().startYear(), quarter.number())

@@ -132,6 +132,7 @@ class Claims {
             throw new ClaimStateException(quarter.label() + " has not ended: claims are made in arrears, from "
                     + Dates.format(quarter.end().plusDays(1)));
         }
+        store.lockAgreement(agreement.id());
         Optional<Claim> existing = store.find(agreement.id(), quarter);
         if (existing.isPresent() && existing.get().status().claimed()) {
             throw new ClaimStateException("The claim for " + quarter.label() + " has already been submitted");

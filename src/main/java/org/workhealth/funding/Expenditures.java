@@ -88,6 +88,8 @@ class Expenditures {
     }
 
     private void requireOpen(FundingAgreement agreement, Quarter quarter) {
+        // Waits for a claim being submitted, so that nothing is added to or taken from a quarter once claimed.
+        claims.lockAgreement(agreement.id());
         if (locked(agreement.id(), quarter)) {
             throw new LockedException();
         }

@@ -224,6 +224,8 @@ class DemoData implements ApplicationRunner {
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
 
         fundingExamples.agreements();
+        fundingExamples.populations(java.util.Map.of(bury, 193_846L, oldham, 242_089L, warwickshire, 596_773L,
+                coventry, 345_324L));
 
         if (demoCases) {
             // The 2024 contracts ended in March 2026; the example cases are this year's, so they need this

@@ -18,10 +18,18 @@ public class FundingExamples {
 
     private final FundingAgreements agreements;
     private final Programmes programmes;
+    private final PopulationFigures populations;
 
-    FundingExamples(FundingAgreements agreements, Programmes programmes) {
+    FundingExamples(FundingAgreements agreements, Programmes programmes, PopulationFigures populations) {
         this.agreements = agreements;
         this.programmes = programmes;
+        this.populations = populations;
+    }
+
+    /** Populations of the demo localities, from which a hub's pot is shared in fair shares. */
+    public void populations(Map<Long, Long> populationByLocality) {
+        populationByLocality.forEach((locality, population) -> populations.setUnchecked(locality, population, 2021,
+                "Census 2021 usual resident population"));
     }
 
     /** Agreements on the 2024 contracts. */

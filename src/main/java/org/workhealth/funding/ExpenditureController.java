@@ -124,6 +124,7 @@ class ExpenditureController {
         model.addAttribute("amount", amount);
         model.addAttribute("action", FundingPaths.expenditure(t.agreement().id(), t.quarter()));
         model.addAttribute("claimHref", FundingPaths.claim(t.agreement().id(), t.quarter()));
+        model.addAttribute("backLink", FundingPaths.claim(t.agreement().id(), t.quarter()));
         return "funding/expenditure";
     }
 }

@@ -53,7 +53,7 @@ public class CaseworkExamples {
 
     /** What the examples made, for the practitioner. */
     public record Played(int openCases, int appointmentsToday, int appointmentsAhead, int plansAgreed,
-            int reviewsOverdue, int jobStarts, int closed) {
+            int reviewsOverdue, int jobStarts, int closed, int engaged) {
     }
 
     private final Casework casework;
@@ -105,6 +105,7 @@ public class CaseworkExamples {
         int overdueReviews = 0;
         int started = 0;
         int closedCount = 0;
+        int engaged = 0;
         boolean reviewMissed = false;
         boolean actionLate = false;
         for (int i = 0; i < cases.size(); i++) {
@@ -125,6 +126,7 @@ public class CaseworkExamples {
                 continue;
             }
             attend(practitioner, c, first.atTime(LocalTime.of(10, 0)));
+            engaged++;
             measuresAt(practitioner, c, Point.BASELINE, first, 0);
             // Fortnightly appointments since, up to today or the day the case closes.
             LocalDate until = closes && closeDay(c, movesIntoWork).isBefore(today) ? closeDay(c, movesIntoWork) : today;
@@ -193,7 +195,7 @@ public class CaseworkExamples {
             }
             open++;
         }
-        return new Played(open, todayCount, ahead, agreed, overdueReviews, started, closedCount);
+        return new Played(open, todayCount, ahead, agreed, overdueReviews, started, closedCount, engaged);
     }
 
     /** The first one-to-one, attended: the engagement milestone follows from recording it. */

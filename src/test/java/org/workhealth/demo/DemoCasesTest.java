@@ -106,7 +106,10 @@ class DemoCasesTest {
         Set<Long> scope = Set.of(provider.id());
         assertThat(count(scope, MilestoneType.REFERRAL_RECEIVED)).isEqualTo(7);
         assertThat(count(scope, MilestoneType.REFERRAL_ACCEPTED)).isEqualTo(6);
-        assertThat(count(scope, MilestoneType.ENGAGEMENT)).isEqualTo(4);
+        // Which cases have been seen depends on the day the test runs (a case opened on Thursday is first seen on
+        // Monday), so the examples say how many they saw.
+        assertThat(played.engaged()).isBetween(4, 5);
+        assertThat(count(scope, MilestoneType.ENGAGEMENT)).isEqualTo(played.engaged());
         assertThat(count(scope, MilestoneType.ACTION_PLAN_AGREED)).isEqualTo(played.plansAgreed());
         assertThat(count(scope, MilestoneType.JOB_START)).isEqualTo(played.jobStarts());
         assertThat(count(scope, MilestoneType.EXIT)).isEqualTo(1);

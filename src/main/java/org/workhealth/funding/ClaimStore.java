@@ -44,6 +44,17 @@ class ClaimStore {
                 .query(ClaimStore::claim).optional();
     }
 
+    /** The claims of these agreements that stand at one of these statuses, oldest quarter first. */
+    List<Claim> withStatus(java.util.Collection<Long> agreementIds, java.util.Collection<ClaimStatus> statuses) {
+        if (agreementIds.isEmpty() || statuses.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + CLAIM_COLUMNS + " FROM funding_claim WHERE agreement_id IN (:agreements) "
+                + "AND status IN (:statuses) ORDER BY financial_year, quarter, id")
+                .param("agreements", new java.util.ArrayList<>(agreementIds))
+                .param("statuses", statuses.stream().map(Enum::name).toList()).query(ClaimStore::claim).list();
+    }
+
     List<Claim> claims(long agreementId) {
         return jdbc.sql("SELECT " + CLAIM_COLUMNS + " FROM funding_claim WHERE agreement_id = ? "
                 + "ORDER BY financial_year, quarter").param(agreementId).query(ClaimStore::claim).list();

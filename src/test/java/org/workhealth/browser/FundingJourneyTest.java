@@ -98,7 +98,9 @@ class FundingJourneyTest extends BrowserTest {
 
         // The commissioner returns it, giving a reason (after forgetting to).
         switchTo(SignIn.GM_COMMISSIONER);
-        open(q1);
+        open("/funding");
+        assertThat(page.locator("#waiting")).containsText("Waiting for a decision");
+        click(AriaRole.LINK, contract.reference() + ", Q1 2025/26");
         click(AriaRole.LINK, "Return the claim to the provider");
         click(AriaRole.BUTTON, "Return claim");
         assertThat(page.locator(".govuk-error-summary")).containsText("Enter why you are returning the claim");
@@ -108,7 +110,8 @@ class FundingJourneyTest extends BrowserTest {
 
         // The manager reads why, adds the missing item and submits again.
         switchTo(SignIn.BURY_MANAGER);
-        open(q1);
+        open("/funding");
+        click(AriaRole.LINK, contract.reference() + ", Q1 2025/26");
         assertThat(page.locator("#return-reason")).containsText("Room hire for the drop-in sessions is missing");
         click(AriaRole.LINK, "Add or remove expenditure for Q1 2025/26");
         page.getByLabel("What was the money spent on?").fill("Room hire, drop-in sessions");

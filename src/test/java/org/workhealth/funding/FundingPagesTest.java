@@ -173,6 +173,41 @@ class FundingPagesTest {
     }
 
     @Test
+    void aProviderSeesAndSubmitsOnlyItsOwnClaims() throws Exception {
+        long gm = organisations.findByName("NHS Greater Manchester").orElseThrow().id();
+        long oldham = organisations.findByName("Oldham Working Well service").orElseThrow().id();
+        Contract contract = programmes.addContractUnchecked(new NewContract("FP-OLD-" + UUID.randomUUID().toString()
+                .substring(0, 8).toUpperCase(), programmes.findByCode("WW").orElseThrow().id(), oldham, gm, "Oldham",
+                LocalDate.of(2025, 4, 1), LocalDate.of(2026, 3, 31), null));
+        long id = agreements.createUnchecked(new NewFundingAgreement(contract.id(), PaymentModel.BASIC_AND_PERFORMANCE,
+                60, 10, List.of(new FundingYear(2025, 100_000L, 0)), Map.of()));
+        String claim = "/funding/agreements/" + id + "/claims/2025/1";
+
+        // Bury's manager is a provider manager too, but of another provider in the same hub.
+        MockHttpSession bury = SignIn.as(mvc, SignIn.BURY_MANAGER);
+        for (String path : List.of("/funding/agreements/" + id, "/funding/agreements/" + id + "/years/2025", claim,
+                claim + "/expenditure", claim + "/statement.xlsx")) {
+            mvc.perform(get(path).session(bury)).andExpect(status().isNotFound());
+        }
+        mvc.perform(post(claim + "/expenditure").param("description", "Salaries").param("amount", "100")
+                .with(csrf()).session(bury)).andExpect(status().isNotFound());
+        mvc.perform(post(claim + "/submit").param("fingerprint", "x").with(csrf()).session(bury))
+                .andExpect(status().isNotFound());
+        assertThat(page(mvc.perform(get("/funding").session(bury))).text()).doesNotContain(contract.reference());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM funding_claim WHERE agreement_id = ?").param(id)
+                .query(Integer.class).single()).isZero();
+
+        // Greater Manchester's commissioner funds both, and sees this one.
+        MockHttpSession commissioner = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
+        mvc.perform(get(claim).session(commissioner)).andExpect(status().isOk());
+        // The statement names participants' cases, so reading it is logged; the refused readings were not.
+        assertThat(jdbc.sql("""
+                SELECT actor_email FROM audit_event WHERE action = 'VIEW' AND record_type = 'funding_claim'
+                AND record_id = ?
+                """).param(id + " Q1 2025/26").query(String.class).list()).containsExactly(SignIn.GM_COMMISSIONER);
+    }
+
+    @Test
     void expenditureFromAnotherAgreementCannotBeRemovedThroughThisOne() throws Exception {
         Contract mine = contract();
         Contract other = contract();

@@ -21,7 +21,8 @@ import org.workhealth.organisation.CurrentUser;
 class AgreementController {
 
     /** A row of the finance table. */
-    record YearRow(String label, String href, String management, String guaranteed, String earned, String maximum) {
+    record YearRow(String label, String href, String management, String guaranteed, String earned, String maximum,
+            String changeHref) {
     }
 
     /** A quarter of a year, with where its claim stands. */
@@ -42,17 +43,22 @@ class AgreementController {
     String agreement(CurrentUser user, @PathVariable long id, Model model) {
         FundingAgreement agreement = agreements.visible(user, id);
         int percent = agreement.guaranteedPercent();
+        boolean changer = agreements.mayChange(user, agreement);
+        java.util.Set<Integer> claimedYears = claims.claims(agreement).stream().filter(c -> c.status().claimed())
+                .map(c -> c.quarter().financialYear().startYear()).collect(Collectors.toSet());
         List<YearRow> rows = agreement.years().stream().map(y -> new YearRow(y.year().label(),
                 FundingPaths.year(id, y.year()), Money.format(y.managementPence()),
                 Money.format(y.guaranteedPence(percent)), Money.format(y.earnedPence(percent)),
-                Money.format(y.maximumPence()))).toList();
+                Money.format(y.maximumPence()), changer && !claimedYears.contains(y.financialYear())
+                        ? FundingPaths.year(id, y.year()) + "/change" : null)).toList();
         model.addAttribute("agreement", agreement);
         model.addAttribute("rows", rows);
+        model.addAttribute("anyChange", rows.stream().anyMatch(r -> r.changeHref() != null));
         model.addAttribute("totals", new YearRow("Total", null,
                 Money.format(agreement.years().stream().mapToLong(FundingYear::managementPence).sum()),
                 Money.format(agreement.years().stream().mapToLong(y -> y.guaranteedPence(percent)).sum()),
                 Money.format(agreement.years().stream().mapToLong(y -> y.earnedPence(percent)).sum()),
-                Money.format(agreement.maximumPence())));
+                Money.format(agreement.maximumPence()), null));
         Long price = agreement.performancePricePence();
         model.addAttribute("price", price == null ? null : Money.format(price));
         model.addAttribute("outcomePrices", agreement.outcomePrices().entrySet().stream()
@@ -79,10 +85,7 @@ class AgreementController {
             Claim claim = byQuarter.get(q);
             ClaimStatus status = claim == null ? ClaimStatus.DRAFT : claim.status();
             String action = claim != null ? "View claim"
-                    : submitter && claims.ended(q) ? "Prepare claim" : "See figures so far";
-            if (claim == null && claims.ended(q) && !submitter) {
-                action = "See figures";
-            }
+                    : !claims.ended(q) ? "See figures so far" : submitter ? "Prepare claim" : "See figures";
             rows.add(new QuarterRow(q, status, claim == null ? "" : Money.format(claim.totalPence()),
                     FundingPaths.claim(id, q), action));
         }

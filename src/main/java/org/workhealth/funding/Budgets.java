@@ -31,14 +31,14 @@ class Budgets {
                         model == PaymentModel.BLOCK_AND_RESULTS ? LineKind.BLOCK : LineKind.BASIC),
                 earnedRow(model.earnedLabel() + " (" + (100 - percent) + "%)", funding.earnedPence(percent), sums));
 
-        List<ClaimCalculator.Evidence> evidence = claims.evidence(agreement).stream()
+        List<FirstMilestone> firsts = claims.firsts(agreement);
+        List<ClaimCalculator.Evidence> evidence = ClaimCalculator.evidence(agreement, firsts).stream()
                 .filter(e -> year.contains(e.on())).toList();
         long earned = Math.min(funding.earnedPence(percent),
                 evidence.stream().mapToLong(ClaimCalculator.Evidence::pricePence).sum());
         long awaiting = 0;
         long forecast = earned;
         if (model == PaymentModel.BASIC_AND_PERFORMANCE && agreement.performancePricePence() != null) {
-            List<FirstMilestone> firsts = claims.firsts(agreement);
             java.util.Set<Long> planned = new java.util.HashSet<>();
             firsts.stream().filter(f -> f.type() == MilestoneType.ACTION_PLAN_AGREED).forEach(f -> planned.add(f.caseId()));
             awaiting = firsts.stream().filter(f -> f.type() == MilestoneType.ENGAGEMENT && year.contains(f.occurredOn())

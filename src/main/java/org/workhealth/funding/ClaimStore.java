@@ -23,9 +23,11 @@ class ClaimStore {
             decided_by, return_reason, version""";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    ClaimStore(JdbcClient jdbc) {
+    ClaimStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -142,18 +144,23 @@ class ClaimStore {
                 """).params(status.name(), Timestamp.from(at), by, reason, claimId, version).update() == 1;
     }
 
+    /** The statement's lines, in one batch: a claim can count hundreds of participants. */
     void insertLines(long claimId, List<ClaimLine> lines) {
+        List<Object[]> rows = new java.util.ArrayList<>(lines.size());
         int position = 0;
         for (ClaimLine line : lines) {
-            jdbc.sql("""
-                    INSERT INTO funding_claim_line (claim_id, position, kind, for_year, for_quarter, case_id, payable,
-                                                    evidence_on, description, amount_pence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(claimId, position++, line.kind().name(), line.forQuarter().financialYear().startYear(),
-                    line.forQuarter().number(), line.caseId(), line.payable(),
-                    line.evidenceOn() == null ? null : Date.valueOf(line.evidenceOn()), line.description(),
-                    line.amountPence()).update();
+            rows.add(new Object[] {claimId, position++, line.kind().name(),
+                    line.forQuarter().financialYear().startYear(), line.forQuarter().number(), line.caseId(),
+                    line.payable(), line.evidenceOn() == null ? null : Date.valueOf(line.evidenceOn()),
+                    line.description(), line.amountPence()});
         }
+        batch.batchUpdate("""
+                INSERT INTO funding_claim_line (claim_id, position, kind, for_year, for_quarter, case_id, payable,
+                                                evidence_on, description, amount_pence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, new int[] {java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.VARCHAR,
+                        java.sql.Types.INTEGER, java.sql.Types.INTEGER, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
+                        java.sql.Types.DATE, java.sql.Types.VARCHAR, java.sql.Types.BIGINT});
     }
 
     void insertEvent(long claimId, String action, Instant at, long by, long total, String reason) {

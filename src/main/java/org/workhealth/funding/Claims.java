@@ -112,11 +112,7 @@ class Claims {
                 history, claim.map(Claim::returnReason).orElse(null));
     }
 
-    /** Every participant's evidence under the agreement, for budgets and forecasts. */
-    List<ClaimCalculator.Evidence> evidence(FundingAgreement agreement) {
-        return ClaimCalculator.evidence(agreement, firsts(agreement));
-    }
-
+    /** Each case's first milestones that funding pays for under the agreement, in one query. */
     List<FirstMilestone> firsts(FundingAgreement agreement) {
         return milestones.firstPerCase(List.of(agreement.contract().id()), ClaimCalculator.evidenceTypes(agreement));
     }
@@ -207,7 +203,7 @@ class Claims {
         List<ClaimCalculator.PriorLine> prior = store.claimedLines(agreement.id(), claimId);
         Set<Quarter> approved = store.claims(agreement.id()).stream()
                 .filter(c -> c.status() == ClaimStatus.APPROVED).map(Claim::quarter).collect(Collectors.toSet());
-        List<ClaimCalculator.Evidence> evidence = evidence(agreement);
+        List<ClaimCalculator.Evidence> evidence = ClaimCalculator.evidence(agreement, firsts(agreement));
         Set<Long> cases = new HashSet<>();
         evidence.forEach(e -> cases.add(e.caseId()));
         prior.stream().map(p -> p.line().caseId()).filter(java.util.Objects::nonNull).forEach(cases::add);

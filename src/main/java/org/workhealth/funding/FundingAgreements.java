@@ -99,6 +99,47 @@ public class FundingAgreements {
                 agreement.contract().commissionerOrganisationId());
     }
 
+    /** Whether the person may change the agreement's terms: a commissioner of the commissioning organisation. */
+    public boolean mayChange(CurrentUser user, FundingAgreement agreement) {
+        return access.may(user, Permission.MANAGE_PROGRAMMES, agreement.contract().commissionerOrganisationId());
+    }
+
+    /**
+     * Changes a year's pot and management budget: a variation of the agreement. Only while none of the year's
+     * claims has been submitted or approved, since those were worked out from the year's money as it stood.
+     *
+     * @return false when a claim of the year has been submitted or approved since the person looked
+     */
+    @Transactional
+    public boolean changeYear(CurrentUser user, FundingAgreement agreement, FundingYear year) {
+        if (!mayChange(user, agreement)) {
+            throw new OutOfScopeException();
+        }
+        jdbc.sql("SELECT id FROM funding_agreement WHERE id = ? FOR UPDATE").param(agreement.id())
+                .query(Long.class).single();
+        if (yearClaimed(agreement.id(), year.financialYear())) {
+            return false;
+        }
+        int changed = jdbc.sql("""
+                UPDATE funding_year SET pot_pence = ?, management_pence = ? WHERE agreement_id = ? AND financial_year = ?
+                """).params(year.potPence(), year.managementPence(), agreement.id(), year.financialYear()).update();
+        if (changed != 1) {
+            throw new OutOfScopeException();
+        }
+        audit.recordChange("UPDATE", "funding_agreement", agreement.id(),
+                agreement.contract().commissionerOrganisationId(), year.year().label() + ": pot "
+                        + Money.format(year.potPence()) + ", management and team " + Money.format(year.managementPence()));
+        return true;
+    }
+
+    /** Whether a claim for a quarter of the year has been submitted or approved. */
+    public boolean yearClaimed(long agreementId, int financialYear) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM funding_claim WHERE agreement_id = ? AND financial_year = ?
+                AND status IN ('SUBMITTED', 'APPROVED')
+                """).params(agreementId, financialYear).query(Integer.class).single() > 0;
+    }
+
     public Optional<FundingAgreement> find(long id) {
         return jdbc.sql("""
                 SELECT id, contract_id, payment_model, guaranteed_percent, participant_target
@@ -133,8 +174,9 @@ public class FundingAgreements {
                 FROM funding_agreement a
                 JOIN contract c ON c.id = a.contract_id
                 JOIN programme p ON p.id = c.programme_id
+                WHERE c.provider_organisation_id IN (:scope) OR c.commissioner_organisation_id IN (:scope)
                 ORDER BY c.reference
-                """).query((rs, row) -> new AgreementSummary(rs.getLong("id"), rs.getString("reference"),
+                """).param("scope", new java.util.ArrayList<>(scope)).query((rs, row) -> new AgreementSummary(rs.getLong("id"), rs.getString("reference"),
                         rs.getString("programme_name"), rs.getLong("provider_organisation_id"),
                         names.get(rs.getLong("provider_organisation_id")),
                         rs.getLong("commissioner_organisation_id"),

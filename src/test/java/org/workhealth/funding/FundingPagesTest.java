@@ -119,6 +119,45 @@ class FundingPagesTest {
     }
 
     @Test
+    void theCommissionerChangesAYearsMoneyUntilAClaimOfTheYearIsSubmitted() throws Exception {
+        Contract contract = contract();
+        long id = agreements.createUnchecked(new NewFundingAgreement(contract.id(), PaymentModel.BASIC_AND_PERFORMANCE,
+                60, 10, List.of(new FundingYear(2025, 10_000_000L, 0), new FundingYear(2026, 0, 0)), Map.of()));
+        String change = "/funding/agreements/" + id + "/years/2025/change";
+        MockHttpSession gm = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
+        Document form = page(mvc.perform(get(change).session(gm)).andExpect(status().isOk()));
+        assertThat(form.selectFirst("#pot").val()).isEqualTo("100,000");
+
+        Document errors = page(mvc.perform(post(change).param("pot", "120,000.50").param("management", "5,000")
+                .with(csrf()).session(gm)).andExpect(status().isOk()));
+        assertThat(errors.select(".govuk-error-summary__list a").eachText())
+                .containsExactly("The pot for 2025/26 must be an amount in whole pounds, like 360,000");
+        assertThat(errors.selectFirst("#management").val()).isEqualTo("5,000");
+
+        mvc.perform(post(change).param("pot", "120,000").param("management", "5,000").with(csrf()).session(gm))
+                .andExpect(status().is3xxRedirection());
+        Document agreement = page(mvc.perform(get("/funding/agreements/" + id).session(gm)));
+        assertThat(row(agreement, "2025/26")).containsExactly("£5,000.00", "£72,000.00", "£48,000.00", "£125,000.00");
+
+        // The provider manager may read the agreement but not vary it.
+        MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
+        mvc.perform(get(change).session(manager)).andExpect(status().isNotFound());
+        mvc.perform(post(change).param("pot", "1").with(csrf()).session(manager)).andExpect(status().isNotFound());
+
+        // Once a claim of the year is submitted, the year's money stays as the claim was worked out from it.
+        mvc.perform(post("/funding/agreements/" + id + "/claims/2025/1/expenditure").param("description", "Salaries")
+                .param("amount", "1,000").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
+        Document claim = page(mvc.perform(get("/funding/agreements/" + id + "/claims/2025/1").session(manager)));
+        mvc.perform(post("/funding/agreements/" + id + "/claims/2025/1/submit")
+                .param("fingerprint", claim.selectFirst("input[name=fingerprint]").val()).with(csrf())
+                .session(manager)).andExpect(status().is3xxRedirection());
+        mvc.perform(post(change).param("pot", "1").with(csrf()).session(gm)).andExpect(status().is3xxRedirection());
+        assertThat(agreements.find(id).orElseThrow().years().get(0).potPence()).isEqualTo(12_000_000L);
+        assertThat(page(mvc.perform(get("/funding/agreements/" + id).session(gm))).select("#years a[href$=/change]")
+                .eachAttr("href")).containsExactly("/funding/agreements/" + id + "/years/2026/change");
+    }
+
+    @Test
     void onlyTheCommissionerOfTheContractSetsUpItsFunding() throws Exception {
         Contract contract = contract();
         for (String email : List.of(SignIn.WMCA_COMMISSIONER, SignIn.BURY_MANAGER, SignIn.BURY_COACH)) {
@@ -252,7 +291,7 @@ class FundingPagesTest {
     }
 
     private static List<String> row(Document page, String year) {
-        return page.select("#years tr[data-year=" + year + "] td").eachText();
+        return page.select("#years tr[data-year=" + year + "] td.govuk-table__cell--numeric").eachText();
     }
 
     private static String id(Contract contract) {

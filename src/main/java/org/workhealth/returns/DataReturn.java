@@ -8,7 +8,7 @@ import org.workhealth.calendar.Quarter;
 record DataReturn(long id, long organisationId, long programmeId, Quarter quarter, int version, String status,
         Instant compiledAt, String compiledBy, int rowCount) {
 
-    boolean draft() {
+    public boolean draft() {
         return "DRAFT".equals(status);
     }
 }

@@ -53,16 +53,16 @@ enum ReturnColumn {
         this.date = date;
     }
 
-    String heading() {
+    public String heading() {
         return heading;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
     /** The row's value as it goes into the extract; empty when there is none. */
-    String value(ExtractRow row) {
+    public String value(ExtractRow row) {
         String v = value.apply(row);
         return v == null ? "" : v;
     }

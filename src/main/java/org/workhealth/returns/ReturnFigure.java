@@ -14,7 +14,7 @@ import org.workhealth.milestone.MilestoneType;
  */
 record ReturnFigure(String code, String name, boolean percent, BigDecimal figure, ReturnColumn checkedColumn) {
 
-    String text() {
+    public String text() {
         if (figure == null) {
             return "–";
         }

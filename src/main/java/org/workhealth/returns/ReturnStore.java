@@ -140,7 +140,7 @@ class ReturnStore {
         return jdbc.sql("INSERT INTO data_return_row (return_id, " + ROW_COLUMNS + ") SELECT :returnId, rp.pseudonym, "
                 + "co.code, " + AGE_BAND + ", r.sex, r.ethnicity, r.disability, sc.employment_status_at_referral, "
                 + "CAST(r.received_at AS DATE), d.engaged_on, d.action_plan_on, d.job_start_on, d.job_retention_on, "
-                + "d.exited_on, " + EXIT_REASON + """
+                + "d.exited_on, " + EXIT_REASON + " " + """
                  FROM (SELECT f.case_id,
                               MAX(CASE WHEN f.type = 'ENGAGEMENT' THEN f.occurred_on END) AS engaged_on,
                               MAX(CASE WHEN f.type = 'ACTION_PLAN_AGREED' THEN f.occurred_on END) AS action_plan_on,

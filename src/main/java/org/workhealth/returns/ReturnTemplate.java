@@ -25,12 +25,12 @@ record ReturnTemplate(long id, long programmeId, String name, int dueDaysAfterEn
             return ReturnColumn.byCode(code).orElse(null);
         }
 
-        String heading() {
+        public String heading() {
             ReturnColumn column = known();
             return column == null ? code : column.heading();
         }
 
-        String description() {
+        public String description() {
             ReturnColumn column = known();
             return column == null ? "Not a column the service can compile" : column.description();
         }
@@ -51,7 +51,7 @@ record ReturnTemplate(long id, long programmeId, String name, int dueDaysAfterEn
     }
 
     /** "30 days after the quarter ends". */
-    String dueRule() {
+    public String dueRule() {
         return dueDaysAfterEnd + (dueDaysAfterEnd == 1 ? " day" : " days") + " after the quarter ends";
     }
 }

@@ -40,11 +40,14 @@ final class PersonalDataScan {
     }
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-    /** Ten digits, optionally grouped 3-3-4 as NHS numbers are printed. */
-    private static final Pattern TEN_DIGITS = Pattern.compile("(?<![\\d-])(\\d{3})[ -]?(\\d{3})[ -]?(\\d{4})(?![\\d-])");
+    /**
+     * Ten digits, optionally grouped 3-3-4 as NHS numbers are printed, standing on their own: a run of digits inside
+     * a longer token (a pseudonym such as P0DB6293424484DA2BC00) is not an NHS number as anyone writes one.
+     */
+    private static final Pattern TEN_DIGITS = Pattern.compile("(?<![\\w-])(\\d{3})[ -]?(\\d{3})[ -]?(\\d{4})(?![\\w-])");
     /** UK numbers: 0 or +44 then 9 or 10 more digits, with spaces, dashes or brackets between them. */
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w+])(?:\\+44[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(?0)\\d(?:[\\s()-]{0,2}\\d){8,9}(?!\\d)");
+            "(?<![\\w+])(?:\\+44[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(?0)\\d(?:[\\s()-]{0,2}\\d){8,9}(?!\\w)");
     private static final Pattern NI_NUMBER = Pattern.compile(
             "\\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]\\b",
             Pattern.CASE_INSENSITIVE);

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Returns benchmark (issue 7): compiling a locality's quarterly data return with 10,000 participants on
 # PostgreSQL. Target: under 5 seconds.
-# Usage: bench/returns.sh [participants] [noise] [runs]     (defaults 10000 40000 3)
+# Usage: bench/returns.sh [cases] [noise] [runs]     (defaults 10420 40000 3: 10,420 Bury cases of which 10,009
+# have a milestone by the end of the quarter, so are the return's participants)
 # Makes its own database DB (default workhealth_returns_bench; dropped and made again, never `test`): starts the
 # built jar once with the demo data (migrations, organisations, people, programmes, this year's contracts and the
 # demo's 30 or so example cases), then
-# bench/returns.sql adds [participants] cases with milestones in Q1 and Q2 2026/27 on Bury's WorkWell contract and
+# bench/returns.sql adds [cases] cases with milestones in Q1 and Q2 2026/27 on Bury's WorkWell contract and
 # [noise] more on Oldham's, which Bury's return must leave out. Signs in as manager@bury.workhealth.example and
 # times POST /returns/WW/2026/2/compile (the one action: KPI figures, pseudonyms, extract rows and validation),
 # [runs] times: the first makes every participant's pseudonym, later ones replace the draft.
@@ -14,7 +15,7 @@
 # PGHOST/PGPORT/PGUSER as for psql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-participants=${1:-10000}
+participants=${1:-10420}
 noise=${2:-40000}
 runs=${3:-3}
 db=${DB:-workhealth_returns_bench}

@@ -3,6 +3,7 @@ package org.workhealth.returns;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -64,7 +65,16 @@ class ReturnController {
     String compile(CurrentUser user, @PathVariable String programme, @PathVariable int year,
             @PathVariable int quarter, RedirectAttributes redirect) {
         Returns.Period period = returns.period(user, programme, year, quarter);
-        Optional<DataReturn> compiled = returns.compile(user, period);
+        Optional<DataReturn> compiled;
+        try {
+            compiled = returns.compile(user, period);
+        } catch (DuplicateKeyException e) {
+            // Someone compiled the same return, or a return sharing its participants, at the same moment: the
+            // unique keys let theirs through and roll this one back whole.
+            redirect.addFlashAttribute("notice", "The return was being compiled by someone else at the same moment: "
+                    + "check it, or compile it again");
+            return "redirect:" + ReturnPaths.of(period.programme().code(), period.quarter());
+        }
         redirect.addFlashAttribute("notice", compiled.map(r -> "Return for " + period.quarter().label()
                 + " compiled: " + r.rowCount() + (r.rowCount() == 1 ? " participant" : " participants"))
                 .orElse("The return has been submitted, so it was not compiled again"));

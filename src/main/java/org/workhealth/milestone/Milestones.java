@@ -25,7 +25,8 @@ import org.workhealth.audit.AuditLog;
  * milestone is never changed or removed: a correction is a new milestone that supersedes it, and
  * queries see only the current ones. This class is the only code that writes {@code milestone}, and
  * it only inserts; it also keeps {@code milestone_first}, each case's first current milestone of a type,
- * from which "first per case" counts are read.
+ * from which "first per case" counts are read. Nothing is recorded or corrected in a period a {@link PeriodLocks}
+ * lock covers.
  */
 @Service
 public class Milestones {
@@ -47,16 +48,26 @@ public class Milestones {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final PeriodLocks locks;
 
-    Milestones(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Milestones(JdbcClient jdbc, AuditLog audit, Clock clock, PeriodLocks locks) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.locks = locks;
     }
 
-    /** Records a milestone and returns its id. */
+    /**
+     * Records a milestone and returns its id.
+     *
+     * @throws PeriodLockedException when a live lock covers its contract and date
+     */
     @Transactional
     public long record(NewMilestone milestone) {
+        locks.firstCovering(List.of(new PeriodLocks.Probe(milestone.contractId(), milestone.occurredOn())))
+                .ifPresent(covered -> {
+                    throw new PeriodLockedException(covered.lock(), milestone.occurredOn(), false);
+                });
         long id = insert(milestone, null);
         refreshFirst(milestone.caseId(), milestone.type());
         audit.recordChange("CREATE", "milestone", id, milestone.organisationId(), milestone.type().name());
@@ -69,6 +80,8 @@ public class Milestones {
      *
      * @return the id of the correction
      * @throws NotCurrentException when {@code id} does not exist or has already been superseded
+     * @throws PeriodLockedException when a live lock covers the milestone corrected or the correction: a locked
+     *     period's figures may neither lose a milestone nor gain one
      */
     @Transactional
     public long supersede(long id, NewMilestone correction) {
@@ -76,6 +89,13 @@ public class Milestones {
         if (!isCurrent(id)) {
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
         }
+        locks.firstCovering(List.of(new PeriodLocks.Probe(original.contractId(), original.occurredOn()),
+                new PeriodLocks.Probe(correction.contractId(), correction.occurredOn())))
+                .ifPresent(covered -> {
+                    boolean ofOriginal = covered.probe() == 0;
+                    throw new PeriodLockedException(covered.lock(),
+                            ofOriginal ? original.occurredOn() : correction.occurredOn(), ofOriginal);
+                });
         long correctionId;
         try {
             correctionId = insert(correction, id);

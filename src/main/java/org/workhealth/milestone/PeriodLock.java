@@ -1,0 +1,7 @@
+package org.workhealth.milestone;
+
+import java.time.LocalDate;
+
+/** A lock on the milestone record: no milestone dated from..to under these contracts may be recorded or corrected. */
+public record PeriodLock(long id, LocalDate from, LocalDate to, String why) {
+}

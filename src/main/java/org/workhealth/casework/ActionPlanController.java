@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -335,7 +336,16 @@ class ActionPlanController {
             model.addAttribute("errors", FormErrors.of(result));
             return agreePage(supportCase, model);
         }
-        if (plans.agree(supportCase, on.date(), how, user) == ActionPlans.AgreeResult.AGREED) {
+        ActionPlans.AgreeResult agreed;
+        try {
+            agreed = plans.agree(supportCase, on.date(), how, user);
+        } catch (PeriodLockedException e) {
+            // The plan agreed milestone falls in a period whose return is approved: nothing was saved.
+            result.rejectValue("agreedOn", "locked", e.getMessage());
+            model.addAttribute("errors", FormErrors.of(result));
+            return agreePage(supportCase, model);
+        }
+        if (agreed == ActionPlans.AgreeResult.AGREED) {
             redirect.addFlashAttribute("notice", "Plan agreed");
         } else {
             redirect.addFlashAttribute("notice", "There is no draft plan to agree");

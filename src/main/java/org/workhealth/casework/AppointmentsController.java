@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.HtmlUtils;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -149,8 +150,16 @@ class AppointmentsController {
         if (result.hasErrors() && appointment.planned()) {
             return outcomeForm(supportCase, appointment, model);
         }
-        String notice = switch (result.hasErrors() ? Appointments.OutcomeResult.NOT_PLANNED
-                : appointments.recordOutcome(user, supportCase, appointmentId, outcome)) {
+        Appointments.OutcomeResult recorded;
+        try {
+            recorded = result.hasErrors() ? Appointments.OutcomeResult.NOT_PLANNED
+                    : appointments.recordOutcome(user, supportCase, appointmentId, outcome);
+        } catch (PeriodLockedException e) {
+            // A first attended one-to-one writes engagement, dated the appointment's day, which is in a locked period.
+            result.rejectValue("outcome", "locked", e.getMessage());
+            return outcomeForm(supportCase, appointment, model);
+        }
+        String notice = switch (recorded) {
             case RECORDED -> "Outcome recorded: " + outcome.label().toLowerCase();
             case ENGAGEMENT_RECORDED -> "Outcome recorded: attended. This was their first one-to-one appointment, "
                     + "so engagement is recorded";

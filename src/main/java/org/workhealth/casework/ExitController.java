@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 
 /** Closing a case when the person leaves support, and reopening it with a reason. */
@@ -102,8 +103,16 @@ class ExitController {
             model.addAttribute("reopenForm", new ReopenForm(null));
             return page(supportCase, model);
         }
-        boolean closed = exits.exit(user, supportCase, reason, reason == ExitReason.OTHER ? other : null,
-                date.date());
+        boolean closed;
+        try {
+            closed = exits.exit(user, supportCase, reason, reason == ExitReason.OTHER ? other : null, date.date());
+        } catch (PeriodLockedException e) {
+            // The exit milestone falls in a period whose return is approved: the case stays open.
+            result.rejectValue("exitedOn", "locked", e.getMessage());
+            audit.recordView("case-exit", id, supportCase.organisationId());
+            model.addAttribute("reopenForm", new ReopenForm(null));
+            return page(supportCase, model);
+        }
         redirect.addFlashAttribute("notice", closed ? "Case closed" : "The case is already closed");
         return "redirect:/cases/" + id + "/exit";
     }
@@ -127,7 +136,16 @@ class ExitController {
             model.addAttribute("form", new ExitForm(null, null, null, null, null, null));
             return page(supportCase, model);
         }
-        boolean reopened = exits.reopen(user, supportCase, reason);
+        boolean reopened;
+        try {
+            reopened = exits.reopen(user, supportCase, reason);
+        } catch (PeriodLockedException e) {
+            // Reopening is dated today; only a lock reaching today stops it, and then the case stays closed.
+            result.rejectValue("reopenReason", "locked", e.getMessage());
+            audit.recordView("case-exit", id, supportCase.organisationId());
+            model.addAttribute("form", new ExitForm(null, null, null, null, null, null));
+            return page(supportCase, model);
+        }
         redirect.addFlashAttribute("notice", reopened ? "Case reopened" : "The case is already open");
         return "redirect:/cases/" + id + "/exit";
     }

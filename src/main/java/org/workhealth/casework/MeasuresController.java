@@ -21,6 +21,7 @@ import org.workhealth.casework.Measures.Point;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -103,13 +104,20 @@ class MeasuresController {
                 answers.put(question.position(), value);
             }
         }
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("point", params.getFirst("point"));
+        answers.forEach((position, value) -> kept.put("q" + position, String.valueOf(value)));
         if (!problems.isEmpty()) {
-            Map<String, String> kept = new LinkedHashMap<>();
-            kept.put("point", params.getFirst("point"));
-            answers.forEach((position, value) -> kept.put("q" + position, String.valueOf(value)));
             return questionsPage(supportCase, chosen, kept, FormErrors.ofProblems(problems), model);
         }
-        CaseMeasures.Recorded recorded = caseMeasures.take(supportCase, chosen, point, answers, user);
+        CaseMeasures.Recorded recorded;
+        try {
+            recorded = caseMeasures.take(supportCase, chosen, point, answers, user);
+        } catch (PeriodLockedException e) {
+            // An improvement writes a milestone dated today; a lock reaching today refuses the whole response.
+            return questionsPage(supportCase, chosen, kept,
+                    FormErrors.ofProblems(List.<String[]>of(new String[] {"point", e.getMessage(), "point"})), model);
+        }
         redirect.addFlashAttribute("notice", chosen.name() + " " + point.label().toLowerCase() + " recorded");
         redirect.addFlashAttribute("safetyPrompts", recorded.safetyPrompts());
         return "redirect:/cases/" + id + "/measures";

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -96,7 +97,16 @@ class OutcomesController {
             model.addAttribute("checkForm", new CheckForm(null, null, null, null, null));
             return page(supportCase, kind, model);
         }
-        CaseOutcomes.Recorded recorded = outcomes.record(user, supportCase, outcome);
+        CaseOutcomes.Recorded recorded;
+        try {
+            recorded = outcomes.record(user, supportCase, outcome);
+        } catch (PeriodLockedException e) {
+            // The outcome's milestone falls in a period whose return is approved: neither was saved.
+            result.rejectValue("occurredOn", "locked", e.getMessage());
+            audit.recordView("case-outcomes", id, supportCase.organisationId());
+            model.addAttribute("checkForm", new CheckForm(null, null, null, null, null));
+            return page(supportCase, kind, model);
+        }
         redirect.addFlashAttribute("notice", recorded.notCountedReason() == null
                 ? kind.label() + " recorded"
                 : kind.label() + " recorded. " + recorded.notCountedReason());
@@ -131,7 +141,15 @@ class OutcomesController {
             model.addAttribute("form", OutcomeForm.empty(null));
             return page(supportCase, null, model);
         }
-        outcomes.recordCheck(user, supportCase, check, date.date(), "yes".equals(form.stillInWork()));
+        try {
+            outcomes.recordCheck(user, supportCase, check, date.date(), "yes".equals(form.stillInWork()));
+        } catch (PeriodLockedException e) {
+            // The sustainment milestone is dated the day the check fell due, which is in a locked period.
+            result.rejectValue("checkedOn", "locked", e.getMessage());
+            audit.recordView("case-outcomes", id, supportCase.organisationId());
+            model.addAttribute("form", OutcomeForm.empty(null));
+            return page(supportCase, null, model);
+        }
         redirect.addFlashAttribute("notice", check.weeks() + "-week sustainment check recorded");
         return "redirect:/cases/" + id + "/outcomes";
     }

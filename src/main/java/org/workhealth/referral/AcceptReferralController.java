@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.FormErrors;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
@@ -115,8 +116,15 @@ class AcceptReferralController {
         if (result.hasErrors()) {
             return page(referral, programme, programmes.size() > 1, suggestion, model);
         }
-        boolean done = triage.accept(user, referral, programme, new Triage.Acceptance(programme.id(), cohortId,
-                overridden ? form.cohortOverrideReason() : null, practitioner.personId()), practitioner);
+        boolean done;
+        try {
+            done = triage.accept(user, referral, programme, new Triage.Acceptance(programme.id(), cohortId,
+                    overridden ? form.cohortOverrideReason() : null, practitioner.personId()), practitioner);
+        } catch (PeriodLockedException e) {
+            // Accepting writes referral received, dated the day it came in, which is in a locked period.
+            result.reject("locked", e.getMessage());
+            return page(referral, programme, programmes.size() > 1, suggestion, model);
+        }
         if (!done) {
             return alreadyDecided(id, redirect);
         }

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 
 /** First contact with the person on an accepted referral: attempts, then a case, a decline or "unable to contact". */
@@ -86,7 +87,14 @@ class ContactController {
         if (result.hasErrors()) {
             return page(referral, model);
         }
-        FirstContact.Outcome done = contact.record(user, referral, date.date(), channel, outcome);
+        FirstContact.Outcome done;
+        try {
+            done = contact.record(user, referral, date.date(), channel, outcome);
+        } catch (PeriodLockedException e) {
+            // Opening the case writes referral accepted on the attempt's date, in a locked period: nothing was saved.
+            result.rejectValue("attemptedOn", "locked", e.getMessage());
+            return page(referral, model);
+        }
         switch (done.result()) {
             case CASE_OPENED -> redirect.addFlashAttribute("caseOpened", true);
             case CASE_ALREADY_OPEN -> redirect.addFlashAttribute("notice", "A case is already open for this person");

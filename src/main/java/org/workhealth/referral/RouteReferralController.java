@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.Choices;
+import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OrganisationSummary;
 import org.workhealth.organisation.OutOfScopeException;
@@ -73,7 +74,15 @@ class RouteReferralController {
         if (result.hasErrors()) {
             return page(user, referral, model);
         }
-        if (!triage.route(user, referral, to, programme)) {
+        boolean routed;
+        try {
+            routed = triage.route(user, referral, to, programme);
+        } catch (PeriodLockedException e) {
+            // Passing it on with a programme writes referral received, dated the day it came in, in a locked period.
+            result.reject("locked", e.getMessage());
+            return page(user, referral, model);
+        }
+        if (!routed) {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }
         String notice = "Referral " + referral.reference() + " passed to " + to.name() + ".";

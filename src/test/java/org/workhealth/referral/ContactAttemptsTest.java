@@ -23,6 +23,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.SignIn;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.milestone.PeriodLocks;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.NewContract;
@@ -47,15 +48,42 @@ class ContactAttemptsTest {
     private final ReferralIntake intake;
     private final Programmes programmes;
     private final Organisations organisations;
+    private final PeriodLocks locks;
 
     @Autowired
     ContactAttemptsTest(MockMvc mvc, JdbcClient jdbc, ReferralIntake intake, Programmes programmes,
-            Organisations organisations) {
+            Organisations organisations, PeriodLocks locks) {
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.intake = intake;
         this.programmes = programmes;
         this.organisations = organisations;
+        this.locks = locks;
+    }
+
+    @Test
+    void wantingSupportOnADayInALockedPeriodOpensNoCaseAndSaysWhyOnTheForm() throws Exception {
+        Accepted referral = acceptedReferral(buryLiveWell());
+        locks.lock(java.util.List.of(referral.contract().id()), today().minusDays(7), today(),
+                "Contact test return approved", personId("commissioner@gm.workhealth.example"));
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+
+        Document page = Jsoup.parse(mvc.perform(post("/referrals/" + referral.id() + "/contact").session(coach)
+                .with(csrf()).param("attemptedOnDay", String.valueOf(today().getDayOfMonth()))
+                .param("attemptedOnMonth", String.valueOf(today().getMonthValue()))
+                .param("attemptedOnYear", String.valueOf(today().getYear()))
+                .param("channel", "PHONE").param("outcome", "WANTS_SUPPORT"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select(".govuk-error-summary a").eachText()).singleElement().asString()
+                .startsWith("You cannot record this on " + DateAnswer.format(today()))
+                .endsWith("is locked (Contact test return approved). Ask the hub to unlock it.");
+        assertThat(page.select("#attemptedOn-error").text()).contains("Ask the hub to unlock it.");
+        assertThat(page.select("input[name=outcome][value=WANTS_SUPPORT]").hasAttr("checked")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM contact_attempt WHERE referral_id = ?", referral.id())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM support_case WHERE referral_id = ?", referral.id())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM milestone WHERE referral_id = ?", referral.id())).isZero();
+        assertThat(referralStatus(referral.id())).isEqualTo("ACCEPTED");
     }
 
     @Test

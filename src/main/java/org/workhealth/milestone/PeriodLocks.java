@@ -127,6 +127,7 @@ public class PeriodLocks {
     Optional<Covered> firstCovering(List<Probe> probes) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> params = new LinkedHashMap<>();
+        Set<Long> contracts = new LinkedHashSet<>();
         for (int i = 0; i < probes.size(); i++) {
             Probe probe = probes.get(i);
             if (probe.contractId() == null) {
@@ -136,16 +137,20 @@ public class PeriodLocks {
                     .append(" AND l.starts_on <= :d").append(i).append(" AND l.ends_on >= :d").append(i).append(')');
             params.put("c" + i, probe.contractId());
             params.put("d" + i, Date.valueOf(probe.on()));
+            contracts.add(probe.contractId());
         }
         if (where.isEmpty()) {
             return Optional.empty();
         }
+        // The IN list repeats what the ORs say so that the database starts from the contract index.
+        params.put("contracts", new ArrayList<>(contracts));
         record Row(PeriodLock lock, long contractId) {
         }
         List<Row> rows = jdbc.sql("""
                 SELECT l.id, l.starts_on, l.ends_on, l.why, lc.contract_id
                 FROM milestone_lock_contract lc JOIN milestone_lock l ON l.id = lc.lock_id
-                WHERE l.lifted_at IS NULL AND (""" + where + ") ORDER BY l.starts_on, l.id")
+                WHERE lc.contract_id IN (:contracts) AND l.lifted_at IS NULL AND (""" + where
+                        + ") ORDER BY l.starts_on, l.id")
                 .params(params)
                 .query((rs, n) -> new Row(new PeriodLock(rs.getLong("id"), rs.getDate("starts_on").toLocalDate(),
                         rs.getDate("ends_on").toLocalDate(), rs.getString("why")), rs.getLong("contract_id")))

@@ -35,6 +35,7 @@ import org.workhealth.referral.ReferralExamples;
 import org.workhealth.referral.Referrer;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.funding.FundingExamples;
+import org.workhealth.returns.ReturnExamples;
 import org.workhealth.performance.KpiDefinitions;
 import org.workhealth.performance.KpiTargets;
 import org.workhealth.performance.PerformanceExamples;
@@ -69,15 +70,17 @@ class DemoData implements ApplicationRunner {
     private final CaseworkExamples caseworkExamples;
     private final boolean demoCases;
     private final FundingExamples fundingExamples;
+    private final ReturnExamples returnExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode,
             KpiDefinitions kpiDefinitions, KpiTargets kpiTargets, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
-            @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases) {
+            ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases) {
         this.referralExamples = referralExamples;
         this.fundingExamples = fundingExamples;
+        this.returnExamples = returnExamples;
         this.caseworkExamples = caseworkExamples;
         this.demoCases = demoCases;
         this.performanceExamples = performanceExamples;
@@ -212,6 +215,8 @@ class DemoData implements ApplicationRunner {
         kpiDefinitions.seedDefaults(workwell.id(), "WW");
         kpiDefinitions.seedDefaults(thriveAtWork.id(), "TAW");
         kpiDefinitions.seedDefaults(mhfa.id(), "MHFA");
+        // WorkWell's quarterly data return, which Greater Manchester's localities compile and the hub collates.
+        returnExamples.workWell();
         kpiTargets.seedDemo(thrive.id(), kpiDefinitions.forProgramme(thrive.id()), FinancialYear.of(2025));
 
         // Thrive at Work and MHFA training are run by the combined authority's own team, outside the service:

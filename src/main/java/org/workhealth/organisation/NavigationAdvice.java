@@ -37,6 +37,8 @@ class NavigationAdvice {
             new Link("/performance", "Performance", Permission.VIEW_FIGURES),
             new Link("/funding", "Funding", Set.of(Permission.SUBMIT_RETURNS_AND_CLAIMS,
                     Permission.APPROVE_RETURNS_AND_CLAIMS)),
+            new Link("/returns", "Data returns", Set.of(Permission.SUBMIT_RETURNS_AND_CLAIMS,
+                    Permission.APPROVE_RETURNS_AND_CLAIMS, Permission.RECEIVE_RETURNS)),
             new Link("/services", "Services", Permission.MANAGE_CASES),
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),

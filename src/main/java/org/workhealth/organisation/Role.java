@@ -23,7 +23,8 @@ public enum Role {
     EVALUATOR("Evaluator", "Receives pseudonymised extracts",
             EnumSet.of(Permission.RECEIVE_EXTRACTS, Permission.VIEW_FIGURES)),
     NATIONAL("National", "Receives collated returns; sees figures, never names",
-            EnumSet.of(Permission.VIEW_FIGURES, Permission.VIEW_PROGRAMMES, Permission.VIEW_ORGANISATIONS));
+            EnumSet.of(Permission.VIEW_FIGURES, Permission.VIEW_PROGRAMMES, Permission.VIEW_ORGANISATIONS,
+                    Permission.RECEIVE_RETURNS));
 
     private final String label;
     private final String description;

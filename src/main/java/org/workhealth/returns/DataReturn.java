@@ -4,11 +4,38 @@ import java.time.Instant;
 
 import org.workhealth.calendar.Quarter;
 
-/** A compiled return of an organisation for a programme and quarter. */
+/**
+ * A version of an organisation's return for a programme and quarter: a locality's, or the hub's collation of its
+ * localities' approved returns.
+ *
+ * @param submittedAt when this version was submitted to the hub, or null
+ * @param lockId      the lock approval put on the milestone record while the return stands approved, or null
+ */
 record DataReturn(long id, long organisationId, long programmeId, Quarter quarter, int version, String status,
-        Instant compiledAt, String compiledBy, int rowCount) {
+        Instant compiledAt, String compiledBy, int rowCount, boolean collated, Instant submittedAt, Long lockId) {
+
+    static final String DRAFT = "DRAFT";
+    static final String SUBMITTED = "SUBMITTED";
+    static final String RETURNED = "RETURNED";
+    static final String APPROVED = "APPROVED";
+    static final String SENT = "SENT";
 
     public boolean draft() {
-        return "DRAFT".equals(status);
+        return DRAFT.equals(status);
+    }
+
+    public boolean is(String wanted) {
+        return wanted.equals(status);
+    }
+
+    /** The status in the words of the status board. */
+    public String statusLabel() {
+        return switch (status) {
+            case DRAFT -> "In progress";
+            case SUBMITTED -> "Submitted";
+            case RETURNED -> "Returned";
+            case APPROVED -> "Approved";
+            default -> "Sent";
+        };
     }
 }

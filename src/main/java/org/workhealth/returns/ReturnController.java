@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.organisation.CurrentUser;
@@ -29,22 +30,37 @@ class ReturnController {
     static final int PREVIEW_ROWS = 50;
 
     private final Returns returns;
+    private final ReturnSubmission submission;
+    private final ReturnVersions versions;
 
-    ReturnController(Returns returns) {
+    ReturnController(Returns returns, ReturnSubmission submission, ReturnVersions versions) {
         this.returns = returns;
-    }
-
-    @GetMapping("/returns")
-    String index(CurrentUser user, Model model) {
-        model.addAttribute("returns", returns.listFor(user));
-        model.addAttribute("today", returns.today());
-        return "returns/index";
+        this.submission = submission;
+        this.versions = versions;
     }
 
     @GetMapping(PATH)
     String show(CurrentUser user, @PathVariable String programme, @PathVariable int year, @PathVariable int quarter,
             Model model) {
+        return page(user, returns.period(user, programme, year, quarter), null, model);
+    }
+
+    @PostMapping(PATH + "/submit")
+    String submit(CurrentUser user, @PathVariable String programme, @PathVariable int year, @PathVariable int quarter,
+            @RequestParam(name = "return", required = false) Long returnId, Model model,
+            RedirectAttributes redirect) {
         Returns.Period period = returns.period(user, programme, year, quarter);
+        try {
+            DataReturn r = submission.submit(user, period, returnId == null ? -1 : returnId);
+            redirect.addFlashAttribute("notice", "Version " + r.version() + " of the return for "
+                    + period.quarter().label() + " submitted to the hub");
+        } catch (ReturnStateException e) {
+            return page(user, period, e.getMessage(), model);
+        }
+        return "redirect:" + ReturnPaths.of(period.programme().code(), period.quarter());
+    }
+
+    private String page(CurrentUser user, Returns.Period period, String problem, Model model) {
         Optional<DataReturn> compiled = returns.find(user, period);
         model.addAttribute("period", period);
         model.addAttribute("base", ReturnPaths.of(period.programme().code(), period.quarter()));
@@ -52,8 +68,21 @@ class ReturnController {
         model.addAttribute("overdue", compiled.map(DataReturn::draft).orElse(true)
                 && returns.today().isAfter(period.dueOn()));
         List<ReturnIssue> issues = compiled.map(returns::issues).orElse(List.of());
-        model.addAttribute("errors", FormErrors.ofProblems(issues.stream().filter(ReturnIssue::isError)
-                .map(i -> new String[] {"validation-" + i.message().hashCode(), i.message(), "validation"}).toList()));
+        List<String> errorTexts = issues.stream().filter(ReturnIssue::isError).map(ReturnIssue::message).toList();
+        model.addAttribute("errorTexts", errorTexts);
+        List<String[]> problems = new java.util.ArrayList<>();
+        if (problem != null) {
+            problems.add(new String[] {"submit", problem, "submit"});
+        }
+        if (compiled.map(DataReturn::draft).orElse(false)) {
+            errorTexts.forEach(e -> problems.add(new String[] {"validation-" + e.hashCode(), e, "validation"}));
+        }
+        model.addAttribute("errors", FormErrors.ofProblems(problems));
+        model.addAttribute("canSubmit", compiled.map(r -> submission.problem(period, r) == null).orElse(false));
+        model.addAttribute("mayCompile", compiled.map(r -> r.draft() || r.is(DataReturn.RETURNED)).orElse(true));
+        model.addAttribute("diff", compiled.flatMap(r -> versions.diff(r, period.template())).orElse(null));
+        model.addAttribute("events", compiled.map(versions::events).orElse(List.of()));
+        model.addAttribute("comment", compiled.flatMap(versions::comment).orElse(null));
         model.addAttribute("warnings", issues.stream().filter(i -> !i.isError()).map(ReturnIssue::message).toList());
         model.addAttribute("figures", compiled.map(returns::figures).orElse(List.of()));
         model.addAttribute("rows", compiled.map(r -> returns.preview(r, PREVIEW_ROWS)).orElse(List.of()));
@@ -75,8 +104,8 @@ class ReturnController {
                     + "check it, or compile it again");
             return "redirect:" + ReturnPaths.of(period.programme().code(), period.quarter());
         }
-        redirect.addFlashAttribute("notice", compiled.map(r -> "Return for " + period.quarter().label()
-                + " compiled: " + r.rowCount() + (r.rowCount() == 1 ? " participant" : " participants"))
+        redirect.addFlashAttribute("notice", compiled.map(r -> "Version " + r.version() + " of the return for "
+                + period.quarter().label() + " compiled: " + r.rowCount() + (r.rowCount() == 1 ? " participant" : " participants"))
                 .orElse("The return has been submitted, so it was not compiled again"));
         return "redirect:" + ReturnPaths.of(period.programme().code(), period.quarter());
     }

@@ -29,11 +29,17 @@ class ReturnStore {
 
     private static final String RETURN_COLUMNS = """
             d.id, d.organisation_id, d.programme_id, d.financial_year, d.quarter, d.version, d.status, d.compiled_at,
-            p.full_name, d.row_count""";
+            p.full_name, d.row_count, d.collated, d.submitted_at, d.lock_id""";
 
-    private static final String ROW_COLUMNS = """
+    static final String ROW_COLUMNS = """
             pseudonym, cohort, age_band, sex, ethnicity, disability, employment_status, referred_on, engaged_on,
             action_plan_on, job_start_on, job_retention_on, exited_on, exit_reason""";
+
+    /** The latest version of the same organisation's return (or collation) of the programme and quarter. */
+    static final String LATEST = """
+            (SELECT MAX(v.version) FROM data_return v WHERE v.organisation_id = d.organisation_id
+             AND v.programme_id = d.programme_id AND v.financial_year = d.financial_year AND v.quarter = d.quarter
+             AND v.collated = d.collated""";
 
     /** The cases with a current milestone under the contracts by the day: the return's participants. */
     private static final String PARTICIPANTS = """
@@ -72,7 +78,7 @@ class ReturnStore {
     Optional<DataReturn> find(long organisationId, long programmeId, Quarter quarter) {
         return jdbc.sql("SELECT " + RETURN_COLUMNS + " FROM data_return d JOIN person p ON p.id = d.compiled_by "
                 + "WHERE d.organisation_id = ? AND d.programme_id = ? AND d.financial_year = ? AND d.quarter = ? "
-                + "ORDER BY d.version DESC FETCH FIRST 1 ROWS ONLY")
+                + "AND d.collated = FALSE ORDER BY d.version DESC FETCH FIRST 1 ROWS ONLY")
                 .params(organisationId, programmeId, quarter.financialYear().startYear(), quarter.number())
                 .query(ReturnStore::dataReturn).optional();
     }
@@ -83,10 +89,8 @@ class ReturnStore {
             return List.of();
         }
         return jdbc.sql("SELECT " + RETURN_COLUMNS + " FROM data_return d JOIN person p ON p.id = d.compiled_by "
-                + "WHERE d.organisation_id = :organisation AND d.programme_id IN (:programmes) AND d.version = "
-                + "(SELECT MAX(v.version) FROM data_return v WHERE v.organisation_id = d.organisation_id "
-                + "AND v.programme_id = d.programme_id AND v.financial_year = d.financial_year "
-                + "AND v.quarter = d.quarter)").param("organisation", organisationId)
+                + "WHERE d.organisation_id = :organisation AND d.programme_id IN (:programmes) "
+                + "AND d.collated = FALSE AND d.version = " + LATEST + ")").param("organisation", organisationId)
                 .param("programmes", programmeIds).query(ReturnStore::dataReturn).list();
     }
 
@@ -107,19 +111,24 @@ class ReturnStore {
             jdbc.sql("DELETE FROM data_return_issue WHERE return_id = ?").param(id).update();
             jdbc.sql("DELETE FROM data_return_figure WHERE return_id = ?").param(id).update();
             jdbc.sql("DELETE FROM data_return_row WHERE return_id = ?").param(id).update();
+            jdbc.sql("DELETE FROM data_return_contract WHERE return_id = ?").param(id).update();
             jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
                     .params(Timestamp.from(at), by, id).update();
             return existing;
         }
-        if (find(organisationId, programmeId, quarter).isPresent()) {
+        Optional<DataReturn> latest = find(organisationId, programmeId, quarter);
+        if (latest.isPresent() && !latest.get().is(DataReturn.RETURNED)) {
             return Optional.empty();
         }
+        // A returned return is compiled again as the next version, so the version the hub returned stays as it was.
+        int version = latest.map(r -> r.version() + 1).orElse(1);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO data_return (organisation_id, programme_id, financial_year, quarter, version, status,
                                          compiled_at, compiled_by, row_count)
-                VALUES (?, ?, ?, ?, 1, 'DRAFT', ?, ?, 0)""").params(organisationId, programmeId,
-                quarter.financialYear().startYear(), quarter.number(), Timestamp.from(at), by).update(key, "id");
+                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, 0)""").params(organisationId, programmeId,
+                quarter.financialYear().startYear(), quarter.number(), version, Timestamp.from(at), by)
+                .update(key, "id");
         return Optional.of(key.getKeyAs(Number.class).longValue());
     }
 
@@ -158,6 +167,12 @@ class ReturnStore {
                 LEFT JOIN cohort co ON co.id = sc.cohort_id""")
                 .param("returnId", returnId).param("contracts", contractIds).param("upTo", Date.valueOf(upTo))
                 .update();
+    }
+
+    /** Notes the contracts the return counted: what approving it locks. */
+    void insertContracts(long returnId, List<Long> contractIds) {
+        batch.batchUpdate("INSERT INTO data_return_contract (return_id, contract_id) VALUES (?, ?)",
+                contractIds.stream().map(c -> new Object[] {returnId, c}).toList());
     }
 
     void finish(long returnId, int rows) {
@@ -221,7 +236,7 @@ class ReturnStore {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
-    private static ExtractRow row(ResultSet rs, int n) throws SQLException {
+    static ExtractRow row(ResultSet rs, int n) throws SQLException {
         return new ExtractRow(rs.getString("pseudonym"), rs.getString("cohort"), rs.getString("age_band"),
                 rs.getString("sex"), rs.getString("ethnicity"), rs.getString("disability"),
                 rs.getString("employment_status"), date(rs, "referred_on"), date(rs, "engaged_on"),
@@ -234,10 +249,15 @@ class ReturnStore {
         return date == null ? null : date.toLocalDate();
     }
 
-    private static DataReturn dataReturn(ResultSet rs, int n) throws SQLException {
+    static DataReturn dataReturn(ResultSet rs, int n) throws SQLException {
         return new DataReturn(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("programme_id"),
                 Quarter.of(rs.getInt("financial_year"), rs.getInt("quarter")), rs.getInt("version"),
                 rs.getString("status"), rs.getTimestamp("compiled_at").toInstant(), rs.getString("full_name"),
-                rs.getInt("row_count"));
+                rs.getInt("row_count"), rs.getBoolean("collated"), instant(rs.getTimestamp("submitted_at")),
+                (Long) rs.getObject("lock_id", Long.class));
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }

@@ -41,7 +41,7 @@ record ReturnTemplate(long id, long programmeId, String name, int dueDaysAfterEn
         columns = List.copyOf(columns);
     }
 
-    LocalDate dueOn(Quarter quarter) {
+    public LocalDate dueOn(Quarter quarter) {
         return quarter.end().plusDays(dueDaysAfterEnd);
     }
 

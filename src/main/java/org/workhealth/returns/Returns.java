@@ -130,7 +130,7 @@ class Returns {
                     LocalDate due = template.dueOn(q);
                     boolean overdue = (r == null || r.draft()) && today.isAfter(due);
                     listed.add(new Listed(programme.code(), programme.name(), q, due,
-                            r == null ? "Not started" : r.draft() ? "In progress" : r.status(), overdue,
+                            r == null ? "Not started" : r.statusLabel(), overdue,
                             ReturnPaths.of(programme.code(), q)));
                 }
                 quarter = quarter.previous();
@@ -171,6 +171,7 @@ class Returns {
             rows = store.insertRows(id, contractIds, upTo);
         }
         store.insertFigures(id, figures);
+        store.insertContracts(id, contractIds);
         List<ExtractRow> extract = rows == 0 ? List.of() : store.rows(id, Integer.MAX_VALUE);
         PersonalDataScan scan = PersonalDataScan.withNames(rows == 0 ? List.of() : store.participantNames(id));
         List<ReturnIssue> issues = new ArrayList<>(ReturnValidation.validate(period.template(), quarter, figures,
@@ -235,7 +236,7 @@ class Returns {
                 .filter(c -> scope.contains(c.providerOrganisationId())).toList();
     }
 
-    private static boolean overlaps(Contract contract, Quarter quarter) {
+    static boolean overlaps(Contract contract, Quarter quarter) {
         return !contract.startsOn().isAfter(quarter.end()) && !contract.endsOn().isBefore(quarter.start());
     }
 }

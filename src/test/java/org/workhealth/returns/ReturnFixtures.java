@@ -89,6 +89,20 @@ class ReturnFixtures {
         return new Setup(programme, contract, cohortId);
     }
 
+    /** A second locality's contract for the same programme, like Oldham's beside Bury's. */
+    Setup alongside(Setup setup, long organisationId) {
+        Contract contract = programmes.addContractUnchecked(new NewContract(setup.programme().code() + "-"
+                + organisationId, setup.programme().id(), organisationId, org(GM), "Test", setup.contract().startsOn(),
+                setup.contract().endsOn(), null));
+        return new Setup(setup.programme(), contract, setup.cohortId());
+    }
+
+    /** Another Greater Manchester locality's provider, below the hub but not Bury. */
+    long otherLocality() {
+        return jdbc.sql("SELECT id FROM organisation WHERE name = 'Oldham Working Well service'").query(Long.class)
+                .single();
+    }
+
     /**
      * Opens a case on the programme through the real intake, with identifiers the extract must never carry. The
      * intake stamps the referral with today's date; it is backdated to {@code referredOn}, as if it had arrived then.

@@ -1,0 +1,101 @@
+package org.workhealth.returns;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.workhealth.calendar.Quarter;
+
+/**
+ * Collated returns in the database: the hub's return made from its localities' approved returns, their rows copied
+ * in one statement with the locality each came from, and their count figures added up in another.
+ */
+@Repository
+class CollationStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    CollationStore(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * The collation to write into: the hub's unsent collation emptied of what it held, or a new version after the
+     * last one sent.
+     */
+    long draft(long hubId, long programmeId, Quarter quarter, Instant at, long by) {
+        Optional<Long> existing = jdbc.sql("""
+                SELECT id FROM data_return WHERE organisation_id = ? AND programme_id = ? AND financial_year = ?
+                AND quarter = ? AND collated = TRUE AND status = 'DRAFT' FOR UPDATE""")
+                .params(hubId, programmeId, quarter.financialYear().startYear(), quarter.number())
+                .query(Long.class).optional();
+        if (existing.isPresent()) {
+            long id = existing.get();
+            for (String table : List.of("data_return_issue", "data_return_figure", "data_return_row",
+                    "data_return_part")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE return_id = ?").param(id).update();
+            }
+            jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
+                    .params(Timestamp.from(at), by, id).update();
+            return id;
+        }
+        int version = jdbc.sql("""
+                SELECT COALESCE(MAX(version), 0) FROM data_return WHERE organisation_id = ? AND programme_id = ?
+                AND financial_year = ? AND quarter = ? AND collated = TRUE""")
+                .params(hubId, programmeId, quarter.financialYear().startYear(), quarter.number())
+                .query(Integer.class).single() + 1;
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO data_return (organisation_id, programme_id, financial_year, quarter, version, status,
+                                         compiled_at, compiled_by, row_count, collated)
+                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, 0, TRUE)""").params(hubId, programmeId,
+                quarter.financialYear().startYear(), quarter.number(), version, Timestamp.from(at), by)
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    void insertParts(long id, List<Long> partIds) {
+        batch.batchUpdate("INSERT INTO data_return_part (return_id, part_id) VALUES (?, ?)",
+                partIds.stream().map(p -> new Object[] {id, p}).toList());
+    }
+
+    /** Copies the parts' rows, each with its locality's name. */
+    int copyRows(long id, List<Long> partIds) {
+        String columns = ReturnStore.ROW_COLUMNS;
+        String source = columns.replaceAll("(\\w+)", "x.$1");
+        return jdbc.sql("INSERT INTO data_return_row (return_id, " + columns + ", locality) SELECT :id, " + source
+                + ", o.name FROM data_return_row x JOIN data_return d ON d.id = x.return_id "
+                + "JOIN organisation o ON o.id = d.organisation_id WHERE x.return_id IN (:parts)")
+                .param("id", id).param("parts", partIds).update();
+    }
+
+    /** The parts' figures added up, KPI by KPI in the template's order; percentages are not added up. */
+    List<ReturnFigure> summed(List<Long> partIds) {
+        return jdbc.sql("""
+                SELECT kpi_code, MIN(kpi_name) AS kpi_name, SUM(figure) AS figure, MIN(position) AS position
+                FROM data_return_figure WHERE return_id IN (:parts) AND percent = FALSE
+                GROUP BY kpi_code ORDER BY MIN(position)""").param("parts", partIds)
+                .query((rs, n) -> new ReturnFigure(rs.getString("kpi_code"), rs.getString("kpi_name"), false,
+                        rs.getBigDecimal("figure"), null)).list();
+    }
+
+    /** The collated rows with their locality, in order of locality and referral, at most {@code limit}. */
+    List<CollatedRow> rows(long id, int limit) {
+        return jdbc.sql("SELECT locality, " + ReturnStore.ROW_COLUMNS + " FROM data_return_row WHERE return_id = ? "
+                + "ORDER BY locality, referred_on, pseudonym FETCH FIRST " + limit + " ROWS ONLY").param(id)
+                .query((rs, n) -> new CollatedRow(rs.getString("locality"), ReturnStore.row(rs, n))).list();
+    }
+
+    List<Long> parts(long id) {
+        return jdbc.sql("SELECT part_id FROM data_return_part WHERE return_id = ? ORDER BY part_id").param(id)
+                .query(Long.class).list();
+    }
+}

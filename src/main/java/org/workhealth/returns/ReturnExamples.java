@@ -26,8 +26,12 @@ public class ReturnExamples {
 
     /** WorkWell's return template; the programme with code {@code WW} must exist. */
     public void workWell() {
-        long programmeId = programmes.findByCode("WW").orElseThrow().id();
-        templates.save(programmeId, "WorkWell quarterly data return", WORKWELL_DUE_DAYS,
+        standard(programmes.findByCode("WW").orElseThrow().id(), "WorkWell quarterly data return");
+    }
+
+    /** WorkWell's template for another programme with WorkWell's KPIs, as a new programme would start from. */
+    public void standard(long programmeId, String name) {
+        templates.save(programmeId, name, WORKWELL_DUE_DAYS,
                 List.of("REFERRALS", "ENGAGED", "ACTION_PLANS", "JOB_OUTCOMES", "CONVERSION"), standardColumns());
     }
 

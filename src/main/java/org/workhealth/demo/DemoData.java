@@ -152,6 +152,8 @@ class DemoData implements ApplicationRunner {
         person("Tom Hughes", "commissioner@wmca.workhealth.example", wmca, EnumSet.of(Role.COMMISSIONER));
         person("Priya Shah", "manager@bury.workhealth.example", buryLiveWell, EnumSet.of(Role.PROVIDER_MANAGER));
         person("Daniel Brooks", "coach@bury.workhealth.example", buryLiveWell, EnumSet.of(Role.PRACTITIONER));
+        // Oldham's manager, so that the hub's collation of its localities' returns can be shown end to end.
+        person("Ravi Desai", "manager@oldham.workhealth.example", oldhamProvider, EnumSet.of(Role.PROVIDER_MANAGER));
         person("Sara Ahmed", "specialist@bchft.workhealth.example", bchft, EnumSet.of(Role.PRACTITIONER));
         person("Dr Helen Clarke", "referrer@townside.workhealth.example", gpPractice, EnumSet.of(Role.REFERRER));
         person("Professor Mark Evans", "evaluator@workhealth.example", university, EnumSet.of(Role.EVALUATOR));

@@ -2,9 +2,9 @@ package org.workhealth.returns;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.AccessPolicy;
@@ -26,7 +26,6 @@ class NationalReturns {
     record Sent(DataReturn dataReturn, String hubName, Programme programme) {
     }
 
-    private final JdbcClient jdbc;
     private final ReturnStates states;
     private final ReturnStore store;
     private final CollationStore collations;
@@ -36,10 +35,9 @@ class NationalReturns {
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    NationalReturns(JdbcClient jdbc, ReturnStates states, ReturnStore store, CollationStore collations,
+    NationalReturns(ReturnStates states, ReturnStore store, CollationStore collations,
             ReturnTemplates templates, Programmes programmes, Organisations organisations, AccessPolicy access,
             AuditLog audit) {
-        this.jdbc = jdbc;
         this.states = states;
         this.store = store;
         this.collations = collations;
@@ -59,16 +57,11 @@ class NationalReturns {
         if (!mayRead(user)) {
             throw new OutOfScopeException();
         }
-        Set<Long> scope = access.scope(user);
-        List<Long> ids = jdbc.sql("""
-                SELECT d.id FROM data_return d WHERE d.collated = TRUE AND d.status = 'SENT'
-                AND d.organisation_id IN (:scope)
-                ORDER BY d.financial_year DESC, d.quarter DESC, d.version DESC""").param("scope", scope)
-                .query(Long.class).list();
         Map<Long, String> names = organisations.namesById();
-        return ids.stream().map(id -> states.byId(id).orElseThrow())
-                .map(r -> new Sent(r, names.get(r.organisationId()), programmes.find(r.programmeId()).orElseThrow()))
-                .toList();
+        Map<Long, Programme> byId = programmes.all().stream()
+                .collect(Collectors.toMap(Programme::id, Function.identity()));
+        return states.sent(access.scope(user)).stream()
+                .map(r -> new Sent(r, names.get(r.organisationId()), byId.get(r.programmeId()))).toList();
     }
 
     /** A sent return the person may read; anyone else is told it does not exist. */

@@ -65,14 +65,11 @@ class ReturnBoard {
         if (!user.has(Permission.APPROVE_RETURNS_AND_CLAIMS)) {
             return List.of();
         }
-        List<Programme> found = new ArrayList<>();
-        for (Programme programme : programmes.all()) {
-            if (!localities(user, programme.id()).isEmpty()
-                    && templates.forProgramme(programme.id()).isPresent()) {
-                found.add(programme);
-            }
-        }
-        return found;
+        List<Programme> delivered = programmes.all().stream()
+                .filter(p -> !localities(user, p.id()).isEmpty()).toList();
+        Set<Long> withTemplate = templates.all(delivered.stream().map(Programme::id).toList()).stream()
+                .map(ReturnTemplate::programmeId).collect(Collectors.toSet());
+        return delivered.stream().filter(p -> withTemplate.contains(p.id())).toList();
     }
 
     Board board(CurrentUser user, String programmeCode, int year) {

@@ -52,6 +52,13 @@ class ReturnStates {
                 .query(ReturnStore::dataReturn).list();
     }
 
+    /** The collated returns sent by these organisations, newest quarter first. */
+    List<DataReturn> sent(Collection<Long> organisationIds) {
+        return jdbc.sql(SELECT + "WHERE d.collated = TRUE AND d.status = 'SENT' AND d.organisation_id IN (:scope) "
+                + "ORDER BY d.financial_year DESC, d.quarter DESC, d.version DESC").param("scope", organisationIds)
+                .query(ReturnStore::dataReturn).list();
+    }
+
     /** Moves the return from one status to another; false when it was no longer in {@code from}. */
     boolean move(long id, String from, String to) {
         return jdbc.sql("UPDATE data_return SET status = ? WHERE id = ? AND status = ?").params(to, id, from)

@@ -1,6 +1,7 @@
 package org.workhealth.returns;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,21 +77,9 @@ class ReturnReviewController {
             @RequestParam(name = "comment", required = false) String answer, Model model,
             RedirectAttributes redirect) {
         DataReturn r = reviews.reviewable(user, id);
-        String comment = answer == null ? "" : answer.strip();
-        String problem = ReturnReviews.commentProblem(comment, "Enter what the locality needs to put right");
-        try {
-            if (problem == null) {
-                reviews.sendBack(user, r, comment);
-            }
-        } catch (ReturnStateException e) {
-            problem = e.getMessage();
-        }
-        if (problem != null) {
-            model.addAttribute("errors", FormErrors.single("comment", problem));
-            return commentPage(r, "return", comment, model);
-        }
-        redirect.addFlashAttribute("notice", "Return sent back to " + organisation(r) + " with your comment");
-        return "redirect:/returns/review/" + id;
+        return decide(r, "return", answer, "Enter what the locality needs to put right",
+                comment -> reviews.sendBack(user, r, comment),
+                "Return sent back to " + organisation(r) + " with your comment", model, redirect);
     }
 
     @GetMapping(PATH + "/unlock")
@@ -105,22 +94,29 @@ class ReturnReviewController {
             @RequestParam(name = "comment", required = false) String answer, Model model,
             RedirectAttributes redirect) {
         DataReturn r = reviews.reviewable(user, id);
-        String reason = answer == null ? "" : answer.strip();
-        String problem = ReturnReviews.commentProblem(reason, "Enter why you are unlocking the period");
+        return decide(r, "unlock", answer, "Enter why you are unlocking the period",
+                reason -> reviews.unlock(user, r, reason), r.quarter().label() + " unlocked for " + organisation(r)
+                        + ": the return has gone back to them to correct and submit again", model, redirect);
+    }
+
+    /** A decision that needs a comment: the comment page again with the problem, or the return with a notice. */
+    private String decide(DataReturn r, String kind, String answer, String missing, Consumer<String> action,
+            String notice, Model model, RedirectAttributes redirect) {
+        String comment = answer == null ? "" : answer.strip();
+        String problem = ReturnReviews.commentProblem(comment, missing);
         try {
             if (problem == null) {
-                reviews.unlock(user, r, reason);
+                action.accept(comment);
             }
         } catch (ReturnStateException e) {
             problem = e.getMessage();
         }
         if (problem != null) {
             model.addAttribute("errors", FormErrors.single("comment", problem));
-            return commentPage(r, "unlock", reason, model);
+            return commentPage(r, kind, comment, model);
         }
-        redirect.addFlashAttribute("notice", r.quarter().label() + " unlocked for " + organisation(r)
-                + ": the return has gone back to them to correct and submit again");
-        return "redirect:/returns/review/" + id;
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/returns/review/" + r.id();
     }
 
     private String page(DataReturn r, Model model) {

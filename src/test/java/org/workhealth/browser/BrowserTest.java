@@ -102,6 +102,31 @@ public abstract class BrowserTest {
                 .collect(Collectors.joining("\n"))).isEmpty();
     }
 
+    /** Follows a link or presses a button by its accessible name, waits for the next page and checks it with axe. */
+    protected void click(com.microsoft.playwright.options.AriaRole role, String name) {
+        // Wait for the next page, so that axe checks it and not the one being left.
+        page.waitForNavigation(() -> page.getByRole(role, new Page.GetByRoleOptions().setName(name)).first().click());
+        assertAccessible();
+    }
+
+    /** The bytes of the file a link downloads. */
+    protected byte[] download(String link) {
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(
+                com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName(link)).first()
+                .click());
+        try {
+            return java.nio.file.Files.readAllBytes(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Signs out by dropping the session, and signs in as someone else. */
+    protected void switchTo(String email) {
+        context.clearCookies();
+        signIn(email, org.workhealth.SignIn.DEMO_PASSWORD);
+    }
+
     protected void signIn(String email, String password) {
         open("/sign-in");
         page.getByLabel("Email address").fill(email);

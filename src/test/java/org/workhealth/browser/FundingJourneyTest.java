@@ -26,7 +26,6 @@ import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -169,26 +168,5 @@ class FundingJourneyTest extends BrowserTest {
         milestones.record(new NewMilestone(MilestoneType.ACTION_PLAN_AGREED, caseId, null, programme.id(),
                 contract.id(), provider, MAY_2025.plusWeeks(1), Map.of(), null));
         return caseId;
-    }
-
-    private byte[] download(String link) {
-        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
-                new Page.GetByRoleOptions().setName(link)).first().click());
-        try {
-            return java.nio.file.Files.readAllBytes(download.path());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void switchTo(String email) {
-        context.clearCookies();
-        signIn(email, SignIn.DEMO_PASSWORD);
-    }
-
-    private void click(AriaRole role, String name) {
-        // Wait for the next page, so that axe checks it and not the one being left.
-        page.waitForNavigation(() -> page.getByRole(role, new Page.GetByRoleOptions().setName(name)).first().click());
-        assertAccessible();
     }
 }

@@ -2,9 +2,7 @@ package org.workhealth.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -30,7 +28,6 @@ import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
 
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -64,7 +61,7 @@ class PerformanceJourneyTest extends BrowserTest {
     }
 
     @Test
-    void targetsAreSetAnOutcomeIsRecordedTheDashboardCountsItAndTheReportDownloads() throws IOException {
+    void targetsAreSetAnOutcomeIsRecordedTheDashboardCountsItAndTheReportDownloads() {
         LocalDate today = LocalDate.now(LONDON);
         FinancialYear year = FinancialYear.containing(today);
         Quarter quarter = Quarter.containing(today);
@@ -151,19 +148,6 @@ class PerformanceJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Add KPI");
         assertThat(page.locator(".govuk-error-summary")).containsText("Enter a code for the KPI");
     }
-
-    private byte[] download(String link) throws IOException {
-        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
-                new Page.GetByRoleOptions().setName(link)).first().click());
-        return Files.readAllBytes(download.path());
-    }
-
-    private void click(AriaRole role, String name) {
-        // Wait for the next page, so that axe checks it and not the one being left.
-        page.waitForNavigation(() -> page.getByRole(role, new Page.GetByRoleOptions().setName(name)).first().click());
-        assertAccessible();
-    }
-
     private long openCase(long programmeId, long provider, LocalDate openedOn) {
         String lastName = "Figures" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Robin", lastName,

@@ -2,10 +2,7 @@ package org.workhealth.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +22,6 @@ import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 import org.workhealth.returns.ReturnExamples;
 
-import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -146,26 +141,5 @@ class ReturnJourneyTest extends BrowserTest {
         milestones.record(new NewMilestone(MilestoneType.ACTION_PLAN_AGREED, caseId, null, programme.id(),
                 contract.id(), contract.providerOrganisationId(), on.plusWeeks(1), Map.of(), null));
         return caseId;
-    }
-
-    private byte[] download(String link) {
-        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
-                new Page.GetByRoleOptions().setName(link)).first().click());
-        try {
-            return Files.readAllBytes(download.path());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void switchTo(String email) {
-        context.clearCookies();
-        signIn(email, SignIn.DEMO_PASSWORD);
-    }
-
-    private void click(AriaRole role, String name) {
-        // Wait for the next page, so that axe checks it and not the one being left.
-        page.waitForNavigation(() -> page.getByRole(role, new Page.GetByRoleOptions().setName(name)).first().click());
-        assertAccessible();
     }
 }

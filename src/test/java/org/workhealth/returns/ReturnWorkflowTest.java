@@ -163,10 +163,7 @@ class ReturnWorkflowTest {
         String code = setup.programme().code();
         MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
         String path = "/returns/" + code + "/2026/2";
-        mvc.perform(post(path + "/compile").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
-        String id = page(path, manager).selectFirst("form#submit input[name=return]").val();
-        mvc.perform(post(path + "/submit").param("return", id).with(csrf()).session(manager))
-                .andExpect(status().is3xxRedirection());
+        String id = compileAndSubmit(path, manager);
         for (String who : List.of(SignIn.BURY_MANAGER, SignIn.WMCA_COMMISSIONER, SignIn.BURY_COACH, SignIn.NATIONAL)) {
             MockHttpSession session = SignIn.as(mvc, who);
             mvc.perform(get("/returns/review/" + id).session(session)).andExpect(status().isNotFound());
@@ -191,10 +188,7 @@ class ReturnWorkflowTest {
         String path = "/returns/" + setup.programme().code() + "/2026/2";
         MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
         MockHttpSession hub = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
-        mvc.perform(post(path + "/compile").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
-        String id = page(path, manager).selectFirst("form#submit input[name=return]").val();
-        mvc.perform(post(path + "/submit").param("return", id).with(csrf()).session(manager))
-                .andExpect(status().is3xxRedirection());
+        String id = compileAndSubmit(path, manager);
         mvc.perform(post("/returns/review/" + id + "/approve").with(csrf()).session(hub))
                 .andExpect(status().is3xxRedirection());
 
@@ -235,10 +229,7 @@ class ReturnWorkflowTest {
         String path = "/returns/" + setup.programme().code() + "/2026/2";
         MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
         MockHttpSession hub = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
-        mvc.perform(post(path + "/compile").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
-        String id = page(path, manager).selectFirst("form#submit input[name=return]").val();
-        mvc.perform(post(path + "/submit").param("return", id).with(csrf()).session(manager))
-                .andExpect(status().is3xxRedirection());
+        String id = compileAndSubmit(path, manager);
         mvc.perform(post("/returns/review/" + id + "/approve").with(csrf()).session(hub))
                 .andExpect(status().is3xxRedirection());
         String collation = "/returns/board/" + setup.programme().code() + "/2026/2";
@@ -263,6 +254,15 @@ class ReturnWorkflowTest {
         assertThat(cells).allSatisfy(cell -> assertThat(scan.scan(cell)).as(cell).isEmpty());
         assertThat(scan.scan("Siobhan O'Connell")).isNotEmpty();
         assertThat(scan.scan("AB123456C")).isNotEmpty();
+    }
+
+    /** Compiles the quarter's return as the manager and submits it; returns the version's id. */
+    private String compileAndSubmit(String path, MockHttpSession manager) throws Exception {
+        mvc.perform(post(path + "/compile").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
+        String id = page(path, manager).selectFirst("form#submit input[name=return]").val();
+        mvc.perform(post(path + "/submit").param("return", id).with(csrf()).session(manager))
+                .andExpect(status().is3xxRedirection());
+        return id;
     }
 
     private Document page(String path, MockHttpSession session) throws Exception {

@@ -60,16 +60,37 @@ class ReturnBoard {
         this.clock = clock;
     }
 
-    /** The programmes with a return template whose localities the person oversees. */
-    List<Programme> programmesFor(CurrentUser user) {
+    /** A board the person can open: a programme with a template, and a year in which its localities returned. */
+    record Link(Programme programme, FinancialYear year) {
+    }
+
+    /** The boards of this financial year and last, for programmes with a template whose localities they oversee. */
+    List<Link> boardsFor(CurrentUser user) {
         if (!user.has(Permission.APPROVE_RETURNS_AND_CLAIMS)) {
             return List.of();
         }
-        List<Programme> delivered = programmes.all().stream()
-                .filter(p -> !localities(user, p.id()).isEmpty()).toList();
-        Set<Long> withTemplate = templates.all(delivered.stream().map(Programme::id).toList()).stream()
+        LocalDate today = LocalDate.now(clock);
+        FinancialYear thisYear = FinancialYear.containing(today);
+        Map<Programme, List<Contract>> delivered = new java.util.LinkedHashMap<>();
+        for (Programme programme : programmes.all()) {
+            List<Contract> contracts = localities(user, programme.id());
+            if (!contracts.isEmpty()) {
+                delivered.put(programme, contracts);
+            }
+        }
+        Set<Long> withTemplate = templates.all(delivered.keySet().stream().map(Programme::id).toList()).stream()
                 .map(ReturnTemplate::programmeId).collect(Collectors.toSet());
-        return delivered.stream().filter(p -> withTemplate.contains(p.id())).toList();
+        List<Link> links = new ArrayList<>();
+        delivered.forEach((programme, contracts) -> {
+            for (FinancialYear year : List.of(thisYear, FinancialYear.of(thisYear.startYear() - 1))) {
+                boolean returned = year.quarters().stream().filter(q -> !q.start().isAfter(today))
+                        .anyMatch(q -> contracts.stream().anyMatch(c -> Returns.overlaps(c, q)));
+                if (withTemplate.contains(programme.id()) && returned) {
+                    links.add(new Link(programme, year));
+                }
+            }
+        });
+        return links;
     }
 
     Board board(CurrentUser user, String programmeCode, int year) {

@@ -3,7 +3,6 @@ package org.workhealth.returns;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.workhealth.calendar.FinancialYear;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
@@ -33,11 +32,9 @@ class ReturnIndexController {
         if (!submits && !approves && !receives) {
             throw new OutOfScopeException();
         }
-        FinancialYear thisYear = FinancialYear.containing(returns.today());
         model.addAttribute("submits", submits);
         model.addAttribute("returns", submits ? returns.listFor(user) : java.util.List.of());
-        model.addAttribute("boards", board.programmesFor(user));
-        model.addAttribute("years", java.util.List.of(thisYear, FinancialYear.of(thisYear.startYear() - 1)));
+        model.addAttribute("boards", board.boardsFor(user));
         model.addAttribute("sent", NationalReturns.mayRead(user) ? sent.list(user) : java.util.List.of());
         model.addAttribute("receives", receives);
         return "returns/index";

@@ -143,6 +143,10 @@ class ReturnWorkflowTest {
         fixtures.alongside(setup, fixtures.otherLocality());
         String code = setup.programme().code();
         MockHttpSession hub = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
+        // The contracts began in April 2026, so there is a board for 2026/27 and none for 2025/26.
+        assertThat(page("/returns", hub).select("#boards a").eachAttr("href"))
+                .contains("/returns/board/" + code + "/2026").doesNotContain("/returns/board/" + code + "/2025");
+        mvc.perform(get("/returns/board/" + code + "/2025").session(hub)).andExpect(status().isNotFound());
         Document board = page("/returns/board/" + code + "/2026", hub);
         assertThat(board.select("#board tbody tr[data-organisation]").eachAttr("data-organisation"))
                 .containsExactly(ReturnFixtures.BURY, "Oldham Working Well service");

@@ -93,9 +93,4 @@ class CollationStore {
                 + "ORDER BY locality, referred_on, pseudonym FETCH FIRST " + limit + " ROWS ONLY").param(id)
                 .query((rs, n) -> new CollatedRow(rs.getString("locality"), ReturnStore.row(rs, n))).list();
     }
-
-    List<Long> parts(long id) {
-        return jdbc.sql("SELECT part_id FROM data_return_part WHERE return_id = ? ORDER BY part_id").param(id)
-                .query(Long.class).list();
-    }
 }

@@ -2,13 +2,11 @@ package org.workhealth.returns;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -141,10 +139,6 @@ class ReturnCollation {
                 + " " + collation.quarter().label() + " version " + collated.version() + " sent");
     }
 
-    Optional<DataReturn> find(long id) {
-        return states.byId(id);
-    }
-
     private List<ReturnFigure> figures(CurrentUser user, Collation collation, List<Long> partIds) {
         Map<String, ReturnFigure> summed = collations.summed(partIds).stream()
                 .collect(Collectors.toMap(ReturnFigure::code, Function.identity()));
@@ -163,9 +157,5 @@ class ReturnCollation {
             }
         }
         return figures;
-    }
-
-    LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -104,28 +104,42 @@ LEFT JOIN organisation demo ON demo.name = CASE
 LEFT JOIN organisation o ON o.name = 'Bench provider ' || hub.h || '.' || j;
 
 -- ------------------------------------------------------------------ contracts
--- Each provider's programme is covered from April 2023 to March 2027 without overlaps: one contract for
--- new providers; the demo providers keep theirs and get one before and one after it.
+-- Each provider's programme is covered from April 2023 to March 2027, one contract on any day: one contract for
+-- new providers; the demo providers keep theirs (a provider may hold several, one after another) and get a
+-- contract for each gap: before a contract (named after it, -BEFORE) and after the last one (-AFTER).
 INSERT INTO contract (reference, programme_id, provider_organisation_id, commissioner_organisation_id, area,
                       starts_on, ends_on, value_pence)
 SELECT CASE WHEN p.programme_id = :tiw THEN 'TIW' ELSE 'WW' END || '-BENCH-' || p.p, p.programme_id, p.org_id,
        hub.org_id, loc.name, DATE '2023-04-01', DATE '2027-03-31', 40000000 + p.p * 100000
 FROM bench.provider p JOIN bench.hub hub ON hub.h = p.h JOIN bench.locality loc ON loc.l = p.l
 WHERE NOT EXISTS (SELECT 1 FROM contract c WHERE c.provider_organisation_id = p.org_id AND c.programme_id = p.programme_id);
+CREATE TABLE bench.demo_contract AS
+SELECT c.*,
+       MAX(c.ends_on) OVER (PARTITION BY c.provider_organisation_id, c.programme_id ORDER BY c.starts_on, c.id
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to,
+       MAX(c.ends_on) OVER (PARTITION BY c.provider_organisation_id, c.programme_id) AS last_end,
+       ROW_NUMBER() OVER (PARTITION BY c.provider_organisation_id, c.programme_id ORDER BY c.ends_on DESC, c.id DESC) AS from_last
+FROM contract c JOIN bench.provider p ON p.org_id = c.provider_organisation_id AND p.programme_id = c.programme_id
+WHERE c.reference NOT LIKE '%-BENCH-%';
 INSERT INTO contract (reference, programme_id, provider_organisation_id, commissioner_organisation_id, area,
                       starts_on, ends_on, value_pence)
 SELECT c.reference || '-BEFORE', c.programme_id, c.provider_organisation_id, c.commissioner_organisation_id, c.area,
-       DATE '2023-04-01', c.starts_on - 1, c.value_pence / 2
-FROM contract c JOIN bench.provider p ON p.org_id = c.provider_organisation_id AND p.programme_id = c.programme_id
-WHERE c.starts_on > DATE '2023-04-01' AND c.reference NOT LIKE '%-BENCH-%'
+       COALESCE(c.covered_to + 1, DATE '2023-04-01'), c.starts_on - 1, c.value_pence / 2
+FROM bench.demo_contract c
+WHERE c.starts_on > COALESCE(c.covered_to + 1, DATE '2023-04-01')
 UNION ALL
 SELECT c.reference || '-AFTER', c.programme_id, c.provider_organisation_id, c.commissioner_organisation_id, c.area,
-       c.ends_on + 1, DATE '2027-03-31', c.value_pence / 2
-FROM contract c JOIN bench.provider p ON p.org_id = c.provider_organisation_id AND p.programme_id = c.programme_id
-WHERE c.ends_on < DATE '2027-03-31' AND c.reference NOT LIKE '%-BENCH-%';
+       c.last_end + 1, DATE '2027-03-31', c.value_pence / 2
+FROM bench.demo_contract c
+WHERE c.from_last = 1 AND c.last_end < DATE '2027-03-31';
+-- The contract a milestone counts under: where contracts overlap, each runs until the next one starts.
 CREATE TABLE bench.contract_span AS
-SELECT c.id, c.provider_organisation_id AS org_id, c.programme_id, c.starts_on, c.ends_on
-FROM contract c JOIN bench.provider p ON p.org_id = c.provider_organisation_id AND p.programme_id = c.programme_id;
+SELECT s.id, s.org_id, s.programme_id, s.starts_on, s.ends_on
+FROM (SELECT c.id, c.provider_organisation_id AS org_id, c.programme_id, c.starts_on,
+             LEAST(c.ends_on, COALESCE(LEAD(c.starts_on) OVER (PARTITION BY c.provider_organisation_id, c.programme_id
+                                                                ORDER BY c.starts_on, c.id) - 1, c.ends_on)) AS ends_on
+      FROM contract c JOIN bench.provider p ON p.org_id = c.provider_organisation_id AND p.programme_id = c.programme_id) s
+WHERE s.ends_on >= s.starts_on;
 
 -- ------------------------------------------------------------------ people
 -- kpp practitioners per provider (20 per million cases: about 17 open cases each) and a manager. The

@@ -7,8 +7,8 @@
 #      250 ms, every acknowledged referral stored).
 # Usage: bench/referrals.sh [rows] [clients] [referrals-per-client]     (defaults 100000 50 20)
 # Needs: a JDK 17 (java), psql, curl, and PostgreSQL on 127.0.0.1:5432 that user postgres can use
-# without a password. Creates (and drops first) the database workhealth_bench.
-# Environment: PORT (default 18090), JAR (default target/workhealth-*.jar, built if missing),
+# without a password. Creates (and drops first) the database DB (default workhealth_bench; never `test`).
+# Environment: DB, PORT (default 18090), JAR (default target/workhealth-*.jar, built if missing),
 # PGHOST/PGPORT/PGUSER as for psql (defaults 127.0.0.1, 5432, postgres), ANALYZE_EVERY (see below),
 # DATABASE_OPTIONS appended to the service's JDBC URL (for example '?reWriteBatchedInserts=true').
 set -euo pipefail
@@ -18,7 +18,11 @@ clients=${2:-50}
 each=${3:-20}
 port=${PORT:-18090}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-db=workhealth_bench
+db=${DB:-workhealth_bench}
+if [ "$db" = test ]; then
+  echo "refusing the database test: CI and the PostgreSQL tests clean it" >&2
+  exit 1
+fi
 base="http://127.0.0.1:$port"
 
 jar=${JAR:-$(ls target/workhealth-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)}

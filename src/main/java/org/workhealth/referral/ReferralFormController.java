@@ -96,7 +96,9 @@ class ReferralFormController {
         ReferralQuestion previous = question.previous();
         model.addAttribute("draft", draft);
         model.addAttribute("question", question.slug());
-        model.addAttribute("title", question.title());
+        boolean self = ReferralFlow.isSelfReferral(mode, draft);
+        model.addAttribute("self", self);
+        model.addAttribute("title", question.title(self));
         model.addAttribute("base", mode.base());
         model.addAttribute("partner", mode == ReferralFlow.Mode.PARTNER);
         model.addAttribute("change", change);

@@ -16,7 +16,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.SignIn;
 
-/** Where people find pages: the service navigation for each role, and the public start page. */
+/** Where people find pages: the service navigation for each role, the public start page, and the default layout. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SiteNavigationTest {
@@ -48,6 +48,14 @@ class SiteNavigationTest {
         Element link = start.selectFirst("main a[href=/refer]");
         assertThat(link).isNotNull();
         assertThat(link.text()).containsIgnoringCase("refer");
+    }
+
+    @Test
+    void withoutOperatorSettingsTheFooterShowsNoLicenceAndNoCrownCopyright() throws Exception {
+        Document start = page("/", null);
+        assertThat(start.select("header.govuk-header").text()).isEqualTo("WorkHealth");
+        assertThat(start.select("footer").text()).doesNotContain("Crown copyright", "Open Government Licence")
+                .contains("© WorkHealth");
     }
 
     private List<String> navigation(String email) throws Exception {

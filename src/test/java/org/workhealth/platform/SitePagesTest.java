@@ -18,7 +18,8 @@ import org.workhealth.SignIn;
  * on GOV.UK: the operator named in the settings, no crown, no Crown copyright.
  */
 @SpringBootTest(properties = {"workhealth.operator.name=Bury Council",
-    "workhealth.operator.contact=dpo@bury.example, Town Hall, Knowsley Street, Bury BL9 0SW"})
+    "workhealth.operator.contact=dpo@bury.example, Town Hall, Knowsley Street, Bury BL9 0SW",
+    "workhealth.operator.licence=Content by Bury Council is available under the Open Government Licence v3.0"})
 @AutoConfigureMockMvc
 class SitePagesTest {
 
@@ -36,10 +37,11 @@ class SitePagesTest {
     }
 
     @Test
-    void theFooterHasNoCrownCopyrightOrGovernmentLicenceUnlessTheOperatorSetsOne() throws Exception {
+    void theFooterHasTheOperatorsCopyrightAndTheLicenceLineItSetsButNoCrown() throws Exception {
         Document start = page("/", null);
         String footer = start.select("footer").text();
-        assertThat(footer).doesNotContain("Crown copyright", "Open Government Licence").contains("© Bury Council");
+        assertThat(footer).doesNotContain("Crown copyright").contains("© Bury Council")
+                .contains("Content by Bury Council is available under the Open Government Licence v3.0");
         assertThat(start.select("footer svg, .govuk-footer__crown, .govuk-footer__copyright-logo")).isEmpty();
         assertThat(start.select("footer a").eachAttr("href")).contains("/privacy", "/accessibility", "/cookies");
     }

@@ -69,6 +69,9 @@ class ReferralFormController {
             flow.fillReferrer(draft, (CurrentUser) request.getAttribute(CurrentUser.class.getName()));
         }
         List<String[]> problems = question.problems(draft, LocalDate.now(clock));
+        if (ReferralFlow.isSelfReferral(mode, draft)) {
+            problems = ReferralQuestion.spokenToSelf(problems);
+        }
         if (!problems.isEmpty()) {
             model.addAttribute("errors", FormErrors.ofProblems(problems));
             return show(mode, question, draft, "yes".equals(change), model);

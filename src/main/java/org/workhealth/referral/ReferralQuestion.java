@@ -128,6 +128,31 @@ enum ReferralQuestion {
         return problems;
     }
 
+    /**
+     * The rules speak about "the person", as a referrer or a bulk file's row report needs; someone
+     * referring themselves reads the same messages about "you".
+     */
+    static List<String[]> spokenToSelf(List<String[]> problems) {
+        return problems.stream().map(p -> new String[] {p[0], toSelf(p[1]), p[2]}).toList();
+    }
+
+    private static String toSelf(String message) {
+        String spoken = message;
+        for (String[] words : SELF_WORDS) {
+            spoken = spoken.replace(words[0], words[1]);
+        }
+        return spoken;
+    }
+
+    private static final String[][] SELF_WORDS = {
+        {"The person must", "You must"},
+        {"how the person would like", "how you would like"},
+        {"contact the person and use their information", "contact you and use your information"},
+        {"Date they stopped working", "Date you stopped working"},
+        {"date they stopped working", "date you stopped working"},
+        {"What help they want", "What help you want"},
+    };
+
     private static void date(List<String[]> problems, String field, String label, String day, String month,
             String year, boolean required) {
         if (!DateAnswer.answered(day, month, year)) {

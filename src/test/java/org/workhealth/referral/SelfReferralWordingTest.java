@@ -83,6 +83,36 @@ class SelfReferralWordingTest {
     }
 
     @Test
+    void errorMessagesSpeakToSomeoneReferringThemselves() throws Exception {
+        MockHttpSession self = new MockHttpSession();
+        answer(self, "who", "referringFor", "SELF");
+        assertThat(errors(self, "date-of-birth", "dobDay", "1", "dobMonth", "1", "dobYear", "2020"))
+                .contains("You must be aged 16 to 67").doesNotContainPattern(THIRD_PERSON);
+        assertThat(errors(self, "contact-details", "postcode", "BL9 0EJ"))
+                .contains("Select how you would like to be contacted").doesNotContainPattern(THIRD_PERSON);
+        assertThat(errors(self, "work", "employmentStatus", "UNEMPLOYED"))
+                .contains("Enter the date you stopped working").doesNotContainPattern(THIRD_PERSON);
+        assertThat(errors(self, "consent"))
+                .contains("You must agree that the service can contact you and use your information")
+                .doesNotContainPattern(THIRD_PERSON);
+
+        MockHttpSession other = new MockHttpSession();
+        answer(other, "who", "referringFor", "SOMEONE_ELSE", "referrerName", "Jo Carer", "personAgrees", "yes");
+        assertThat(errors(other, "date-of-birth", "dobDay", "1", "dobMonth", "1", "dobYear", "2020"))
+                .contains("The person must be aged 16 to 67");
+    }
+
+    /** The error summary after answering a page with {@code params}. */
+    private String errors(MockHttpSession session, String question, String... params) throws Exception {
+        var request = post("/refer/" + question).session(session).with(csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString())
+                .select(".govuk-error-summary").text();
+    }
+
+    @Test
     void someoneReferringAnotherPersonIsAskedAboutThem() throws Exception {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(post("/refer/who").session(session).with(csrf()).param("referringFor", "SOMEONE_ELSE")

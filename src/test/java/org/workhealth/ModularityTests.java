@@ -7,7 +7,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The modules of DESIGN.md talk only through each other's public API; this fails on any other
+ * The modules of docs/design.md talk only through each other's public API; this fails on any other
  * dependency or a cycle in the application's code. Tests are left out: an integration test may
  * set up data through several modules' APIs without making those modules depend on each other.
  */

@@ -41,7 +41,7 @@ import org.workhealth.performance.KpiTargets;
 import org.workhealth.performance.PerformanceExamples;
 
 /**
- * Organisations, people, programmes and contracts modelled on the reports in shared/seeds, so a
+ * Organisations, people, programmes and contracts modelled on the public reports of docs/sources.md, so a
  * newcomer has something real to look at. Loaded once, into an empty database: by default only the
  * embedded H2 one; on PostgreSQL only when DEMO_DATA=true.
  */

@@ -8,10 +8,11 @@ import org.workhealth.milestone.MilestoneType;
 import org.workhealth.programme.Programmes;
 
 /**
- * The demo funding agreements, on the demo contracts, with the figures of the reports in shared/seeds where
- * they give them: Warwickshire holds Coventry and Warwickshire's WorkWell finance table (seed 003), Bury its fair
- * share of £432,927 over 18 months (seed 004), and the Black Country trust Thrive into Work's 90% block and 10%
- * payment by results (seed 000; the outcome prices are made up).
+ * The demo funding agreements, on the demo contracts, with the figures of the public reports listed in
+ * docs/sources.md where they give them: Warwickshire holds Coventry and Warwickshire's WorkWell finance
+ * table (Warwickshire, September 2024), Bury its fair share of £432,927 over 18 months (Bury, September
+ * 2024), and the Black Country trust Thrive into Work's 90% block and 10% payment by results (WMCA,
+ * March 2024; the outcome prices are made up).
  */
 @Component
 public class FundingExamples {

@@ -1,6 +1,6 @@
 package org.workhealth.milestone;
 
-/** The countable steps of DESIGN.md ("One record drives the figures"). */
+/** The countable steps of docs/design.md ("One milestone record drives the figures"). */
 public enum MilestoneType {
     REFERRAL_RECEIVED("Referral received"),
     REFERRAL_ACCEPTED("Referral accepted"),

@@ -16,15 +16,28 @@ import org.springframework.web.util.HtmlUtils;
 @ControllerAdvice
 class NavigationAdvice {
 
-    /** A link shown to people whose roles grant any of {@code needs}, or to everyone when it is empty. */
-    private record Link(String href, String text, Set<Permission> needs) {
+    /**
+     * A link shown to people whose roles grant any of {@code needs}, or to everyone when it is empty;
+     * and, when {@code roles} is not empty, only to people holding one of those roles.
+     */
+    private record Link(String href, String text, Set<Permission> needs, Set<Role> roles) {
+
+        Link(String href, String text, Set<Permission> needs) {
+            this(href, text, needs, Set.of());
+        }
 
         Link(String href, String text, Permission needs) {
             this(href, text, Set.of(needs));
         }
 
+        /** A page for these roles only, such as the caseloads managers and commissioners watch. */
+        static Link forRoles(String href, String text, Role... roles) {
+            return new Link(href, text, Set.of(), Set.of(roles));
+        }
+
         boolean shownTo(CurrentUser user) {
-            return needs.isEmpty() || needs.stream().anyMatch(user::has);
+            return (needs.isEmpty() || needs.stream().anyMatch(user::has))
+                    && (roles.isEmpty() || roles.stream().anyMatch(user::has));
         }
     }
 
@@ -33,6 +46,8 @@ class NavigationAdvice {
             new Link("/referrals/mine", "Referrals", Permission.MAKE_REFERRALS),
             new Link("/triage", "Triage", Permission.MANAGE_CASES),
             new Link("/cases", "Cases", Permission.MANAGE_CASES),
+            Link.forRoles("/caseloads", "Caseloads", Role.PROVIDER_MANAGER, Role.COMMISSIONER),
+            Link.forRoles("/reviews/overdue", "Overdue reviews", Role.PROVIDER_MANAGER),
             new Link("/programmes", "Programmes", Permission.VIEW_PROGRAMMES),
             new Link("/performance", "Performance", Permission.VIEW_FIGURES),
             new Link("/funding", "Funding", Set.of(Permission.SUBMIT_RETURNS_AND_CLAIMS,

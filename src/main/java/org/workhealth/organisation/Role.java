@@ -3,7 +3,7 @@ package org.workhealth.organisation;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What a person may do, as DESIGN.md describes each role. */
+/** What a person may do, as docs/design.md describes each role. */
 public enum Role {
     ADMINISTRATOR("Administrator", "Manages organisations and people",
             EnumSet.of(Permission.MANAGE_ORGANISATIONS, Permission.MANAGE_PEOPLE, Permission.VIEW_AUDIT_LOG,

@@ -24,7 +24,7 @@ class SecurityConfiguration {
 
     @Bean
     PublicPaths sitePublicPaths() {
-        return new PublicPaths("/", "/sign-in", "/accessibility", "/cookies", "/error", "/assets/**", "/webjars/**",
+        return new PublicPaths("/", "/sign-in", "/accessibility", "/privacy", "/cookies", "/error", "/assets/**", "/webjars/**",
                 "/favicon.ico", "/actuator/health", "/actuator/health/**");
     }
 

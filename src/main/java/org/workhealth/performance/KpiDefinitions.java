@@ -21,7 +21,7 @@ import org.workhealth.programme.Programmes;
 
 /**
  * A programme's KPI definitions. They are data, so a commissioner adds a KPI without a release;
- * the defaults of the demo programmes are those of the board reports in shared/seeds.
+ * the defaults of the demo programmes are those of the board reports in docs/sources.md.
  */
 @Service
 public class KpiDefinitions {

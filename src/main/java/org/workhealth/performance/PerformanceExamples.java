@@ -13,7 +13,8 @@ import org.workhealth.calendar.Quarter;
 
 /**
  * Example targets and figures for the demo data: the Thrive at Work table of the West Midlands
- * board report (shared/seeds/000), entered as the programme team would enter them.
+ * board report (Thrive Programmes: Update, WMCA Wellbeing Board, 6 March 2024; docs/sources.md),
+ * entered as the programme team would enter them.
  */
 @Service
 public class PerformanceExamples {

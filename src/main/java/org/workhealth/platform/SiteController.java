@@ -23,6 +23,11 @@ class SiteController {
         return "platform/accessibility";
     }
 
+    @GetMapping("/privacy")
+    String privacy() {
+        return "platform/privacy";
+    }
+
     @GetMapping("/cookies")
     String cookies() {
         return "platform/cookies";

@@ -48,6 +48,7 @@ class ReferralCheckController {
         model.addAttribute("answers", draft.toAnswers());
         model.addAttribute("base", mode.base());
         model.addAttribute("partner", mode == ReferralFlow.Mode.PARTNER);
+        model.addAttribute("self", ReferralFlow.isSelfReferral(mode, draft));
         model.addAttribute("choices", ReferralChoices.INSTANCE);
         model.addAttribute("backLink", mode.base() + "/" + ReferralQuestion.EQUALITY.slug());
         return "referral/check";
@@ -100,6 +101,7 @@ class ReferralCheckController {
         ReferralDraft draft = flow.existing(session, mode);
         redirect.addFlashAttribute("reference", reference);
         redirect.addFlashAttribute("personName", draft == null ? null : draft.toAnswers().fullName().strip());
+        redirect.addFlashAttribute("self", ReferralFlow.isSelfReferral(mode, draft));
         flow.reset(session, mode);
         return "redirect:" + mode.base() + "/confirmation";
     }

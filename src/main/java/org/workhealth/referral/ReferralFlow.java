@@ -56,6 +56,11 @@ class ReferralFlow {
     }
 
     /** A signed-in referrer refers someone else, as themselves. */
+    /** Whether the person filling the form is referring themselves, so the pages say "you" rather than "they". */
+    static boolean isSelfReferral(Mode mode, ReferralDraft draft) {
+        return mode == Mode.PUBLIC && draft != null && "SELF".equals(draft.getReferringFor());
+    }
+
     void fillReferrer(ReferralDraft draft, CurrentUser user) {
         draft.setReferringFor("SOMEONE_ELSE");
         draft.setReferrerName(user.fullName() + ", " + user.organisationName());

@@ -69,6 +69,9 @@ class ReferralFormController {
             flow.fillReferrer(draft, (CurrentUser) request.getAttribute(CurrentUser.class.getName()));
         }
         List<String[]> problems = question.problems(draft, LocalDate.now(clock));
+        if (ReferralFlow.isSelfReferral(mode, draft)) {
+            problems = ReferralQuestion.spokenToSelf(problems);
+        }
         if (!problems.isEmpty()) {
             model.addAttribute("errors", FormErrors.ofProblems(problems));
             return show(mode, question, draft, "yes".equals(change), model);
@@ -96,7 +99,9 @@ class ReferralFormController {
         ReferralQuestion previous = question.previous();
         model.addAttribute("draft", draft);
         model.addAttribute("question", question.slug());
-        model.addAttribute("title", question.title());
+        boolean self = ReferralFlow.isSelfReferral(mode, draft);
+        model.addAttribute("self", self);
+        model.addAttribute("title", question.title(self));
         model.addAttribute("base", mode.base());
         model.addAttribute("partner", mode == ReferralFlow.Mode.PARTNER);
         model.addAttribute("change", change);

@@ -9,25 +9,30 @@ import org.workhealth.govuk.DateAnswer;
 
 /**
  * The question pages of a referral, in order, each with the answers it collects and the rules it
- * checks. The same pages serve the public form and signed-in referrers.
+ * checks. The same pages serve the public form and signed-in referrers. Each has two titles: one
+ * about the person being referred, and one that speaks to someone referring themselves.
  */
 enum ReferralQuestion {
     WHO("who", "Who are you referring?", Set.of("referringFor", "referrerName", "referrerContact", "personAgrees"),
             Set.of("referrerName", "personAgrees")),
-    NAME("name", "What is their name?", Set.of("firstName", "lastName"), Set.of("firstName", "lastName")),
-    DATE_OF_BIRTH("date-of-birth", "What is their date of birth?", Set.of("dobDay", "dobMonth", "dobYear"),
-            Set.of("dateOfBirth")),
-    CONTACT("contact-details", "How can we contact them?", Set.of("phone", "email", "addressLine1", "addressLine2", "town",
+    NAME("name", "What is their name?", "What is your name?", Set.of("firstName", "lastName"),
+            Set.of("firstName", "lastName")),
+    DATE_OF_BIRTH("date-of-birth", "What is their date of birth?", "What is your date of birth?",
+            Set.of("dobDay", "dobMonth", "dobYear"), Set.of("dateOfBirth")),
+    CONTACT("contact-details", "How can we contact them?", "How can we contact you?", Set.of("phone", "email",
+            "addressLine1", "addressLine2", "town",
             "postcode", "contactPreference", "bestTimes"),
             Set.of("phone", "email", "addressLine1", "addressLine2", "town", "postcode", "contactPreference",
                     "bestTimes")),
-    GP("gp", "Their GP practice", Set.of("gpPractice", "nhsNumber"), Set.of("gpPractice", "nhsNumber")),
-    WORK("work", "Their work", Set.of("employmentStatus", "unemployedDay", "unemployedMonth", "unemployedYear",
+    GP("gp", "Their GP practice", "Your GP practice", Set.of("gpPractice", "nhsNumber"),
+            Set.of("gpPractice", "nhsNumber")),
+    WORK("work", "Their work", "Your work", Set.of("employmentStatus", "unemployedDay", "unemployedMonth", "unemployedYear",
             "employerName", "hasFitNote", "fitNoteDay", "fitNoteMonth", "fitNoteYear"),
             Set.of("employmentStatus", "unemployedSince", "employerName", "fitNoteSince")),
-    HEALTH("health", "Their health", Set.of("conditions", "conditionDetails", "waitingForTreatment"),
+    HEALTH("health", "Their health", "Your health", Set.of("conditions", "conditionDetails", "waitingForTreatment"),
             Set.of("conditionDetails")),
-    HELP("help", "What help would they like?", Set.of("helpWanted"), Set.of("helpWanted")),
+    HELP("help", "What help would they like?", "What help would you like?", Set.of("helpWanted"),
+            Set.of("helpWanted")),
     CONSENT("consent", "Agreement to contact and use information", Set.of("consentToContact",
             "consentToContactEmployer"), Set.of("consentToContact")),
     EQUALITY("equality", "Equality monitoring questions (optional)", Set.of("sex", "genderSameAsBirth", "ethnicity",
@@ -35,12 +40,18 @@ enum ReferralQuestion {
 
     private final String slug;
     private final String title;
+    private final String selfTitle;
     private final Set<String> inputs;
     private final Set<String> ruleFields;
 
     ReferralQuestion(String slug, String title, Set<String> inputs, Set<String> ruleFields) {
+        this(slug, title, title, inputs, ruleFields);
+    }
+
+    ReferralQuestion(String slug, String title, String selfTitle, Set<String> inputs, Set<String> ruleFields) {
         this.slug = slug;
         this.title = title;
+        this.selfTitle = selfTitle;
         this.inputs = inputs;
         this.ruleFields = ruleFields;
     }
@@ -51,6 +62,11 @@ enum ReferralQuestion {
 
     String title() {
         return title;
+    }
+
+    /** The title as someone filling the form for themselves reads it. */
+    String title(boolean self) {
+        return self ? selfTitle : title;
     }
 
     String[] inputs() {
@@ -111,6 +127,31 @@ enum ReferralQuestion {
         }
         return problems;
     }
+
+    /**
+     * The rules speak about "the person", as a referrer or a bulk file's row report needs; someone
+     * referring themselves reads the same messages about "you".
+     */
+    static List<String[]> spokenToSelf(List<String[]> problems) {
+        return problems.stream().map(p -> new String[] {p[0], toSelf(p[1]), p[2]}).toList();
+    }
+
+    private static String toSelf(String message) {
+        String spoken = message;
+        for (String[] words : SELF_WORDS) {
+            spoken = spoken.replace(words[0], words[1]);
+        }
+        return spoken;
+    }
+
+    private static final String[][] SELF_WORDS = {
+        {"The person must", "You must"},
+        {"how the person would like", "how you would like"},
+        {"contact the person and use their information", "contact you and use your information"},
+        {"Date they stopped working", "Date you stopped working"},
+        {"date they stopped working", "date you stopped working"},
+        {"What help they want", "What help you want"},
+    };
 
     private static void date(List<String[]> problems, String field, String label, String day, String month,
             String year, boolean required) {

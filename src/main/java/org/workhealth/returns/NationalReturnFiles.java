@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,11 @@ final class NationalReturnFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String LOCALITY = "Locality";
+    private static final String WHOLE = "#,##0";
+    private static final String DECIMAL = "#,##0.0#";
+    private static final String PERCENT = "0%";
+    private static final String PERCENT_DECIMAL = "0.0%";
+    private static final String DATE = "yyyy-mm-dd";
 
     private NationalReturnFiles() {
     }
@@ -43,8 +49,8 @@ final class NationalReturnFiles {
         try {
             Workbook workbook = new Workbook(out, "WorkHealth", "1.0");
             workbook.properties().setTitle(title(sent));
-            write(workbook.newWorksheet("Figures"), figureTable(figures));
-            write(workbook.newWorksheet("Participants"), rowTable(template, rows));
+            writeFigures(workbook.newWorksheet("Figures"), figures);
+            writeRows(workbook.newWorksheet("Participants"), template, rows);
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,13 +96,50 @@ final class NationalReturnFiles {
         return out.toByteArray();
     }
 
-    private static void write(Worksheet sheet, List<List<String>> table) {
-        for (int r = 0; r < table.size(); r++) {
-            List<String> line = table.get(r);
-            for (int c = 0; c < line.size(); c++) {
-                sheet.value(r, c, line.get(c));
+    /** Figures as numbers, percentages as fractions formatted as percentages, so a spreadsheet can add them up. */
+    private static void writeFigures(Worksheet sheet, List<ReturnFigure> figures) {
+        List<String> heading = figureTable(List.of()).get(0);
+        writeHeading(sheet, heading);
+        int r = 1;
+        for (ReturnFigure f : figures) {
+            sheet.value(r, 0, f.code());
+            sheet.value(r, 1, f.name());
+            if (f.figure() != null && f.percent()) {
+                sheet.value(r, 2, f.figure().movePointLeft(2));
+                sheet.style(r, 2).format(f.figure().stripTrailingZeros().scale() > 0 ? PERCENT_DECIMAL : PERCENT).set();
+            } else if (f.figure() != null) {
+                sheet.value(r, 2, f.figure());
+                sheet.style(r, 2).format(f.figure().stripTrailingZeros().scale() > 0 ? DECIMAL : WHOLE).set();
             }
+            r++;
         }
-        sheet.range(0, 0, 0, table.get(0).size() - 1).style().bold().set();
+    }
+
+    /** Participant rows, their date columns as dates. */
+    private static void writeRows(Worksheet sheet, ReturnTemplate template, List<CollatedRow> rows) {
+        List<ReturnColumn> columns = template.knownColumns();
+        writeHeading(sheet, rowTable(template, List.of()).get(0));
+        int r = 1;
+        for (CollatedRow row : rows) {
+            sheet.value(r, 0, row.locality() == null ? "" : row.locality());
+            for (int c = 0; c < columns.size(); c++) {
+                ReturnColumn column = columns.get(c);
+                String value = column.value(row.row());
+                if (column.isDate() && !value.isEmpty()) {
+                    sheet.value(r, c + 1, LocalDate.parse(value));
+                    sheet.style(r, c + 1).format(DATE).set();
+                } else {
+                    sheet.value(r, c + 1, value);
+                }
+            }
+            r++;
+        }
+    }
+
+    private static void writeHeading(Worksheet sheet, List<String> heading) {
+        for (int c = 0; c < heading.size(); c++) {
+            sheet.value(0, c, heading.get(c));
+        }
+        sheet.range(0, 0, 0, heading.size() - 1).style().bold().set();
     }
 }

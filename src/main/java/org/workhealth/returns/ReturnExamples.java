@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 import org.workhealth.programme.Programmes;
 
 /**
- * The demo's return templates. WorkWell's quarterly data return (seed 004: compiled locally, collated by the hub,
- * submitted to the national department, with payment depending on returns arriving by the due date) carries the
- * programme's KPI figures and the participant-level extract. The seed gives no due date; 20 days after the quarter
- * ends is an assumption a commissioner would replace.
+ * The demo's return templates. WorkWell's quarterly data return (Bury, September 2024, in docs/sources.md:
+ * compiled locally, collated by the hub, submitted to the national department, with payment depending on
+ * returns arriving by the due date) carries the programme's KPI figures and the participant-level extract.
+ * The report gives no due date; 20 days after the quarter ends is an assumption a commissioner would replace.
  */
 @Component
 public class ReturnExamples {

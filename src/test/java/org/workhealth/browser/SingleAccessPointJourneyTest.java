@@ -30,34 +30,34 @@ class SingleAccessPointJourneyTest extends BrowserTest {
         continueTo("Who are you referring?");
         assertThat(page.locator(".govuk-error-summary")).containsText("Select whether you are referring yourself");
         page.getByLabel("Myself").check();
-        continueTo("What is their name?");
+        continueTo("What is your name?");
 
         page.getByLabel("First name").fill("Sam");
         page.getByLabel("Last name").fill(lastName);
-        continueTo("What is their date of birth?");
+        continueTo("What is your date of birth?");
 
         page.getByLabel("Day").fill("31");
         page.getByLabel("Month").fill("2");
         page.getByLabel("Year").fill("1990");
-        continueTo("What is their date of birth?");
+        continueTo("What is your date of birth?");
         assertThat(page.locator(".govuk-error-summary")).containsText("Date of birth must be a real date");
         page.getByLabel("Day").fill("28");
-        continueTo("How can we contact them?");
+        continueTo("How can we contact you?");
 
         page.getByLabel("Phone number (optional)").fill("07700 900123");
         page.getByLabel("Postcode").fill("bl9 0ej");
         page.getByLabel("Phone call").check();
-        continueTo("Their GP practice");
+        continueTo("Your GP practice");
         page.getByLabel("GP practice name (optional)").fill("Townside Primary Care Centre");
-        continueTo("Their work");
+        continueTo("Your work");
         page.getByLabel("Employed", new Page.GetByLabelOptions().setExact(true)).check();
-        page.getByLabel("Employer name (if they are employed or off sick from a job)").fill("Bury Market Traders");
-        continueTo("Their health");
+        page.getByLabel("Employer name (if you are employed or off sick from a job)").fill("Bury Market Traders");
+        continueTo("Your health");
         page.getByLabel("Mental health, such as anxiety, depression or stress").check();
-        continueTo("What help would they like?");
-        page.getByLabel("What help would they like?").fill("Keep my job while I recover");
+        continueTo("What help would you like?");
+        page.getByLabel("What help would you like?").fill("Keep my job while I recover");
         continueTo("Agreement to contact and use information");
-        page.getByLabel("The service can contact the person and use the information in this referral").check();
+        page.getByLabel("The service can contact me and use the information in this referral").check();
         continueTo("Equality monitoring questions");
         continueTo("Check your answers before sending the referral");
 

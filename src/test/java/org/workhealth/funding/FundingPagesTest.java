@@ -30,7 +30,7 @@ import org.workhealth.programme.Contract;
 import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programmes;
 
-/** The funding pages: the seed reports' tables, the agreement form, and who may see and do what. */
+/** The funding pages: the public reports' tables, the agreement form, and who may see and do what. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class FundingPagesTest {

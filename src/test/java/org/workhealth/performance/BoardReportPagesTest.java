@@ -74,7 +74,7 @@ class BoardReportPagesTest {
     }
 
     /**
-     * A West Midlands programme with two KPIs in the shape of the seed Thrive into Work table: out-of-work
+     * A West Midlands programme with two KPIs in the shape of the board report's Thrive into Work table: out-of-work
      * engagements 1343 with forecasts 386, 409, 423 and Q4 as left, actuals 430, 496, 417; new starts 313
      * with forecasts 60, 142, 156, 156 and actuals 107, 107, 99.
      */
@@ -237,7 +237,7 @@ class BoardReportPagesTest {
             }
             assertNumber(sheet, r, BoardReportXlsx.CUMULATIVE_COLUMN, row.cumulative());
         }
-        // The seed's figures, through the whole chain.
+        // The report's figures, through the whole chain.
         int outOfWork = BoardReportXlsx.FIRST_DATA_ROW;
         assertThat(BoardReportXlsxTest.number(sheet, outOfWork, BoardReportXlsx.actualColumn(1)))
                 .isEqualByComparingTo("430");

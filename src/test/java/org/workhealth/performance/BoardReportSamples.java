@@ -8,7 +8,10 @@ import java.util.List;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
 
-/** KPI tables built by hand in the shape of the seed board paper's tables (000_…, 2023/24 to the end of Q3). */
+/**
+ * KPI tables built by hand in the shape of the tables of Thrive Programmes: Update (WMCA Wellbeing
+ * Board, 6 March 2024; docs/sources.md), 2023/24 to the end of Q3.
+ */
 final class BoardReportSamples {
 
     static final FinancialYear YEAR = FinancialYear.of(2023);
@@ -28,7 +31,7 @@ final class BoardReportSamples {
         return new BoardReport(Q3, Q3.end(), List.of(thriveIntoWork(), thriveAtWork()));
     }
 
-    /** The seed's Thrive into Work table, drawn up at the end of Q3 so that Q4 has not started. */
+    /** The report's Thrive into Work table, drawn up at the end of Q3 so that Q4 has not started. */
     static KpiTable thriveIntoWork() {
         List<KpiRow> rows = new ArrayList<>();
         for (Object[] seed : THRIVE_INTO_WORK) {

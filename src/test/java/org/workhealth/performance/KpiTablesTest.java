@@ -34,7 +34,7 @@ class KpiTablesTest {
         this.fixtures = fixtures;
     }
 
-    /** Seed 000, the Thrive into Work table of the Wellbeing Board of 6 March 2024, cell by cell. */
+    /** The Thrive into Work table of Thrive Programmes: Update (WMCA Wellbeing Board, 6 March 2024), cell by cell. */
     @Test
     void reproducesTheThriveIntoWorkBoardTable() {
         Programme programme = fixtures.tiwLikeProgramme();

@@ -29,7 +29,8 @@ import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 
 /**
- * The Thrive at Work table of the West Midlands board report (shared/seeds/000, section 2.2.1),
+ * The Thrive at Work table of the West Midlands board report (Thrive Programmes: Update, WMCA
+ * Wellbeing Board, 6 March 2024, section 2.2.1; docs/sources.md),
  * reproduced cell by cell from targets and figures entered by hand, drawn up on 1 March 2024 with
  * the fourth quarter in progress:
  *

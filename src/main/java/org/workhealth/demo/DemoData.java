@@ -76,6 +76,7 @@ class DemoData implements ApplicationRunner {
         populations.put("Wigan", 329_304L);
         return java.util.Collections.unmodifiableMap(populations);
     }
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Organisations organisations;

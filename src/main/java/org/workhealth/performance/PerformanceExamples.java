@@ -146,7 +146,7 @@ public class PerformanceExamples {
                 break;
             }
             int engaged = perQuarter * pace[i % pace.length] / 100;
-            // Engagements alternate out of and in work; most go on to agree a plan, about a fifth find work.
+            // Half engaged out of work, half in work; most go on to agree a plan, about a fifth start work.
             int outOfWork = engaged / 2;
             record(MilestoneType.ENGAGEMENT, Map.of("in_work", "false"), programmeId, contractId,
                     providerOrganisationId, quarter, outOfWork);
@@ -159,7 +159,7 @@ public class PerformanceExamples {
         }
     }
 
-    /** {@code count} milestones spread over the working weeks of a quarter's three months. */
+    /** {@code count} milestones spread over the days of a quarter's three months. */
     private void record(MilestoneType type, Map<String, String> attributes, long programmeId, long contractId,
             long organisationId, Quarter quarter, int count) {
         for (int i = 0; i < count; i++) {

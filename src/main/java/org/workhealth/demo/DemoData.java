@@ -2,7 +2,9 @@ package org.workhealth.demo;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -33,11 +35,9 @@ import org.workhealth.referral.EligibilityRules;
 import org.workhealth.referral.ReferralAreas;
 import org.workhealth.referral.ReferralExamples;
 import org.workhealth.referral.Referrer;
-import org.workhealth.calendar.FinancialYear;
 import org.workhealth.funding.FundingExamples;
 import org.workhealth.returns.ReturnExamples;
 import org.workhealth.performance.KpiDefinitions;
-import org.workhealth.performance.KpiTargets;
 import org.workhealth.performance.PerformanceExamples;
 
 /**
@@ -49,6 +49,34 @@ import org.workhealth.performance.PerformanceExamples;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "demo-password-2026";
+
+    /**
+     * The ten Greater Manchester localities and their usual resident populations at the 2021 Census, as the demo
+     * holds them (see docs/funding-allocations.md for how far they are checked).
+     */
+    static final Map<String, Long> GM_POPULATIONS = orderedPopulations();
+
+    /** Greater Manchester's WorkWell pot, in whole pounds, that gives Bury its fair share of £432,927. */
+    static final long GM_WORKWELL_POT = 6_405_125L;
+
+    private static final LocalDate WORKWELL_FROM = LocalDate.of(2024, 10, 1);
+    private static final LocalDate WORKWELL_TO = LocalDate.of(2026, 3, 31);
+
+    private static Map<String, Long> orderedPopulations() {
+        Map<String, Long> populations = new LinkedHashMap<>();
+        populations.put("Bolton", 295_962L);
+        populations.put("Bury", 193_846L);
+        populations.put("Manchester", 551_938L);
+        populations.put("Oldham", 242_089L);
+        populations.put("Rochdale", 223_773L);
+        populations.put("Salford", 270_707L);
+        populations.put("Stockport", 294_197L);
+        populations.put("Tameside", 231_073L);
+        populations.put("Trafford", 235_052L);
+        populations.put("Wigan", 329_304L);
+        return java.util.Collections.unmodifiableMap(populations);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Organisations organisations;
@@ -64,7 +92,6 @@ class DemoData implements ApplicationRunner {
     private long hubWithServices;
     private final ServiceDirectory services;
     private final KpiDefinitions kpiDefinitions;
-    private final KpiTargets kpiTargets;
     private final PerformanceExamples performanceExamples;
     private final ReferralExamples referralExamples;
     private final CaseworkExamples caseworkExamples;
@@ -75,7 +102,7 @@ class DemoData implements ApplicationRunner {
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode,
-            KpiDefinitions kpiDefinitions, KpiTargets kpiTargets, PerformanceExamples performanceExamples,
+            KpiDefinitions kpiDefinitions, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases) {
         this.referralExamples = referralExamples;
@@ -85,7 +112,6 @@ class DemoData implements ApplicationRunner {
         this.demoCases = demoCases;
         this.performanceExamples = performanceExamples;
         this.kpiDefinitions = kpiDefinitions;
-        this.kpiTargets = kpiTargets;
         this.organisations = organisations;
         this.people = people;
         this.programmes = programmes;
@@ -136,10 +162,15 @@ class DemoData implements ApplicationRunner {
 
         long gm = org("NHS Greater Manchester", "HUB", national, "QOP");
         hubWithServices = gm;
-        long bury = org("Bury", "LOCALITY", gm, null);
+        // All ten Greater Manchester localities, so that the hub's fair shares are worked out over all of them.
+        Map<String, Long> gmLocalities = new LinkedHashMap<>();
+        for (String locality : GM_POPULATIONS.keySet()) {
+            gmLocalities.put(locality, org(locality, "LOCALITY", gm, null));
+        }
+        long bury = gmLocalities.get("Bury");
         long buryLiveWell = org("Bury Council Live Well service", "PROVIDER", bury, null);
         long gpPractice = org("Townside Primary Care Centre", "REFERRER", bury, "P83010");
-        long oldham = org("Oldham", "LOCALITY", gm, null);
+        long oldham = gmLocalities.get("Oldham");
         long oldhamProvider = org("Oldham Working Well service", "PROVIDER", oldham, null);
 
         long cw = org("Coventry and Warwickshire Integrated Care Board", "HUB", national, "QWU");
@@ -158,6 +189,24 @@ class DemoData implements ApplicationRunner {
         person("Dr Helen Clarke", "referrer@townside.workhealth.example", gpPractice, EnumSet.of(Role.REFERRER));
         person("Professor Mark Evans", "evaluator@workhealth.example", university, EnumSet.of(Role.EVALUATOR));
         person("Leah Turner", "admin@gm.workhealth.example", gm, EnumSet.of(Role.ADMINISTRATOR));
+        // Someone for every organisation that holds a contract or agreement, and two practitioners per provider,
+        // so that a manager can move a case from one to the other.
+        person("Fiona Gallagher", "commissioner@cw.workhealth.example", cw, EnumSet.of(Role.COMMISSIONER));
+        person("Joe Marsh", "coach2@bury.workhealth.example", buryLiveWell, EnumSet.of(Role.PRACTITIONER));
+        person("Amira Hussain", "coach@oldham.workhealth.example", oldhamProvider, EnumSet.of(Role.PRACTITIONER));
+        person("Liam Doherty", "coach2@oldham.workhealth.example", oldhamProvider, EnumSet.of(Role.PRACTITIONER));
+        person("Rebecca Hall", "manager@bchft.workhealth.example", bchft, EnumSet.of(Role.PROVIDER_MANAGER));
+        person("Kwame Mensah", "specialist2@bchft.workhealth.example", bchft, EnumSet.of(Role.PRACTITIONER));
+        person("Helen Price", "manager@shaw.workhealth.example", shaw, EnumSet.of(Role.PROVIDER_MANAGER));
+        person("Marcus Reid", "coach@shaw.workhealth.example", shaw, EnumSet.of(Role.PRACTITIONER));
+        person("Nadia Begum", "coach2@shaw.workhealth.example", shaw, EnumSet.of(Role.PRACTITIONER));
+        person("Owen Clarke", "manager@warwickshire.workhealth.example", warwickshire,
+                EnumSet.of(Role.PROVIDER_MANAGER));
+        person("Chloe Evans", "coach@warwickshire.workhealth.example", warwickshire, EnumSet.of(Role.PRACTITIONER));
+        person("Sam Patel", "coach2@warwickshire.workhealth.example", warwickshire, EnumSet.of(Role.PRACTITIONER));
+        person("Zainab Ali", "manager@coventry.workhealth.example", coventry, EnumSet.of(Role.PROVIDER_MANAGER));
+        person("Tomasz Nowak", "coach@coventry.workhealth.example", coventry, EnumSet.of(Role.PRACTITIONER));
+        person("Grace Bennett", "coach2@coventry.workhealth.example", coventry, EnumSet.of(Role.PRACTITIONER));
 
         Programme thrive = programmes.createUnchecked("TIW", "Thrive into Work", SupportType.INTENSIVE_IPS,
                 "Individual Placement and Support in primary care for people with health conditions who are out of "
@@ -165,6 +214,8 @@ class DemoData implements ApplicationRunner {
         programmes.addCohortUnchecked(thrive.id(), "OUT", "Out of work", "Unemployed or not working at referral");
         programmes.addCohortUnchecked(thrive.id(), "IN", "In work", "In work but struggling, or off sick");
         eligibility.seedDefaults(thrive.id(), "TIW");
+        // 2023/24, the year of the Wellbeing Board's Thrive into Work table.
+        contract("TIW-BCHFT-2023", thrive, bchft, wmca, "Black Country", "2023-04-01", "2024-03-31", null);
         contract("TIW-BCHFT-2024", thrive, bchft, wmca, "Black Country", "2024-04-01", "2026-03-31", 120_000_000L);
         contract("TIW-SHAW-2024", thrive, shaw, wmca, "Birmingham and Solihull, Coventry", "2024-04-01", "2026-03-31",
                 95_000_000L);
@@ -212,14 +263,24 @@ class DemoData implements ApplicationRunner {
         Programme mhfa = programmes.createUnchecked("MHFA", "Mental Health First Aid training", SupportType.FIGURES_ONLY,
                 "People trained in Mental Health First Aid by partners; figures entered quarterly.", wmca);
 
-        // The KPIs of the board reports, and 2025/26 targets for the Thrive into Work contracts.
+        // The KPIs of the board reports.
         kpiDefinitions.seedDefaults(thrive.id(), "TIW");
         kpiDefinitions.seedDefaults(workwell.id(), "WW");
         kpiDefinitions.seedDefaults(thriveAtWork.id(), "TAW");
         kpiDefinitions.seedDefaults(mhfa.id(), "MHFA");
         // WorkWell's quarterly data return, which Greater Manchester's localities compile and the hub collates.
         returnExamples.workWell();
-        kpiTargets.seedDemo(thrive.id(), kpiDefinitions.forProgramme(thrive.id()), FinancialYear.of(2025));
+        // The board report's Thrive into Work table for 2023/24. No targets for the years after: the reports give
+        // no figures for them, and targets against nothing would only show red.
+        performanceExamples.thriveIntoWork2023(thrive.id(), contractId("TIW-BCHFT-2023"), bchft);
+        // WorkWell's participant targets: Bury's 336 and Coventry and Warwickshire's 1,500 over 18 months (Oldham's
+        // 318 is Bury's cost per participant applied to its value), with illustrative engagements against them.
+        performanceExamples.workWell(workwell.id(), contractId("WW-BURY-2024"), buryLiveWell, WORKWELL_FROM,
+                WORKWELL_TO, 336, new int[] {72, 104, 105, 98, 102, 96});
+        performanceExamples.workWell(workwell.id(), contractId("WW-OLDHAM-2024"), oldhamProvider, WORKWELL_FROM,
+                WORKWELL_TO, 318, new int[] {66, 100, 97, 104, 99, 108});
+        performanceExamples.workWell(workwell.id(), contractId("WW-WARKS-2024"), warwickshire, WORKWELL_FROM,
+                WORKWELL_TO, 1_500, new int[] {80, 102, 95, 101, 97, 103});
 
         // Thrive at Work and MHFA training are run by the combined authority's own team, outside the service:
         // their figures are entered by hand. Thrive at Work's 2023/24 figures are the board report's table.
@@ -231,8 +292,15 @@ class DemoData implements ApplicationRunner {
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
 
         fundingExamples.agreements();
-        fundingExamples.populations(java.util.Map.of(bury, 193_846L, oldham, 242_089L, warwickshire, 596_773L,
-                coventry, 345_324L));
+        Map<Long, Long> populations = new LinkedHashMap<>();
+        GM_POPULATIONS.forEach((locality, population) -> populations.put(gmLocalities.get(locality), population));
+        populations.put(warwickshire, 596_773L);
+        populations.put(coventry, 345_324L);
+        fundingExamples.populations(populations);
+        // Greater Manchester's WorkWell pot shared by population: the papers give Bury's fair share (£432,927) but
+        // not the pot; with these populations any pot from £6,405,125 to £6,405,138 gives Bury exactly that.
+        fundingExamples.fairShares(user("commissioner@gm.workhealth.example"), "WorkWell fair shares",
+                workwell.id(), gm, GM_WORKWELL_POT, "October 2024 to March 2026 (18 months)");
 
         if (demoCases) {
             // The 2024 contracts ended in March 2026; the example cases are this year's, so they need this
@@ -275,6 +343,10 @@ class DemoData implements ApplicationRunner {
                 bury.appointmentsToday());
     }
 
+    private long contractId(String reference) {
+        return programmes.findContractByReference(reference).orElseThrow().id();
+    }
+
     private CurrentUser user(String email) {
         Person person = people.findByEmail(email).orElseThrow();
         String organisationName = organisations.find(person.organisationId()).orElseThrow().name();
@@ -296,7 +368,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void contract(String reference, Programme programme, long provider, long commissioner, String area,
-            String from, String to, long valuePence) {
+            String from, String to, Long valuePence) {
         programmes.addContractUnchecked(new NewContract(reference, programme.id(), provider, commissioner, area,
                 LocalDate.parse(from), LocalDate.parse(to), valuePence));
     }

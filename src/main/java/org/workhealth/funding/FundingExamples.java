@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.workhealth.milestone.MilestoneType;
+import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programmes;
 
 /**
@@ -20,8 +21,11 @@ public class FundingExamples {
     private final FundingAgreements agreements;
     private final Programmes programmes;
     private final PopulationFigures populations;
+    private final Allocations allocations;
 
-    FundingExamples(FundingAgreements agreements, Programmes programmes, PopulationFigures populations) {
+    FundingExamples(FundingAgreements agreements, Programmes programmes, PopulationFigures populations,
+            Allocations allocations) {
+        this.allocations = allocations;
         this.agreements = agreements;
         this.programmes = programmes;
         this.populations = populations;
@@ -30,7 +34,18 @@ public class FundingExamples {
     /** Populations of the demo localities, from which a hub's pot is shared in fair shares. */
     public void populations(Map<Long, Long> populationByLocality) {
         populationByLocality.forEach((locality, population) -> populations.setUnchecked(locality, population, 2021,
-                "Census 2021 usual resident population"));
+                "Census 2021 usual resident population (demo figure)"));
+    }
+
+    /**
+     * A hub's pot shared among its localities by population, by the commissioner, as the allocation pages share one.
+     *
+     * @return the allocation's id
+     */
+    public long fairShares(CurrentUser commissioner, String name, long programmeId, long hubId, long potPounds,
+            String period) {
+        return allocations.create(commissioner, new NewAllocation(name, programmeId, hubId, pounds(potPounds), 60,
+                period));
     }
 
     /** Agreements on the 2024 contracts. */

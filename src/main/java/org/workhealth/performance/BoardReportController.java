@@ -1,6 +1,7 @@
 package org.workhealth.performance;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -19,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.calendar.Quarter;
 import org.workhealth.govuk.Choices;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
 
 /**
@@ -31,6 +34,7 @@ class BoardReportController {
 
     static final String FORM = "/performance/reports";
     static final String REPORT = "/performance/reports/board";
+    private static final String BEFORE_CONTRACTS = "beforeContracts";
 
     /** {@code programme} is repeated, one per chosen programme's code; {@code quarter} is like "2023-Q3". */
     record ReportForm(List<String> programme, String quarter) {
@@ -99,6 +103,11 @@ class BoardReportController {
     private BoardReport downloadable(CurrentUser user, ReportForm form, BindingResult result) {
         Quarter quarter = validate(user, form, result);
         if (result.hasErrors()) {
+            FieldError error = result.getFieldError("quarter");
+            if (error != null && BEFORE_CONTRACTS.equals(error.getCode())) {
+                // A well-formed address for a quarter with nothing in it: there is no such report.
+                throw new OutOfScopeException();
+            }
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose programmes and a quarter");
         }
         return reports.report(user, form.programmes(), quarter);
@@ -115,6 +124,12 @@ class BoardReportController {
             result.rejectValue("quarter", "required", "Select a quarter");
         } else if (!reports.started(quarter)) {
             result.rejectValue("quarter", "future", "Select a quarter that has started");
+        } else if (!form.programmes().isEmpty()) {
+            Optional<Quarter> first = reports.firstQuarter(user, form.programmes());
+            if (first.isPresent() && quarter.compareTo(first.get()) < 0) {
+                result.rejectValue("quarter", BEFORE_CONTRACTS, "Select a quarter from "
+                        + BoardReport.describe(first.get()) + ", when the programmes you chose had their first contract");
+            }
         }
         return quarter;
     }
@@ -125,13 +140,8 @@ class BoardReportController {
         model.addAttribute("noProgrammes", programmes.isEmpty());
         model.addAttribute("programmeItems", Choices.options(programmes, Programme::code, Programme::name, null,
                 form.programmes()));
-        List<Quarter> quarters = reports.quartersOffered();
+        List<Quarter> quarters = reports.quartersOffered(user);
         Quarter chosen = BoardReport.parseParameter(form.quarter());
-        if (chosen != null && !quarters.contains(chosen) && reports.started(chosen)) {
-            // A bookmarked report of an older quarter keeps its quarter when the form is shown again.
-            quarters = new java.util.ArrayList<>(quarters);
-            quarters.add(chosen);
-        }
         model.addAttribute("quarterItems", Choices.select(null, quarters, BoardReport::parameter,
                 q -> BoardReport.describe(q) + (q.contains(reports.today()) ? ", in progress" : ""),
                 chosen == null ? null : BoardReport.parameter(chosen)));

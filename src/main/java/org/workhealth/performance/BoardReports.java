@@ -6,12 +6,15 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Comparator;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.workhealth.calendar.Quarter;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
 
 /**
@@ -20,9 +23,6 @@ import org.workhealth.programme.Programme;
  */
 @Service
 class BoardReports {
-
-    /** How many quarters the form offers, newest first: three financial years. */
-    static final int QUARTERS_OFFERED = 12;
 
     private final KpiTables tables;
 
@@ -46,15 +46,33 @@ class BoardReports {
         return Quarter.containing(today()).previous();
     }
 
-    /** The quarter running today and those before it, newest first. */
-    List<Quarter> quartersOffered() {
+    /**
+     * The quarter running today and those before it, newest first, back to the first quarter in which a contract
+     * the person may see began: before that there is nothing to report.
+     */
+    List<Quarter> quartersOffered(CurrentUser user) {
         List<Quarter> quarters = new ArrayList<>();
-        Quarter quarter = Quarter.containing(today());
-        for (int i = 0; i < QUARTERS_OFFERED; i++) {
+        Optional<Quarter> first = firstQuarter(user, programmes(user).stream().map(Programme::code).toList());
+        if (first.isEmpty()) {
+            return quarters;
+        }
+        for (Quarter quarter = Quarter.containing(today()); quarter.compareTo(first.get()) >= 0;
+                quarter = quarter.previous()) {
             quarters.add(quarter);
-            quarter = quarter.previous();
         }
         return quarters;
+    }
+
+    /**
+     * The quarter in which the first contract of these programmes that the person may see began; empty when they
+     * see none. Codes of programmes they may not see are passed over here and refused by {@link #report}.
+     */
+    Optional<Quarter> firstQuarter(CurrentUser user, Collection<String> programmeCodes) {
+        Set<String> codes = new LinkedHashSet<>();
+        programmeCodes.forEach(code -> codes.add(code.strip().toUpperCase(Locale.ROOT)));
+        return programmes(user).stream().filter(programme -> codes.contains(programme.code()))
+                .flatMap(programme -> tables.contracts(user, programme.id(), null, null).stream())
+                .map(Contract::startsOn).min(Comparator.naturalOrder()).map(Quarter::containing);
     }
 
     boolean started(Quarter quarter) {

@@ -42,10 +42,4 @@ class ContractLookup {
                 WHERE provider_organisation_id IN (:scope) OR commissioner_organisation_id IN (:scope)""")
                 .param("scope", new java.util.ArrayList<>(scope)).query(Long.class).list());
     }
-
-    /** The ids of a programme's contracts, for loading demo targets. */
-    java.util.List<Long> idsOfProgramme(long programmeId) {
-        return jdbc.sql("SELECT id FROM contract WHERE programme_id = ? ORDER BY reference").param(programmeId)
-                .query(Long.class).list();
-    }
 }

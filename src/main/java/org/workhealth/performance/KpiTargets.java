@@ -182,25 +182,4 @@ public class KpiTargets {
         return text.toString();
     }
 
-    /**
-     * Demo targets for every contract of a Thrive into Work-like programme: half the 2023/24 board table's
-     * figures each, with the fourth quarter forecast "as left".
-     */
-    @Transactional
-    public void seedDemo(long programmeId, List<KpiDefinition> kpis, FinancialYear year) {
-        Map<String, int[]> halves = Map.of("ENGAGEMENTS_OOW", new int[] {672, 193, 205, 212},
-                "ENGAGEMENTS_IW", new int[] {206, 64, 69, 71}, "NEW_STARTS", new int[] {157, 30, 71, 78},
-                "RETENTIONS", new int[] {93, 13, 32, 36});
-        List<KpiTargetEntry> entries = new ArrayList<>();
-        for (KpiDefinition kpi : kpis) {
-            int[] figures = halves.get(kpi.code());
-            if (figures != null) {
-                entries.add(new KpiTargetEntry(kpi.id(), figures[0], null, List.of(KpiForecast.of(1, figures[1]),
-                        KpiForecast.of(2, figures[2]), KpiForecast.of(3, figures[3]), KpiForecast.asLeft(4))));
-            }
-        }
-        for (long contractId : contracts.idsOfProgramme(programmeId)) {
-            saveUnchecked(contractId, year, entries);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.workhealth.performance;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,9 +12,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OrganisationSummary;
@@ -35,6 +40,14 @@ class PerformanceController {
     }
 
     record ProgrammeYears(String name, List<ProgrammeLink> years) {
+    }
+
+    /**
+     * The dashboard's filters. {@code asAt} is never bound: it names the date input for error messages. A table
+     * drawn "as at" a day counts figures up to that day and shows the quarters after it as not started.
+     */
+    record DashboardForm(String organisation, String contract, LocalDate asAt, String asAtDay, String asAtMonth,
+            String asAtYear) {
     }
 
     private final KpiTables tables;
@@ -66,10 +79,14 @@ class PerformanceController {
         return "performance/index";
     }
 
+    @InitBinder("form")
+    void allowFields(WebDataBinder binder) {
+        binder.setAllowedFields("organisation", "contract", "asAtDay", "asAtMonth", "asAtYear");
+    }
+
     @GetMapping("/performance/{code}/{yearStart}")
     String dashboard(CurrentUser user, @PathVariable String code, @PathVariable int yearStart,
-            @RequestParam(name = "organisation", required = false) String organisation,
-            @RequestParam(name = "contract", required = false) String contract, Model model) {
+            @ModelAttribute("form") DashboardForm form, BindingResult result, Model model) {
         if (!user.has(Permission.VIEW_FIGURES)) {
             throw new OutOfScopeException();
         }
@@ -78,9 +95,11 @@ class PerformanceController {
             throw new OutOfScopeException();
         }
         FinancialYear year = FinancialYear.of(yearStart);
-        Long organisationId = id(organisation);
-        Long contractId = id(contract);
-        KpiTable table = tables.table(user, programme.id(), year, organisationId, contractId, tables.today());
+        Long organisationId = id(form.organisation());
+        Long contractId = id(form.contract());
+        LocalDate asAt = asAt(form, year, result);
+        KpiTable table = tables.table(user, programme.id(), year, organisationId, contractId,
+                asAt == null ? tables.today() : asAt);
         List<Contract> contracts = tables.contracts(user, programme.id(), null, null);
 
         String base = "/performance/" + programme.code() + "/";
@@ -108,8 +127,31 @@ class PerformanceController {
         String organisationQuery = organisationId == null ? "" : "?organisation=" + organisationId;
         model.addAttribute("funnelHref", base + year.startYear() + "/funnel" + organisationQuery);
         model.addAttribute("equalityHref", base + year.startYear() + "/equality" + organisationQuery);
+        model.addAttribute("asAtChosen", asAt != null);
         model.addAttribute("backLink", "/performance");
         return "performance/dashboard";
+    }
+
+    /** The day chosen to draw the table as at, or null for today; a date that is no day, or is to come, is an error. */
+    private LocalDate asAt(DashboardForm form, FinancialYear year, BindingResult result) {
+        if (!DateAnswer.answered(form.asAtDay(), form.asAtMonth(), form.asAtYear())) {
+            return null;
+        }
+        DateAnswer answer = DateAnswer.parse("Figures as at", form.asAtDay(), form.asAtMonth(), form.asAtYear());
+        if (!answer.valid()) {
+            result.rejectValue("asAt", "invalid", answer.error());
+            return null;
+        }
+        if (answer.date().isAfter(tables.today())) {
+            result.rejectValue("asAt", "future", "Figures as at must be today or in the past");
+            return null;
+        }
+        if (answer.date().isBefore(year.start())) {
+            result.rejectValue("asAt", "beforeYear", "Figures as at must be on or after "
+                    + DateAnswer.format(year.start()) + ", the start of " + year.label());
+            return null;
+        }
+        return answer.date();
     }
 
     /** The organisations in the person's scope that deliver one of the contracts, or sit above one that does. */

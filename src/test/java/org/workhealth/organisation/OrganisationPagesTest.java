@@ -44,11 +44,13 @@ class OrganisationPagesTest {
     @Test
     void anAdministratorAddsALocalityUnderTheirHub() throws Exception {
         MockHttpSession gmAdmin = SignIn.as(mvc, SignIn.GM_ADMIN);
-        mvc.perform(post("/organisations/new").session(gmAdmin).with(csrf()).param("name", "Rochdale")
+        // A name of its own: the demo already has all ten Greater Manchester localities.
+        String name = "New locality " + Long.toString(System.nanoTime(), 36);
+        mvc.perform(post("/organisations/new").session(gmAdmin).with(csrf()).param("name", name)
                 .param("typeCode", "LOCALITY").param("parentId", String.valueOf(orgId("NHS Greater Manchester")))
                 .param("odsCode", "")).andExpect(status().is3xxRedirection());
-        long rochdale = orgId("Rochdale");
-        mvc.perform(get("/organisations/" + rochdale).session(gmAdmin)).andExpect(status().isOk())
+        long locality = orgId(name);
+        mvc.perform(get("/organisations/" + locality).session(gmAdmin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("NHS Greater Manchester")));
     }
 

@@ -155,6 +155,49 @@ class BoardReportPagesTest {
         assertThat(junk.select(".govuk-error-summary a").eachText()).containsExactly("Select a quarter");
     }
 
+    /**
+     * The quarters offered run from today's back to the first one in which a contract the person may see began:
+     * for the West Midlands, the demo Thrive at Work contract of July 2022; for Greater Manchester, WorkWell's
+     * of October 2024. Not a fixed three years, which cut the West Midlands' list off at 2023/24 Q4.
+     */
+    @Test
+    void theQuarterListStartsAtTheFirstQuarterWithAContract() throws Exception {
+        Quarter current = Quarter.containing(tables.today());
+        Document wmca = page(mvc.perform(get("/performance/reports").session(SignIn.as(mvc, SignIn.WMCA_COMMISSIONER)))
+                .andExpect(status().isOk()).andReturn());
+        List<String> offered = wmca.select("select[name=quarter] option").eachAttr("value");
+        assertThat(offered.get(0)).isEqualTo(BoardReport.parameter(current));
+        assertThat(offered).last().isEqualTo("2022-Q2");
+        assertThat(offered).contains("2023-Q3", "2022-Q4").doesNotContain("2022-Q1");
+
+        Document gm = page(mvc.perform(get("/performance/reports").session(SignIn.as(mvc, SignIn.GM_COMMISSIONER)))
+                .andExpect(status().isOk()).andReturn());
+        // Greater Manchester's list is its own: its contracts began later than the West Midlands' did.
+        assertThat(gm.select("select[name=quarter] option").eachAttr("value")).contains("2024-Q3")
+                .doesNotContain("2022-Q2", "2023-Q1");
+    }
+
+    /** A quarter before any contract of the chosen programmes has nothing to report: the page says so, a download is not found. */
+    @Test
+    void aQuarterBeforeTheProgrammesContractsIsRefused() throws Exception {
+        MockHttpSession session = SignIn.as(mvc, SignIn.WMCA_COMMISSIONER);
+
+        Document page = page(mvc.perform(get("/performance/reports/board?programme=TAW&quarter=1990-Q1")
+                .session(session)).andExpect(status().isOk()).andReturn());
+        assertThat(page.title()).startsWith("Error: ");
+        assertThat(page.select(".govuk-error-summary a").eachText()).containsExactly(
+                "Select a quarter from 2022/23 Q2 (July to September 2022), when the programmes you chose had their "
+                        + "first contract");
+        assertThat(page.select("#quarter-error").text()).contains("Select a quarter from 2022/23 Q2");
+        assertThat(page.select("input[name=programme][value=TAW]").hasAttr("checked")).isTrue();
+
+        for (String path : List.of("/performance/reports/board.xlsx", "/performance/reports/board.pdf")) {
+            mvc.perform(get(path + "?programme=TAW&quarter=1990-Q1").session(session)).andExpect(status().isNotFound());
+            mvc.perform(get(path + "?programme=TAW&quarter=2022-Q1").session(session)).andExpect(status().isNotFound());
+            mvc.perform(get(path + "?programme=TAW&quarter=2022-Q2").session(session)).andExpect(status().isOk());
+        }
+    }
+
     // --- the report ---
 
     @Test

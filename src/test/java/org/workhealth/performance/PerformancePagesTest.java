@@ -82,6 +82,69 @@ class PerformancePagesTest {
         assertThat(filtered.selectFirst("caption").text()).contains(contract.reference());
     }
 
+    /** "As at" a day: figures counted up to the end of it, the quarter it falls in "so far", later ones not started. */
+    @Test
+    void theDashboardIsDrawnAsAtAChosenDay() throws Exception {
+        Programme programme = fixtures.tiwLikeProgramme();
+        Contract contract = fixtures.contract(programme, fixtures.bchft());
+        targets.saveUnchecked(contract.id(), FY2024, List.of(fixtures.target(programme, "NEW_STARTS", 20, 4, 4, 4, 4)));
+        Map<String, String> paid = Map.of("paid", "true");
+        fixtures.record(contract, MilestoneType.JOB_START, paid, FY2024, 1, 5);
+        // On 1 July, 2 August and 3 September.
+        fixtures.record(contract, MilestoneType.JOB_START, paid, FY2024, 2, 3);
+        fixtures.record(contract, MilestoneType.JOB_START, paid, FY2024, 3, 2);
+        MockHttpSession wmca = SignIn.as(mvc, SignIn.WMCA_COMMISSIONER);
+        String path = "/performance/" + programme.code() + "/2024";
+
+        Document endOfQ2 = page(mvc.perform(get(path).param("asAtDay", "30").param("asAtMonth", "9")
+                .param("asAtYear", "2024").session(wmca)).andExpect(status().isOk()));
+        var starts = endOfQ2.selectFirst("tr[data-kpi=NEW_STARTS]");
+        assertThat(starts.selectFirst("td[data-column=q1-actual]").text()).isEqualTo("+5 Green Variance +1");
+        assertThat(starts.selectFirst("td[data-column=q2-actual]").text()).isEqualTo("+3 Red Variance \u22121");
+        assertThat(starts.selectFirst("td[data-column=q3-actual]").text()).isEqualTo("Not started");
+        assertThat(starts.selectFirst("td[data-column=q4-actual]").text()).isEqualTo("Not started");
+        assertThat(starts.selectFirst("td[data-column=cumulative]").text()).isEqualTo("8");
+        assertThat(endOfQ2.selectFirst("#as-at").text()).startsWith("Figures as at 30 September 2024.");
+        assertThat(endOfQ2.select("input[name=asAtDay]").val()).isEqualTo("30");
+        assertThat(endOfQ2.select("form[method=get] input[name=asAtYear]")).hasSize(1);
+
+        Document midQ2 = page(mvc.perform(get(path).param("asAtDay", "15").param("asAtMonth", "Aug")
+                .param("asAtYear", "2024").session(wmca)).andExpect(status().isOk()));
+        assertThat(midQ2.selectFirst("tr[data-kpi=NEW_STARTS] td[data-column=q2-actual]").text()).isEqualTo("+2 so far");
+
+        Document today = page(mvc.perform(get(path).session(wmca)).andExpect(status().isOk()));
+        assertThat(today.selectFirst("tr[data-kpi=NEW_STARTS] td[data-column=cumulative]").text()).isEqualTo("10");
+        assertThat(today.selectFirst("#as-at").text()).startsWith("Figures as of ");
+    }
+
+    @Test
+    void aDayThatIsNoDayOrIsToComeIsAnErrorAndTheOtherChoicesAreKept() throws Exception {
+        Programme programme = fixtures.tiwLikeProgramme();
+        Contract contract = fixtures.contract(programme, fixtures.bchft());
+        MockHttpSession wmca = SignIn.as(mvc, SignIn.WMCA_COMMISSIONER);
+        String path = "/performance/" + programme.code() + "/2024";
+        Map<String, String> expected = Map.of(
+                "31/2/2025", "Figures as at must be a real date",
+                "1//2025", "Figures as at must include a month",
+                "1/1/25", "Year must include 4 numbers",
+                "1/1/2099", "Figures as at must be today or in the past",
+                "31/3/2024", "Figures as at must be on or after 1 April 2024, the start of 2024/25");
+        for (var answer : expected.entrySet()) {
+            String[] parts = answer.getKey().split("/", -1);
+            Document page = page(mvc.perform(get(path).param("contract", String.valueOf(contract.id()))
+                    .param("asAtDay", parts[0]).param("asAtMonth", parts[1]).param("asAtYear", parts[2])
+                    .session(wmca)).andExpect(status().isOk()));
+            assertThat(page.title()).as(answer.getKey()).startsWith("Error: ");
+            assertThat(page.select(".govuk-error-summary a").eachText()).containsExactly(answer.getValue());
+            assertThat(page.select(".govuk-error-summary a").attr("href")).isEqualTo("#asAt-day");
+            assertThat(page.select("#asAt-error").text()).contains(answer.getValue());
+            assertThat(page.select("input[name=asAtDay]").val()).isEqualTo(parts[0]);
+            assertThat(page.select("select#contract option[selected]").val()).isEqualTo(String.valueOf(contract.id()));
+            // The table is still there, as of today.
+            assertThat(page.selectFirst("#as-at").text()).startsWith("Figures as of ");
+        }
+    }
+
     @Test
     void peopleOutsideTheContractOrWithoutFiguresGetPageNotFound() throws Exception {
         long buryContract = contractId("WW-BURY-2024");

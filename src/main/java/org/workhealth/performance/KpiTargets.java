@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.FinancialYear;
+import org.workhealth.funding.Shares;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
@@ -183,24 +184,43 @@ public class KpiTargets {
     }
 
     /**
-     * Demo targets for every contract of a Thrive into Work-like programme: half the 2023/24 board table's
-     * figures each, with the fourth quarter forecast "as left".
+     * Demo targets for the contracts of a Thrive into Work-like programme: the 2023/24 board table's programme
+     * figures (total and the first three quarters' forecasts), each shared among the contracts by the largest
+     * remainder so the parts add up to the programme's figure (1,343 as 672 and 671, never 672 twice), with
+     * the fourth quarter forecast "as left".
      */
     @Transactional
     public void seedDemo(long programmeId, List<KpiDefinition> kpis, FinancialYear year) {
-        Map<String, int[]> halves = Map.of("ENGAGEMENTS_OOW", new int[] {672, 193, 205, 212},
-                "ENGAGEMENTS_IW", new int[] {206, 64, 69, 71}, "NEW_STARTS", new int[] {157, 30, 71, 78},
-                "RETENTIONS", new int[] {93, 13, 32, 36});
-        List<KpiTargetEntry> entries = new ArrayList<>();
+        Map<String, int[]> programme = Map.of("ENGAGEMENTS_OOW", new int[] {1343, 386, 409, 423},
+                "ENGAGEMENTS_IW", new int[] {412, 128, 137, 141}, "NEW_STARTS", new int[] {313, 60, 142, 156},
+                "RETENTIONS", new int[] {186, 26, 63, 72});
+        List<Long> contractIds = contracts.idsOfProgramme(programmeId);
+        if (contractIds.isEmpty()) {
+            return;
+        }
+        List<List<KpiTargetEntry>> perContract = new ArrayList<>();
+        contractIds.forEach(id -> perContract.add(new ArrayList<>()));
         for (KpiDefinition kpi : kpis) {
-            int[] figures = halves.get(kpi.code());
-            if (figures != null) {
-                entries.add(new KpiTargetEntry(kpi.id(), figures[0], null, List.of(KpiForecast.of(1, figures[1]),
-                        KpiForecast.of(2, figures[2]), KpiForecast.of(3, figures[3]), KpiForecast.asLeft(4))));
+            int[] figures = programme.get(kpi.code());
+            if (figures == null) {
+                continue;
+            }
+            List<List<Long>> shares = new ArrayList<>();
+            for (int figure : figures) {
+                shares.add(Shares.equal(figure, contractIds.size()));
+            }
+            for (int c = 0; c < contractIds.size(); c++) {
+                perContract.get(c).add(new KpiTargetEntry(kpi.id(), part(shares, 0, c), null, List.of(
+                        KpiForecast.of(1, part(shares, 1, c)), KpiForecast.of(2, part(shares, 2, c)),
+                        KpiForecast.of(3, part(shares, 3, c)), KpiForecast.asLeft(4))));
             }
         }
-        for (long contractId : contracts.idsOfProgramme(programmeId)) {
-            saveUnchecked(contractId, year, entries);
+        for (int c = 0; c < contractIds.size(); c++) {
+            saveUnchecked(contractIds.get(c), year, perContract.get(c));
         }
+    }
+
+    private static int part(List<List<Long>> shares, int figure, int contract) {
+        return Math.toIntExact(shares.get(figure).get(contract));
     }
 }

@@ -91,6 +91,12 @@ public class Programmes {
                 .max(Comparator.comparing(Contract::startsOn).thenComparing(Contract::id));
     }
 
+    /** The contracts, of any programme, that an organisation itself delivers on a date. */
+    public List<Contract> liveContractsHeldBy(long providerOrganisationId, LocalDate on) {
+        return contracts.findByProviderOrganisationIdOrderByReference(providerOrganisationId).stream()
+                .filter(c -> c.liveOn(on)).toList();
+    }
+
     public boolean codeInUse(String code) {
         return findByCode(code).isPresent();
     }

@@ -285,7 +285,7 @@ public class ReferralExamples {
 
     private ReferralIntake intake(Instant at) {
         return new ReferralIntake(jdbc, areas, organisations, workingDays, audit, stoppedAt(at), defaultHubOdsCode,
-                transactions);
+                transactions, referralMilestones);
     }
 
     private Triage triage(Instant at) {

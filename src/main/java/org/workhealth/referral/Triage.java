@@ -318,6 +318,7 @@ class Triage {
         }
         decided(user, referral, "ACCEPTED", detail.toString(), now);
         referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 
@@ -337,6 +338,7 @@ class Triage {
                 + (programme == null ? "" : " for " + programme.name());
         decided(user, referral, "ROUTED", detail, now);
         referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 
@@ -350,6 +352,8 @@ class Triage {
             return false;
         }
         decided(user, referral, "SIGNPOSTED", "Signposted to " + service.strip(), now);
+        referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 
@@ -363,6 +367,8 @@ class Triage {
             return false;
         }
         decided(user, referral, "DECLINED", "Declined: " + reason.strip(), now);
+        referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 

@@ -289,7 +289,8 @@ public class ReferralExamples {
     }
 
     private Triage triage(Instant at) {
-        return new Triage(jdbc, access, organisations, people, programmes, audit, stoppedAt(at), referralMilestones);
+        return new Triage(jdbc, access, organisations, people, programmes, audit, stoppedAt(at), referralMilestones,
+                casework);
     }
 
     private FirstContact firstContact(Instant at) {

@@ -15,27 +15,24 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.OutOfScopeException;
 
 /**
- * Caseloads for provider managers: open cases per key worker and programme, against the cap that
- * keeps IPS caseloads small, and how many of an IPS caseload are people already in work.
+ * Caseloads for provider managers: open cases per key worker and programme, against the programme's caseload cap
+ * (a programme setting: 20 on IPS programmes), and how many of an IPS caseload are people already in work. The
+ * triage accept page counts the same way, through {@link Casework#caseloads}.
  */
 @Service
 class Caseloads {
 
-    /** IPS keeps caseloads small so that each person gets intensive support (Thrive into Work: 20 per worker). */
-    static final int IPS_CAP = 20;
+    /** What makes a case count in a caseload: it is open (over {@code support_case}). */
+    static final String OPEN_CASE = "status = 'OPEN'";
     /** IPS is for people out of work; retention cases above this share of a caseload crowd that out. */
     static final int IN_WORK_LIMIT_PERCENT = 15;
 
     /** One practitioner's open cases on one programme. */
     record Caseload(long personId, String practitioner, long organisationId, String organisation, long programmeId,
-            String programme, boolean ips, int openCases, int inWork) {
-
-        Integer cap() {
-            return ips ? IPS_CAP : null;
-        }
+            String programme, boolean ips, Integer cap, int openCases, int inWork) {
 
         boolean overCap() {
-            return ips && openCases > IPS_CAP;
+            return cap != null && openCases > cap;
         }
     }
 
@@ -73,7 +70,7 @@ class Caseloads {
     List<Caseload> caseloads(Set<Long> scope) {
         return jdbc.sql("""
                 SELECT pe.id AS person_id, pe.full_name, sc.organisation_id, o.name AS organisation_name,
-                       p.id AS programme_id, p.name AS programme_name, p.support_type,
+                       p.id AS programme_id, p.name AS programme_name, p.support_type, p.caseload_cap,
                        COUNT(*) AS open_cases,
                        SUM(CASE WHEN sc.employment_status_at_referral IN ('EMPLOYED', 'SELF_EMPLOYED', 'OFF_SICK')
                                 THEN 1 ELSE 0 END) AS in_work
@@ -81,14 +78,14 @@ class Caseloads {
                 JOIN person pe ON pe.id = sc.key_worker_id
                 JOIN organisation o ON o.id = sc.organisation_id
                 JOIN programme p ON p.id = sc.programme_id
-                WHERE sc.status = 'OPEN' AND sc.organisation_id IN (:scope)
-                GROUP BY pe.id, pe.full_name, sc.organisation_id, o.name, p.id, p.name, p.support_type
+                WHERE sc.%s AND sc.organisation_id IN (:scope)
+                GROUP BY pe.id, pe.full_name, sc.organisation_id, o.name, p.id, p.name, p.support_type, p.caseload_cap
                 ORDER BY o.name, pe.full_name, p.name
-                """).param("scope", scope)
+                """.formatted(OPEN_CASE)).param("scope", scope)
                 .query((rs, n) -> new Caseload(rs.getLong("person_id"), rs.getString("full_name"),
                         rs.getLong("organisation_id"), rs.getString("organisation_name"), rs.getLong("programme_id"),
                         rs.getString("programme_name"), "INTENSIVE_IPS".equals(rs.getString("support_type")),
-                        rs.getInt("open_cases"), rs.getInt("in_work")))
+                        rs.getObject("caseload_cap", Integer.class), rs.getInt("open_cases"), rs.getInt("in_work")))
                 .list();
     }
 

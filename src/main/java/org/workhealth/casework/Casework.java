@@ -56,6 +56,26 @@ public class Casework {
                 .optional();
     }
 
+    /**
+     * Caseloads: each key worker's open cases on the programme, the one definition the triage accept page and
+     * the caseloads page share (closed cases and accepted referrals without a case do not count).
+     *
+     * @return key worker id → open cases; key workers with none are absent
+     */
+    public java.util.Map<Long, Integer> caseloads(java.util.Collection<Long> keyWorkerIds, long programmeId) {
+        java.util.Map<Long, Integer> caseloads = new java.util.HashMap<>();
+        if (keyWorkerIds.isEmpty()) {
+            return caseloads;
+        }
+        jdbc.sql("SELECT key_worker_id, COUNT(*) AS n FROM support_case WHERE " + Caseloads.OPEN_CASE
+                        + " AND programme_id = :programme AND key_worker_id IN (:people) GROUP BY key_worker_id")
+                .param("programme", programmeId).param("people", new java.util.ArrayList<>(keyWorkerIds))
+                .query(rs -> {
+                    caseloads.put(rs.getLong("key_worker_id"), rs.getInt("n"));
+                });
+        return caseloads;
+    }
+
     public Optional<SupportCase> find(long id) {
         return jdbc.sql("""
                 SELECT id, reference, referral_id, programme_id, cohort_id, organisation_id, key_worker_id, status,

@@ -3,6 +3,8 @@ package org.workhealth.milestone;
 /** The countable steps of docs/design.md ("One milestone record drives the figures"). */
 public enum MilestoneType {
     REFERRAL_RECEIVED("Referral received"),
+    /** The first contact attempt, decision or route; attribute {@code on_time}: by the response due time or not. */
+    REFERRAL_RESPONDED("Referral responded to"),
     REFERRAL_ACCEPTED("Referral accepted"),
     ENGAGEMENT("Engagement"),
     ACTION_PLAN_AGREED("Action plan agreed"),

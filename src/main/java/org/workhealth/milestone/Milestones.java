@@ -123,6 +123,19 @@ public class Milestones {
                 .query(Integer.class).single() > 0;
     }
 
+    /** Which of these referrals have a current milestone of the type, in one query per 500 referrals. */
+    public java.util.Set<Long> referralsWith(MilestoneType type, java.util.Collection<Long> referralIds) {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        List<Long> all = new ArrayList<>(referralIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(jdbc.sql("SELECT DISTINCT m.referral_id FROM milestone m WHERE m.type = :type"
+                            + " AND m.referral_id IN (:ids) AND " + NOT_SUPERSEDED)
+                    .param("type", type.name()).param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(Long.class).list());
+        }
+        return found;
+    }
+
     /** The current milestones (none superseded) that match, in the order they occurred. */
     public List<Milestone> current(MilestoneFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM milestone m WHERE " + NOT_SUPERSEDED);

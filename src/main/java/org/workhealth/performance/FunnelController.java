@@ -16,12 +16,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programme;
 import org.workhealth.referral.ReferralFunnel;
+import org.workhealth.referral.ReferralResponses;
 import org.workhealth.referral.ReferralStageCount;
 
 /**
  * The referral funnel of a programme for a financial year: how many distinct referrals reached each
- * stage in the year (referred, eligible, engaged, action plan agreed, job outcome), per cohort and in
- * total, and what share of the stage before each stage is. Each stage counts the referrals whose
+ * stage in the year (referred, eligible, engaged, action plan agreed, job start, job retention), per cohort and in
+ * total, and what share of the stage before each stage is; and how many of the year's referrals were responded to
+ * within 2 working days. Each stage counts the referrals whose
  * milestone for it fell in the year, so a stage can exceed the one before it when people referred
  * last year move on this year.
  */
@@ -38,10 +40,12 @@ class FunnelController {
 
     private final FunnelAccess access;
     private final ReferralFunnel funnel;
+    private final ReferralResponses responses;
 
-    FunnelController(FunnelAccess access, ReferralFunnel funnel) {
+    FunnelController(FunnelAccess access, ReferralFunnel funnel, ReferralResponses responses) {
         this.access = access;
         this.funnel = funnel;
+        this.responses = responses;
     }
 
     @GetMapping("/performance/{programmeCode}/{yearStart}/funnel")
@@ -78,6 +82,13 @@ class FunnelController {
         model.addAttribute("title", title);
         model.addAttribute("scope", scope);
         model.addAttribute("stages", STAGES.stream().map(FunnelStage::label).toList());
+        model.addAttribute("conversionHeaders", STAGES.stream().skip(1)
+                .map(s -> s.label() + " (of " + s.from().label() + ")").toList());
+        List<ReferralResponses.Response> received = responses.responses(programme.id(), scope.organisationIds(),
+                scope.year().start(), scope.year().end());
+        model.addAttribute("response", ResponsesController.row("Year", received, responses.now()));
+        model.addAttribute("responsesHref", "/performance/" + programme.code() + "/" + scope.year().startYear()
+                + "/responses" + (scope.organisationId() == null ? "" : "?organisation=" + scope.organisationId()));
         model.addAttribute("rows", rows);
         model.addAttribute("chart", ChartSvg.horizontal("funnel-chart",
                 "Referrals reaching each stage in " + scope.year().label() + ", all cohorts", bars));
@@ -88,7 +99,7 @@ class FunnelController {
         List<String> conversions = new ArrayList<>();
         conversions.add("");
         for (int i = 1; i < counts.length; i++) {
-            conversions.add(conversion(counts[i], counts[i - 1]));
+            conversions.add(conversion(counts[i], counts[STAGES.get(i).from().ordinal()]));
         }
         return new Row(name, total, Arrays.stream(counts).boxed().toList(), conversions);
     }

@@ -126,6 +126,7 @@ class PerformanceController {
         model.addAttribute("charts", table.rows().stream().map(TrendChart::of).toList());
         String organisationQuery = organisationId == null ? "" : "?organisation=" + organisationId;
         model.addAttribute("funnelHref", base + year.startYear() + "/funnel" + organisationQuery);
+        model.addAttribute("responsesHref", base + year.startYear() + "/responses" + organisationQuery);
         model.addAttribute("equalityHref", base + year.startYear() + "/equality" + organisationQuery);
         model.addAttribute("asAtChosen", asAt != null);
         model.addAttribute("backLink", "/performance");

@@ -10,4 +10,6 @@ interface ContractRepository extends ListCrudRepository<Contract, Long> {
     List<Contract> findByProgrammeIdOrderByReference(long programmeId);
 
     Optional<Contract> findByReference(String reference);
+
+    List<Contract> findByProviderOrganisationIdOrderByReference(long providerOrganisationId);
 }

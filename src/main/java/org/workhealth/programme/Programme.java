@@ -9,10 +9,14 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A programme such as Thrive into Work or WorkWell, with the cohorts it serves. */
+/**
+ * A programme such as Thrive into Work or WorkWell, with the cohorts it serves.
+ *
+ * @param caseloadCap the most open cases one key worker should hold on the programme; null for no cap
+ */
 @Table("programme")
 public record Programme(@Id Long id, String code, String name, SupportType supportType, String description,
-        Long ownerOrganisationId, @MappedCollection(idColumn = "programme_id") Set<Cohort> cohorts,
+        Long ownerOrganisationId, Integer caseloadCap, @MappedCollection(idColumn = "programme_id") Set<Cohort> cohorts,
         @Version Integer version) {
 
     @Table("cohort")
@@ -20,7 +24,8 @@ public record Programme(@Id Long id, String code, String name, SupportType suppo
     }
 
     static Programme create(String code, String name, SupportType type, String description, long owner) {
-        return new Programme(null, code.strip().toUpperCase(), name.strip(), type, description, owner, Set.of(), null);
+        return new Programme(null, code.strip().toUpperCase(), name.strip(), type, description, owner,
+                type.defaultCaseloadCap(), Set.of(), null);
     }
 
 

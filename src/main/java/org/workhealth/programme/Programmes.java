@@ -91,6 +91,12 @@ public class Programmes {
                 .max(Comparator.comparing(Contract::startsOn).thenComparing(Contract::id));
     }
 
+    /** The contracts, of any programme, that an organisation itself delivers on a date. */
+    public List<Contract> liveContractsHeldBy(long providerOrganisationId, LocalDate on) {
+        return contracts.findByProviderOrganisationIdOrderByReference(providerOrganisationId).stream()
+                .filter(c -> c.liveOn(on)).toList();
+    }
+
     public boolean codeInUse(String code) {
         return findByCode(code).isPresent();
     }
@@ -118,8 +124,11 @@ public class Programmes {
     @Transactional
     public Programme update(CurrentUser user, long id, String name, SupportType type, String description) {
         Programme programme = manageable(user, id);
-        jdbc.sql("UPDATE programme SET name = ?, support_type = ?, description = ?, version = version + 1 WHERE id = ?")
-                .params(name.strip(), type.name(), description, id).update();
+        // A change of type brings that type's caseload cap; otherwise the programme keeps its own.
+        Integer cap = programme.supportType() == type ? programme.caseloadCap() : type.defaultCaseloadCap();
+        jdbc.sql("UPDATE programme SET name = ?, support_type = ?, description = ?, caseload_cap = ?, "
+                        + "version = version + 1 WHERE id = ?")
+                .params(name.strip(), type.name(), description, cap, id).update();
         audit.recordChange("UPDATE", "programme", id, programme.ownerOrganisationId(), null);
         return programmes.findById(id).orElseThrow();
     }

@@ -16,4 +16,13 @@ public enum SupportType {
     public String label() {
         return label;
     }
+
+    /**
+     * The caseload cap a new programme of this type starts with: IPS fidelity keeps caseloads at 20 open cases
+     * per full-time key worker so that each person gets intensive support; other types have none. The cap then
+     * belongs to the programme ({@link Programme#caseloadCap()}).
+     */
+    public Integer defaultCaseloadCap() {
+        return this == INTENSIVE_IPS ? 20 : null;
+    }
 }

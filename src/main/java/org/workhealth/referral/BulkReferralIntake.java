@@ -60,9 +60,12 @@ class BulkReferralIntake {
     private final WorkingDays workingDays;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ReferralMilestones referralMilestones;
 
     BulkReferralIntake(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReferralAreas areas, ReferralIntake intake,
-            WorkingDays workingDays, PlatformTransactionManager transactionManager, Clock clock) {
+            WorkingDays workingDays, PlatformTransactionManager transactionManager, Clock clock,
+            ReferralMilestones referralMilestones) {
+        this.referralMilestones = referralMilestones;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.areas = areas;
@@ -185,6 +188,10 @@ class BulkReferralIntake {
                     .param("detail", "Received by " + source.label().toLowerCase(Locale.UK))
                     .param("keys", newKeys)
                     .update();
+            // Each is received at the single access point and counts now, as a single referral does.
+            Long recordedBy = referrer == null ? null : referrer.personId();
+            jdbc.sql("SELECT id FROM referral WHERE submission_key IN (:keys) ORDER BY id").param("keys", newKeys)
+                    .query(Long.class).list().forEach(id -> referralMilestones.recordReceived(id, recordedBy));
         }
         return new BatchResult(values.size(), chunk.size() - values.size());
     }

@@ -285,11 +285,12 @@ public class ReferralExamples {
 
     private ReferralIntake intake(Instant at) {
         return new ReferralIntake(jdbc, areas, organisations, workingDays, audit, stoppedAt(at), defaultHubOdsCode,
-                transactions);
+                transactions, referralMilestones);
     }
 
     private Triage triage(Instant at) {
-        return new Triage(jdbc, access, organisations, people, programmes, audit, stoppedAt(at), referralMilestones);
+        return new Triage(jdbc, access, organisations, people, programmes, audit, stoppedAt(at), referralMilestones,
+                casework);
     }
 
     private FirstContact firstContact(Instant at) {

@@ -40,11 +40,14 @@ public class ReferralIntake {
     private final AuditLog audit;
     private final Clock clock;
     private final String defaultHubOdsCode;
+    private final ReferralMilestones referralMilestones;
     private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
     ReferralIntake(JdbcClient jdbc, ReferralAreas areas, Organisations organisations, WorkingDays workingDays,
             AuditLog audit, Clock clock, @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            ReferralMilestones referralMilestones) {
+        this.referralMilestones = referralMilestones;
         this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -89,6 +92,8 @@ public class ReferralIntake {
                                 "RECEIVED", "Received by " + source.label().toLowerCase())
                         .update();
                 audit.recordChange("CREATE", "referral", id, routedTo, "Received by " + source.label().toLowerCase());
+                // Received at the single access point: it counts now, whatever triage decides.
+                referralMilestones.recordReceived(id, referrer == null ? null : referrer.personId());
                 return new Submitted(id, reference, false);
             } catch (DuplicateKeyException e) {
                 if (submissionKey != null) {

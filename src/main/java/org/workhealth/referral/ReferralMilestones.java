@@ -2,12 +2,15 @@ package org.workhealth.referral;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workhealth.milestone.Milestone;
 import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
@@ -19,15 +22,20 @@ import org.workhealth.programme.Programmes;
 
 /**
  * The one place the referral module writes the "referral received" milestone. A referral counts as
- * received by a programme when the programme becomes known: at the first triage decision that names
- * one (accepted onto it, or routed for it). Decisions without a programme (signposted, declined,
- * routed for no particular programme) record nothing, because a milestone must belong to a programme.
- * It is written once per referral, ever: a later decision finds it there and adds nothing.
+ * received when the single access point receives it, whatever happens to it next (accepted, routed,
+ * signposted, declined or still waiting), so it is written at intake and, for a referral whose
+ * programme could not be told then, at its first triage decision. It is written once per referral, ever:
+ * a later call finds it there and adds nothing.
  *
  * <ul>
+ * <li>programme: the one triage named, when it has; otherwise the one the referral's route implies: the
+ * programme of the live contracts held by the organisation the referral is routed to, or by the nearest
+ * organisation above it that holds any. When that organisation delivers live contracts of more than one
+ * programme, or nothing up the tree holds one, no programme is implied and nothing is written until a
+ * decision names one or the referral is routed on;</li>
  * <li>occurred on: the day the referral was received (Europe/London), not the day of the decision,
  * so that referrals count in the quarter they arrived;</li>
- * <li>organisation: the one the referral is routed to at the decision;</li>
+ * <li>organisation: the one the referral is routed to when it is written;</li>
  * <li>contract: the programme's live contract held by that organisation, or else by the nearest
  * organisation above it that holds one; none when no organisation up the tree holds one;</li>
  * <li>attributes: {@code employment_status}, {@code in_work} and, when the decision gave one,
@@ -56,10 +64,10 @@ class ReferralMilestones {
     }
 
     /**
-     * Records the referral as received by its programme, as it stands now (call it after the decision
-     * is saved, in the decision's transaction, which holds the referral's row lock).
+     * Records the referral as received, as it stands now: call it after intake and after each triage decision,
+     * in the same transaction (a decision's holds the referral's row lock).
      *
-     * @return the new milestone's id; empty when the referral has no programme or was already recorded
+     * @return the new milestone's id; empty when no programme is named or implied yet, or it was already recorded
      */
     Optional<Long> recordReceived(long referralId, Long recordedBy) {
         Received referral = jdbc.sql("""
@@ -75,11 +83,22 @@ class ReferralMilestones {
                     return new Received(rs.getLong("id"), rs.getLong("routed_organisation_id"), programmeId,
                             rs.getString("cohort_code"), rs.getString("employment_status"), receivedOn);
                 }).optional().orElseThrow(() -> new IllegalArgumentException("No referral " + referralId));
-        if (referral.programmeId() == null || alreadyRecorded(referralId)) {
+        if (alreadyRecorded(referralId)) {
             return Optional.empty();
         }
-        Long contractId = contract(referral.programmeId(), referral.routedOrganisationId(), referral.receivedOn())
-                .map(Contract::id).orElse(null);
+        Long programmeId = referral.programmeId();
+        Long contractId;
+        if (programmeId != null) {
+            contractId = contract(programmeId, referral.routedOrganisationId(), referral.receivedOn())
+                    .map(Contract::id).orElse(null);
+        } else {
+            Optional<Contract> implied = impliedContract(referral.routedOrganisationId(), referral.receivedOn());
+            if (implied.isEmpty()) {
+                return Optional.empty();
+            }
+            programmeId = implied.get().programmeId();
+            contractId = implied.get().id();
+        }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("employment_status", referral.employmentStatus());
         attributes.put("in_work", String.valueOf(EmploymentStatus.valueOf(referral.employmentStatus()).inWork()));
@@ -87,8 +106,69 @@ class ReferralMilestones {
             attributes.put("cohort", referral.cohortCode());
         }
         return Optional.of(milestones.record(new NewMilestone(MilestoneType.REFERRAL_RECEIVED, null, referral.id(),
-                referral.programmeId(), contractId, referral.routedOrganisationId(), referral.receivedOn(),
+                programmeId, contractId, referral.routedOrganisationId(), referral.receivedOn(),
                 attributes, recordedBy)));
+    }
+
+    /** What counts as responding to a referral: a contact attempt, or a triage decision or route. */
+    static final List<String> RESPONSE_KINDS = List.of("CONTACT_ATTEMPT", "ACCEPTED", "ROUTED", "SIGNPOSTED",
+            "DECLINED");
+
+    /**
+     * Records when the referral was first responded to, once its "referral received" milestone is there: under the
+     * same programme, contract, organisation and date (it counts in the quarter the referral arrived), with
+     * {@code on_time} true when the first contact attempt, decision or route came by the response due time (two
+     * working days). Call it after each of those, in the same transaction.
+     *
+     * @return the new milestone's id; empty when there is no response or no received milestone yet, or it is there
+     */
+    Optional<Long> recordResponded(long referralId, Long recordedBy) {
+        if (!current(referralId, MilestoneType.REFERRAL_RESPONDED).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Milestone> received = current(referralId, MilestoneType.REFERRAL_RECEIVED);
+        if (received.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> times = jdbc.sql("""
+                SELECT r.response_due_at,
+                       (SELECT MIN(e.occurred_at) FROM referral_event e
+                        WHERE e.referral_id = r.id AND e.kind IN (:kinds)) AS responded_at
+                FROM referral r WHERE r.id = :id
+                """).param("kinds", RESPONSE_KINDS).param("id", referralId).query().singleRow();
+        if (times.get("responded_at") == null) {
+            return Optional.empty();
+        }
+        boolean onTime = !((java.sql.Timestamp) times.get("responded_at"))
+                .after((java.sql.Timestamp) times.get("response_due_at"));
+        Milestone first = received.get(0);
+        return Optional.of(milestones.record(new NewMilestone(MilestoneType.REFERRAL_RESPONDED, null, referralId,
+                first.programmeId(), first.contractId(), first.organisationId(), first.occurredOn(),
+                Map.of("on_time", String.valueOf(onTime)), recordedBy)));
+    }
+
+    private List<Milestone> current(long referralId, MilestoneType type) {
+        return milestones.current(new MilestoneFilter(null, referralId, null, null, null, type, null, null));
+    }
+
+    /**
+     * The contract a referral's route implies: the live contracts held by the organisation, or by the nearest one
+     * above it that holds any, when they are all of one programme (the one that started last); none when they are
+     * of several programmes (triage must choose) or nothing up the tree holds one.
+     */
+    private Optional<Contract> impliedContract(long organisationId, LocalDate on) {
+        Long current = organisationId;
+        while (current != null) {
+            List<Contract> held = programmes.liveContractsHeldBy(current, on);
+            if (!held.isEmpty()) {
+                if (held.stream().map(Contract::programmeId).distinct().count() > 1) {
+                    return Optional.empty();
+                }
+                return held.stream().max(Comparator.comparing(Contract::startsOn).thenComparing(Contract::id));
+            }
+            current = organisations.find(current).map(Organisation::parentId).orElse(null);
+        }
+        return Optional.empty();
     }
 
     private boolean alreadyRecorded(long referralId) {

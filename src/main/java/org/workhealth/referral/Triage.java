@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.casework.Casework;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisation;
@@ -28,7 +28,6 @@ import org.workhealth.organisation.Person;
 import org.workhealth.organisation.Role;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
-import org.workhealth.programme.SupportType;
 
 /**
  * Triage of referrals: who may triage which referral, opening it, possible duplicates, the
@@ -38,8 +37,6 @@ import org.workhealth.programme.SupportType;
 @Service
 class Triage {
 
-    /** Active caseload per practitioner on Individual Placement and Support programmes (one full-time practitioner). */
-    static final int IPS_CASELOAD_CAP = 20;
     static final int SIGNPOST_MAX = 200;
     static final int REASON_MAX = 500;
 
@@ -86,10 +83,12 @@ class Triage {
     private final AuditLog audit;
     private final Clock clock;
     private final ReferralMilestones referralMilestones;
+    private final Casework casework;
 
     Triage(JdbcClient jdbc, AccessPolicy access, Organisations organisations, People people, Programmes programmes,
-            AuditLog audit, Clock clock, ReferralMilestones referralMilestones) {
+            AuditLog audit, Clock clock, ReferralMilestones referralMilestones, Casework casework) {
         this.referralMilestones = referralMilestones;
+        this.casework = casework;
         this.jdbc = jdbc;
         this.access = access;
         this.organisations = organisations;
@@ -235,19 +234,18 @@ class Triage {
         return programmesFor(user).stream().filter(p -> p.id() == programmeId).findFirst();
     }
 
-    /** Active practitioners in the routed organisation or below it, with their caseloads, fewest first by name. */
+    /**
+     * Active practitioners in the routed organisation or below it, by name, with their caseload on the programme as
+     * casework counts it (open cases they are key worker of), and the programme's cap.
+     */
     List<PractitionerLoad> practitioners(ReferralDetails referral, Programme programme) {
         List<Person> staff = people.within(access.scopeOf(referral.routedOrganisationId())).stream()
                 .filter(p -> p.active() && p.roleSet().contains(Role.PRACTITIONER)).toList();
         if (staff.isEmpty()) {
             return List.of();
         }
-        Map<Long, Integer> caseloads = new HashMap<>();
-        jdbc.sql("SELECT assigned_person_id, COUNT(*) AS n FROM referral WHERE status = 'ACCEPTED' AND assigned_person_id IN (:ids) GROUP BY assigned_person_id")
-                .param("ids", staff.stream().map(Person::id).toList())
-                .query(rs -> {
-                    caseloads.put(rs.getLong("assigned_person_id"), rs.getInt("n"));
-                });
+        Map<Long, Integer> caseloads = programme == null ? Map.of()
+                : casework.caseloads(staff.stream().map(Person::id).toList(), programme.id());
         Map<Long, String> names = organisations.namesById();
         Integer cap = capFor(programme);
         return staff.stream()
@@ -258,7 +256,7 @@ class Triage {
     }
 
     static Integer capFor(Programme programme) {
-        return programme != null && programme.supportType() == SupportType.INTENSIVE_IPS ? IPS_CASELOAD_CAP : null;
+        return programme == null ? null : programme.caseloadCap();
     }
 
     /** Where the person may pass a referral: hubs, localities and providers they see, and the hub above them. */
@@ -318,6 +316,7 @@ class Triage {
         }
         decided(user, referral, "ACCEPTED", detail.toString(), now);
         referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 
@@ -337,6 +336,7 @@ class Triage {
                 + (programme == null ? "" : " for " + programme.name());
         decided(user, referral, "ROUTED", detail, now);
         referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 
@@ -350,6 +350,8 @@ class Triage {
             return false;
         }
         decided(user, referral, "SIGNPOSTED", "Signposted to " + service.strip(), now);
+        referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 
@@ -363,6 +365,8 @@ class Triage {
             return false;
         }
         decided(user, referral, "DECLINED", "Declined: " + reason.strip(), now);
+        referralMilestones.recordReceived(referral.id(), user.id());
+        referralMilestones.recordResponded(referral.id(), user.id());
         return true;
     }
 

@@ -24,6 +24,15 @@ class FunnelAndEqualityBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show figures")).click();
         assertAccessible();
         assertThat(page.locator(".govuk-caption-l")).hasText("Bury Council Live Well service");
+        assertThat(page.locator("#funnel-response")).containsText("referrals received this year");
+
+        // The response-time figure leads to its quarters and the late referrals, for the same organisation.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Responses by quarter and the late ones"))
+                .click();
+        assertThat(page.locator("h1")).hasText("WorkWell responses within 2 working days, 2025/26");
+        assertThat(page.locator(".govuk-caption-l")).hasText("Bury Council Live Well service");
+        assertThat(page.locator("#response-quarters tbody tr")).hasCount(5);
+        assertAccessible();
 
         open("/performance/WW/2025/equality");
         assertThat(page.locator("h1")).hasText("WorkWell equality monitoring, 2025/26");

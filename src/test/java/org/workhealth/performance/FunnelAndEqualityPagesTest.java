@@ -90,6 +90,8 @@ class FunnelAndEqualityPagesTest {
                 YEAR_BEFORE, Map.of(), null));
         long r4 = referral(programme, c2, bury);
         record(r4, programme, bury, IN_YEAR, MilestoneType.REFERRAL_RECEIVED, MilestoneType.REFERRAL_ACCEPTED);
+        // In work when referred, kept their job: a retention, not a job start.
+        record(r4, programme, bury, IN_YEAR, MilestoneType.JOB_RETENTION);
         long r5 = referral(programme, null, bury);
         record(r5, programme, bury, IN_YEAR, MilestoneType.REFERRAL_RECEIVED);
         // Last year's referral is not this year's.
@@ -102,22 +104,27 @@ class FunnelAndEqualityPagesTest {
 
         Document bury2025 = funnel(SignIn.BURY_MANAGER, programme.code(), "");
         assertThat(bury2025.select("h1").text()).isEqualTo(programme.name() + " referral funnel, 2025/26");
+        // Job starts and job retentions are counted apart, each a share of those with an agreed action plan.
+        assertThat(bury2025.select("#funnel-counts thead th").eachText()).containsExactly("Cohort", "Referrals",
+                "Eligible", "Engaged", "Action plan agreed", "Job start", "Job retention");
         assertThat(rows(bury2025, "funnel-counts")).containsExactly(
-                List.of("Cohort C1", "3", "2", "2", "1", "1"),
-                List.of("Cohort C2", "1", "1", "0", "0", "0"),
-                List.of("No cohort", "1", "0", "0", "0", "0"),
-                List.of("Total", "5", "3", "2", "1", "1"));
+                List.of("Cohort C1", "3", "2", "2", "1", "1", "1"),
+                List.of("Cohort C2", "1", "1", "0", "0", "0", "1"),
+                List.of("No cohort", "1", "0", "0", "0", "0", "0"),
+                List.of("Total", "5", "3", "2", "1", "1", "2"));
+        assertThat(bury2025.select("#funnel-conversion thead th").eachText()).contains(
+                "Job start (of Action plan agreed)", "Job retention (of Action plan agreed)");
         assertThat(rows(bury2025, "funnel-conversion")).contains(
-                List.of("Cohort C2", "100.0%", "0.0%", "Not applicable", "Not applicable"),
-                List.of("Total", "60.0%", "66.7%", "50.0%", "100.0%"));
+                List.of("Cohort C2", "100.0%", "0.0%", "Not applicable", "Not applicable", "Not applicable"),
+                List.of("Total", "60.0%", "66.7%", "50.0%", "100.0%", "200.0%"));
         assertThat(bury2025.select("#funnel-counts caption").text()).isNotBlank();
         assertThat(bury2025.select("svg#funnel-chart[role=img] > title").text())
                 .isEqualTo("Referrals reaching each stage in 2025/26, all cohorts");
         assertThat(bury2025.select("svg rect.chart-bar").eachAttr("data-value"))
-                .containsExactly("5", "3", "2", "1", "1");
+                .containsExactly("5", "3", "2", "1", "1", "2");
 
         Document gm = funnel(SignIn.GM_COMMISSIONER, programme.code(), "");
-        assertThat(rows(gm, "funnel-counts").get(1)).containsExactly("Cohort C2", "2", "1", "0", "0", "0");
+        assertThat(rows(gm, "funnel-counts").get(1)).containsExactly("Cohort C2", "2", "1", "0", "0", "0", "1");
         assertThat(rows(gm, "funnel-counts").get(3).get(1)).isEqualTo("6");
         // One organisation of the commissioner's scope, when asked.
         Document gmBury = funnel(SignIn.GM_COMMISSIONER, programme.code(), "?organisation=" + bury);
@@ -127,7 +134,7 @@ class FunnelAndEqualityPagesTest {
                 .isEqualTo("6");
         // Another hub sees none of them.
         assertThat(rows(funnel(SignIn.WMCA_COMMISSIONER, programme.code(), ""), "funnel-counts").get(3))
-                .containsExactly("Total", "0", "0", "0", "0", "0");
+                .containsExactly("Total", "0", "0", "0", "0", "0", "0");
     }
 
     @Test

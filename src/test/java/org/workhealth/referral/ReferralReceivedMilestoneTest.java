@@ -26,8 +26,9 @@ import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 
 /**
- * The "referral received" milestone: written once per referral, at the first triage decision that
- * names a programme. Each test makes its own programme and referral, so other records never matter.
+ * The "referral received" milestone: written once per referral, when the single access point receives it,
+ * under the programme its route implies, or at the first triage decision that names one. Each test makes its
+ * own provider (under Greater Manchester), programme and referrals, so other records never matter.
  */
 @SpringBootTest
 class ReferralReceivedMilestoneTest {
@@ -37,87 +38,113 @@ class ReferralReceivedMilestoneTest {
     private final Triage triage;
     private final ReferralMilestones referralMilestones;
     private final ReferralIntake intake;
+    private final ReferralAreas areas;
+    private final ReceivedMilestoneBackfill backfill;
     private final Programmes programmes;
     private final Organisations organisations;
     private final JdbcClient jdbc;
 
     @Autowired
     ReferralReceivedMilestoneTest(Triage triage, ReferralMilestones referralMilestones, ReferralIntake intake,
-            Programmes programmes, Organisations organisations, JdbcClient jdbc) {
+            ReferralAreas areas, ReceivedMilestoneBackfill backfill, Programmes programmes,
+            Organisations organisations, JdbcClient jdbc) {
         this.triage = triage;
         this.referralMilestones = referralMilestones;
         this.intake = intake;
+        this.areas = areas;
+        this.backfill = backfill;
         this.programmes = programmes;
         this.organisations = organisations;
         this.jdbc = jdbc;
     }
 
     @Test
-    void acceptingRecordsItOnceWithTheReceivedDateContractAndCohort() {
-        Setup setup = setup(buryLiveWell());
-        long id = referral(buryLiveWell());
-        CurrentUser manager = user(SignIn.BURY_MANAGER, Role.PROVIDER_MANAGER);
+    void aReferralCountsWhenReceivedWhateverHappensNext() {
+        long provider = provider();
+        Setup setup = setup(provider);
+        CurrentUser commissioner = user(SignIn.GM_COMMISSIONER, Role.COMMISSIONER);
+        long waiting = referral(provider);
+        long signposted = referral(provider);
+        long declined = referral(provider);
+        assertThat(triage.signpost(commissioner, triage.triageable(commissioner, signposted), "Citizens Advice"))
+                .isTrue();
+        assertThat(triage.decline(commissioner, triage.triageable(commissioner, declined), "Not eligible")).isTrue();
 
-        assertThat(accept(manager, id, setup)).isTrue();
-        // A second acceptance is refused (the referral is no longer open), and writing again adds nothing.
-        assertThat(accept(manager, id, setup)).isFalse();
-        assertThat(referralMilestones.recordReceived(id, null)).isEmpty();
-
-        List<Map<String, Object>> rows = received(id);
-        assertThat(rows).hasSize(1);
-        LocalDate receivedOn = jdbc.sql("SELECT received_at FROM referral WHERE id = ?").param(id)
-                .query(java.sql.Timestamp.class).single().toInstant().atZone(LONDON).toLocalDate();
-        assertThat(rows.get(0)).containsEntry("programme_id", setup.programme().id())
-                .containsEntry("contract_id", setup.contract().id())
-                .containsEntry("organisation_id", buryLiveWell()).containsEntry("case_id", null)
-                .containsEntry("occurred_on", java.sql.Date.valueOf(receivedOn))
-                .containsEntry("attributes", "employment_status=EMPLOYED;in_work=true;cohort=C2");
+        for (long id : List.of(waiting, signposted, declined)) {
+            assertThat(received(id)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("programme_id", setup.programme().id())
+                    .containsEntry("contract_id", setup.contract().id())
+                    .containsEntry("organisation_id", provider).containsEntry("case_id", null)
+                    .containsEntry("occurred_on", java.sql.Date.valueOf(receivedOn(id)))
+                    .containsEntry("attributes", "employment_status=EMPLOYED;in_work=true"));
+        }
     }
 
     @Test
-    void routingWithAProgrammeRecordsItAndAcceptingLaterDoesNotRecordItAgain() {
-        // The contract is held by the Bury locality, above the provider the referral is routed to.
-        long bury = organisations.findByName("Bury").orElseThrow().id();
-        Setup setup = setup(bury);
-        long id = referral(bury);
+    void whenTheRouteImpliesNoOneProgrammeTheAcceptanceRecordsItOnceWithTheCohort() {
+        long provider = provider();
+        Setup setup = setup(provider);
+        setup(provider); // a second programme: the route no longer tells which
+        long id = referral(provider);
+        assertThat(received(id)).isEmpty();
         CurrentUser commissioner = user(SignIn.GM_COMMISSIONER, Role.COMMISSIONER);
-        Organisation to = organisations.find(buryLiveWell()).orElseThrow();
 
-        assertThat(triage.route(commissioner, triage.triageable(commissioner, id), summary(to),
-                setup.programme())).isTrue();
-        List<Map<String, Object>> rows = received(id);
-        assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsEntry("organisation_id", buryLiveWell())
+        assertThat(accept(commissioner, id, setup)).isTrue();
+        // A second acceptance is refused (the referral is no longer open), and writing again adds nothing.
+        assertThat(accept(commissioner, id, setup)).isFalse();
+        assertThat(referralMilestones.recordReceived(id, null)).isEmpty();
+
+        assertThat(received(id)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("programme_id", setup.programme().id())
                 .containsEntry("contract_id", setup.contract().id())
-                .containsEntry("attributes", "employment_status=EMPLOYED;in_work=true");
+                .containsEntry("occurred_on", java.sql.Date.valueOf(receivedOn(id)))
+                .containsEntry("attributes", "employment_status=EMPLOYED;in_work=true;cohort=C2"));
+    }
 
-        assertThat(accept(user(SignIn.BURY_MANAGER, Role.PROVIDER_MANAGER), id, setup)).isTrue();
+    @Test
+    void routingOnToAProviderWhoseContractImpliesTheProgrammeRecordsItThere() {
+        long unclear = provider();
+        setup(unclear);
+        setup(unclear);
+        long provider = provider();
+        Setup setup = setup(provider);
+        long id = referral(unclear);
+        CurrentUser commissioner = user(SignIn.GM_COMMISSIONER, Role.COMMISSIONER);
+
+        assertThat(triage.route(commissioner, triage.triageable(commissioner, id),
+                summary(organisations.find(provider).orElseThrow()), null)).isTrue();
+        assertThat(received(id)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("organisation_id", provider).containsEntry("contract_id", setup.contract().id()));
+
+        assertThat(triage.accept(commissioner, triage.triageable(commissioner, id), setup.programme(),
+                new Triage.Acceptance(setup.programme().id(), null, null, personId(SignIn.BURY_COACH)),
+                new Triage.PractitionerLoad(personId(SignIn.BURY_COACH), "Coach", "Test", 0, null))).isTrue();
         assertThat(received(id)).hasSize(1);
     }
 
     @Test
-    void routingWithoutAProgrammeSignpostingAndDecliningRecordNothing() {
-        long id = referral(buryLiveWell());
-        CurrentUser commissioner = user(SignIn.GM_COMMISSIONER, Role.COMMISSIONER);
-        long bury = organisations.findByName("Bury").orElseThrow().id();
-        assertThat(triage.route(commissioner, triage.triageable(commissioner, id),
-                summary(organisations.find(bury).orElseThrow()), null)).isTrue();
-        assertThat(received(id)).isEmpty();
+    void theStartUpBackfillGivesOldReferralsTheirMilestoneOnce() {
+        long provider = provider();
+        Setup setup = setup(provider);
+        long id = referral(provider);
+        // As a referral received before the rule: no milestone.
+        jdbc.sql("DELETE FROM milestone WHERE referral_id = ?").param(id).update();
 
-        assertThat(triage.signpost(commissioner, triage.triageable(commissioner, id), "Citizens Advice")).isTrue();
-        assertThat(received(id)).isEmpty();
-
-        long declined = referral(buryLiveWell());
-        assertThat(triage.decline(commissioner, triage.triageable(commissioner, declined), "Not eligible")).isTrue();
-        assertThat(received(declined)).isEmpty();
+        assertThat(backfill.backfill()).isGreaterThanOrEqualTo(1);
+        assertThat(received(id)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("contract_id", setup.contract().id())
+                .containsEntry("occurred_on", java.sql.Date.valueOf(receivedOn(id))));
+        backfill.backfill();
+        assertThat(received(id)).hasSize(1);
     }
 
     @Test
     void withNoLiveContractUpTheTreeTheContractIsLeftEmpty() {
-        long oldham = organisations.findByName("Oldham").orElseThrow().id();
-        Setup setup = setup(oldham); // held elsewhere: nothing above Bury Live Well holds one
-        long id = referral(buryLiveWell());
-        assertThat(accept(user(SignIn.BURY_MANAGER, Role.PROVIDER_MANAGER), id, setup)).isTrue();
+        long provider = provider();
+        Setup setup = setup(provider(), provider); // held elsewhere; the referral's provider sees an old one only
+        long id = referral(provider);
+        assertThat(received(id)).isEmpty();
+        assertThat(accept(user(SignIn.GM_COMMISSIONER, Role.COMMISSIONER), id, setup)).isTrue();
         assertThat(received(id)).singleElement().satisfies(row -> assertThat(row).containsEntry("contract_id", null));
     }
 
@@ -127,8 +154,13 @@ class ReferralReceivedMilestoneTest {
     }
 
     private Setup setup(long contractHolder) {
+        return setup(contractHolder, null);
+    }
+
+    /** A programme with a live contract held by {@code contractHolder}, and an ended one by {@code oldHolder}. */
+    private Setup setup(long contractHolder, Long oldHolder) {
         String code = "RR" + letters(6).toUpperCase();
-        long gm = organisations.findByName("NHS Greater Manchester").orElseThrow().id();
+        long gm = gm();
         Programme programme = programmes.createUnchecked(code, "Received test " + code, SupportType.LOW_INTENSITY,
                 null, gm);
         programmes.addCohortUnchecked(programme.id(), "C2", "In work at risk", null);
@@ -137,27 +169,52 @@ class ReferralReceivedMilestoneTest {
         LocalDate today = LocalDate.now(LONDON);
         Contract contract = programmes.addContractUnchecked(new NewContract(code + "-LIVE", programme.id(),
                 contractHolder, gm, "Test", today.minusYears(1), today.plusYears(1), null));
-        // Bury Live Well must see the programme to accept onto it: give it a contract too when it holds none.
-        if (contractHolder != buryLiveWell()) {
-            programmes.addContractUnchecked(new NewContract(code + "-OLD", programme.id(), buryLiveWell(), gm,
+        if (oldHolder != null) {
+            programmes.addContractUnchecked(new NewContract(code + "-OLD", programme.id(), oldHolder, gm,
                     "Test", today.minusYears(4), today.minusYears(3), null));
         }
         return new Setup(programmes.find(programme.id()).orElseThrow(), contract, cohortId);
     }
 
-    private long referral(long routedTo) {
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Sam", "Received" + letters(8),
-                LocalDate.of(1990, 2, 3), null, "07700 900982", null, null, null, null, "BL9 0EJ",
-                ContactPreference.PHONE, "Mornings", null, null, EmploymentStatus.EMPLOYED, null, "Acme Ltd", false,
-                null, true, false, false, "Anxiety", "NO", "Help to stay in work", true, false, null, null, null,
-                null, null);
-        long id = intake.submit(answers, ReferralSource.PUBLIC, null, null).id();
-        jdbc.sql("UPDATE referral SET routed_organisation_id = ? WHERE id = ?").params(routedTo, id).update();
+    /** A provider of its own under the hub, with a GP practice of its own that routes referrals to it. */
+    private long provider() {
+        String tag = letters(6).toUpperCase();
+        long id = organisations.create("Received test provider " + tag, "PROVIDER", gm(), null).id();
+        areas.add(id, AreaKind.GP_PRACTICE, "T" + tag);
         return id;
     }
 
+    private long gm() {
+        return organisations.findByName("NHS Greater Manchester").orElseThrow().id();
+    }
+
+    /** A referral the single access point routes to the provider by its GP practice. */
+    private long referral(long provider) {
+        String practice = jdbc.sql("SELECT code FROM referral_area WHERE organisation_id = ? AND kind = 'GP_PRACTICE'")
+                .param(provider).query(String.class).single();
+        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Sam", "Received" + letters(8),
+                LocalDate.of(1990, 2, 3), null, "07700 900982", null, null, null, null, "BL9 0EJ",
+                ContactPreference.PHONE, "Mornings", "Test practice", practice, EmploymentStatus.EMPLOYED, null,
+                "Acme Ltd", false, null, true, false, false, "Anxiety", "NO", "Help to stay in work", true, false,
+                null, null, null, null, null);
+        long id = intake.submit(answers, ReferralSource.PUBLIC, null, null).id();
+        assertThat(jdbc.sql("SELECT routed_organisation_id FROM referral WHERE id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(provider);
+        return id;
+    }
+
+    private LocalDate receivedOn(long id) {
+        return jdbc.sql("SELECT received_at FROM referral WHERE id = ?").param(id)
+                .query(java.sql.Timestamp.class).single().toInstant().atZone(LONDON).toLocalDate();
+    }
+
     private boolean accept(CurrentUser user, long id, Setup setup) {
-        ReferralDetails details = triage.triageable(user, id);
+        ReferralDetails details;
+        try {
+            details = triage.triageable(user, id);
+        } catch (org.workhealth.organisation.OutOfScopeException e) {
+            return false;
+        }
         long coach = personId(SignIn.BURY_COACH);
         return triage.accept(user, details, setup.programme(),
                 new Triage.Acceptance(setup.programme().id(), setup.cohortId(), null, coach),
@@ -185,10 +242,6 @@ class ReferralReceivedMilestoneTest {
 
     private long personId(String email) {
         return jdbc.sql("SELECT id FROM person WHERE email = ?").param(email).query(Long.class).single();
-    }
-
-    private long buryLiveWell() {
-        return organisations.findByName("Bury Council Live Well service").orElseThrow().id();
     }
 
     private static String letters(int n) {

@@ -58,6 +58,8 @@ class TriagePagesTest {
     private final People people;
     private final EligibilityCheck eligibility;
     private final JdbcClient jdbc;
+    @Autowired
+    private org.workhealth.casework.Casework casework;
 
     @Autowired
     TriagePagesTest(MockMvc mvc, ReferralIntake intake, ReferralAreas areas, Organisations organisations,
@@ -365,16 +367,26 @@ class TriagePagesTest {
         String surname = surname();
         var busy = people.createWithPassword(new NewPerson("Busy " + surname, surname.toLowerCase() + "@bchft.test",
                 bchft(), EnumSet.of(Role.PRACTITIONER)), SignIn.DEMO_PASSWORD);
+        Programme thriveIntoWork = programme("TIW");
+        assertThat(thriveIntoWork.caseloadCap()).isEqualTo(20);
+        // The caseload is casework's: open cases on the programme. A closed one does not count.
         List<Long> caseload = new ArrayList<>();
-        for (int i = 0; i < Triage.IPS_CASELOAD_CAP; i++) {
+        for (int i = 0; i <= thriveIntoWork.caseloadCap(); i++) {
             caseload.add(refer("Kit", surname, practice, null));
         }
         jdbc.sql("UPDATE referral SET status = 'ACCEPTED', assigned_person_id = :person WHERE id IN (:ids)")
                 .param("person", busy.id()).param("ids", caseload).update();
+        for (int i = 0; i < caseload.size(); i++) {
+            long caseId = casework.openCase(new org.workhealth.casework.OpenCase(caseload.get(i),
+                    "C" + surname.substring(6, 12).toUpperCase() + i, thriveIntoWork.id(),
+                    null, bchft(), busy.id(), "UNEMPLOYED", LocalDate.now()));
+            if (i == 0) {
+                jdbc.sql("UPDATE support_case SET status = 'CLOSED' WHERE id = ?").param(caseId).update();
+            }
+        }
         long id = refer("Lou", surname, practice, null);
 
         MockHttpSession specialist = SignIn.as(mvc, BCHFT_SPECIALIST);
-        Programme thriveIntoWork = programme("TIW");
         // Named outright: other tests may give BCHFT contracts of their own programmes, and a choice of programme.
         Document form = page(mvc.perform(get("/referrals/" + id + "/accept").param("programmeId",
                 String.valueOf(thriveIntoWork.id())).session(specialist)).andExpect(status().isOk()).andReturn());

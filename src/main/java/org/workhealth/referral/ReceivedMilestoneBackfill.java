@@ -1,0 +1,74 @@
+package org.workhealth.referral;
+
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.workhealth.milestone.MilestoneType;
+import org.workhealth.milestone.Milestones;
+
+/**
+ * At start-up, gives every referral that lacks them the "referral received" and "referral responded to"
+ * milestones, by the same rules as intake and triage ({@link ReferralMilestones}). Before those rules, only
+ * referrals that triage gave a programme had the first, so the Referrals KPI missed those signposted, declined or
+ * waiting, and none had the second. Idempotent: a milestone already there is left alone, so later starts only
+ * look again at referrals still waiting for a response. Each referral is written in its own transaction; one in a locked
+ * period is skipped and logged (a locked period's figures may not change).
+ */
+@Component
+class ReceivedMilestoneBackfill implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceivedMilestoneBackfill.class);
+
+    private final JdbcClient jdbc;
+    private final Milestones milestones;
+    private final ReferralMilestones referralMilestones;
+    private final TransactionTemplate transactions;
+
+    ReceivedMilestoneBackfill(JdbcClient jdbc, Milestones milestones, ReferralMilestones referralMilestones,
+            PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.milestones = milestones;
+        this.referralMilestones = referralMilestones;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        backfill();
+    }
+
+    /** @return how many milestones were written */
+    int backfill() {
+        List<Long> referrals = jdbc.sql("SELECT id FROM referral ORDER BY id").query(Long.class).list();
+        Set<Long> responded = milestones.referralsWith(MilestoneType.REFERRAL_RESPONDED, referrals);
+        int written = 0;
+        int skipped = 0;
+        for (long id : referrals) {
+            if (responded.contains(id)) {
+                continue;
+            }
+            try {
+                Boolean wrote = transactions.execute(status -> referralMilestones.recordReceived(id, null).isPresent()
+                        | referralMilestones.recordResponded(id, null).isPresent());
+                written += Boolean.TRUE.equals(wrote) ? 1 : 0;
+            } catch (RuntimeException e) {
+                skipped++;
+                LOG.warn("Referral {} left without its \"referral received\" or \"responded to\" milestone: {}", id,
+                        e.getMessage());
+            }
+        }
+        if (written > 0 || skipped > 0) {
+            LOG.info("\"Referral received\" or \"responded to\" milestones written for {} referrals ({} skipped)",
+                    written, skipped);
+        }
+        return written;
+    }
+}

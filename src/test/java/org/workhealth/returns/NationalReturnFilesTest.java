@@ -24,7 +24,7 @@ class NationalReturnFilesTest {
 
     private static final NationalReturns.Sent SENT = new NationalReturns.Sent(new DataReturn(1, 2, 3,
             Quarter.of(2025, 3), 1, DataReturn.APPROVED, null, null, 1, true, null, null), "NHS Greater Manchester",
-            new Programme(3L, "WW", "WorkWell", SupportType.LOW_INTENSITY, "", null, Set.of(), 0));
+            new Programme(3L, "WW", "WorkWell", SupportType.LOW_INTENSITY, "", null, null, Set.of(), 0));
 
     private static final ReturnTemplate TEMPLATE = new ReturnTemplate(1, 3, "WorkWell return", 20, List.of(),
             List.of(new ReturnTemplate.Column("PARTICIPANT_ID", true), new ReturnTemplate.Column("REFERRED_ON", true)));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -49,8 +50,10 @@ public class Milestones {
     private final AuditLog audit;
     private final Clock clock;
     private final PeriodLocks locks;
+    private final JdbcTemplate jdbcTemplate;
 
-    Milestones(JdbcClient jdbc, AuditLog audit, Clock clock, PeriodLocks locks) {
+    Milestones(JdbcClient jdbc, AuditLog audit, Clock clock, PeriodLocks locks, JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -72,6 +75,49 @@ public class Milestones {
         refreshFirst(milestone.caseId(), milestone.type());
         audit.recordChange("CREATE", "milestone", id, milestone.organisationId(), milestone.type().name());
         return id;
+    }
+
+    /**
+     * Records milestones that belong to no case (a bulk file's "referral received" ones) in one batch: one query
+     * for the locks of all of them, one batched insert and one audit entry per organisation, rather than a round
+     * trip per milestone.
+     *
+     * @throws PeriodLockedException when a live lock covers any of them (then none is recorded)
+     * @throws IllegalArgumentException when one belongs to a case (a case's first milestones need keeping)
+     */
+    @Transactional
+    public void recordAll(List<NewMilestone> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (batch.stream().anyMatch(m -> m.caseId() != null)) {
+            throw new IllegalArgumentException("recordAll takes milestones without a case");
+        }
+        List<PeriodLocks.Probe> probes = batch.stream().map(m -> new PeriodLocks.Probe(m.contractId(), m.occurredOn()))
+                .distinct().toList();
+        locks.firstCovering(probes).ifPresent(covered -> {
+            throw new PeriodLockedException(covered.lock(), probes.get(covered.probe()).on(), false);
+        });
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id,
+                                       occurred_on, attributes, recorded_at, recorded_by, supersedes_id)
+                VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                """, batch, 1000, (ps, m) -> {
+                    ps.setString(1, m.type().name());
+                    ps.setObject(2, m.referralId(), java.sql.Types.BIGINT);
+                    ps.setLong(3, m.programmeId());
+                    ps.setObject(4, m.contractId(), java.sql.Types.BIGINT);
+                    ps.setLong(5, m.organisationId());
+                    ps.setDate(6, Date.valueOf(m.occurredOn()));
+                    ps.setString(7, MilestoneAttributes.encode(m.attributes()));
+                    ps.setTimestamp(8, now);
+                    ps.setObject(9, m.recordedBy(), java.sql.Types.BIGINT);
+                });
+        batch.stream().collect(java.util.stream.Collectors.groupingBy(NewMilestone::organisationId,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                .forEach((organisation, count) -> audit.recordChange("CREATE", "milestone", null, organisation,
+                        count + " " + batch.get(0).type().name()));
     }
 
     /**

@@ -190,8 +190,8 @@ class BulkReferralIntake {
                     .update();
             // Each is received at the single access point and counts now, as a single referral does.
             Long recordedBy = referrer == null ? null : referrer.personId();
-            jdbc.sql("SELECT id FROM referral WHERE submission_key IN (:keys) ORDER BY id").param("keys", newKeys)
-                    .query(Long.class).list().forEach(id -> referralMilestones.recordReceived(id, recordedBy));
+            referralMilestones.recordReceivedAll(jdbc.sql("SELECT id FROM referral WHERE submission_key IN (:keys)")
+                    .param("keys", newKeys).query(Long.class).list(), recordedBy);
         }
         return new BatchResult(values.size(), chunk.size() - values.size());
     }

@@ -2,6 +2,9 @@ package org.workhealth.referral;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -70,29 +73,61 @@ class ReferralMilestones {
      * @return the new milestone's id; empty when no programme is named or implied yet, or it was already recorded
      */
     Optional<Long> recordReceived(long referralId, Long recordedBy) {
-        Received referral = jdbc.sql("""
+        Received referral = received(List.of(referralId)).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No referral " + referralId));
+        if (alreadyRecorded(referralId)) {
+            return Optional.empty();
+        }
+        return milestone(referral, recordedBy, new HashMap<>()).map(milestones::record);
+    }
+
+    /**
+     * Records the "referral received" milestones of referrals just received together (a bulk file's chunk), as
+     * {@link #recordReceived} would one by one, in a few queries whatever their number: the referrals are read
+     * at once, each route's contract is worked out once, and the milestones go in one batch.
+     */
+    void recordReceivedAll(Collection<Long> referralIds, Long recordedBy) {
+        if (referralIds.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<Contract>> contracts = new HashMap<>();
+        List<NewMilestone> batch = new ArrayList<>();
+        for (Received referral : received(referralIds)) {
+            milestone(referral, recordedBy, contracts).ifPresent(batch::add);
+        }
+        milestones.recordAll(batch);
+    }
+
+    private List<Received> received(Collection<Long> referralIds) {
+        return jdbc.sql("""
                 SELECT r.id, r.routed_organisation_id, r.programme_id, c.code AS cohort_code, r.employment_status,
                        r.received_at
                 FROM referral r LEFT JOIN cohort c ON c.id = r.cohort_id
-                WHERE r.id = ?
-                """).param(referralId).query((rs, n) -> {
+                WHERE r.id IN (:ids) ORDER BY r.id
+                """).param("ids", referralIds).query((rs, n) -> {
                     long programme = rs.getLong("programme_id");
                     Long programmeId = rs.wasNull() ? null : programme;
                     LocalDate receivedOn = rs.getTimestamp("received_at").toInstant()
                             .atZone(LONDON).toLocalDate();
                     return new Received(rs.getLong("id"), rs.getLong("routed_organisation_id"), programmeId,
                             rs.getString("cohort_code"), rs.getString("employment_status"), receivedOn);
-                }).optional().orElseThrow(() -> new IllegalArgumentException("No referral " + referralId));
-        if (alreadyRecorded(referralId)) {
-            return Optional.empty();
-        }
+                }).list();
+    }
+
+    /** The milestone for a referral received, with the contracts already worked out for other referrals. */
+    private Optional<NewMilestone> milestone(Received referral, Long recordedBy,
+            Map<String, Optional<Contract>> contracts) {
         Long programmeId = referral.programmeId();
         Long contractId;
         if (programmeId != null) {
-            contractId = contract(programmeId, referral.routedOrganisationId(), referral.receivedOn())
-                    .map(Contract::id).orElse(null);
+            long named = programmeId;
+            contractId = contracts.computeIfAbsent(named + "|" + referral.routedOrganisationId() + "|"
+                    + referral.receivedOn(), key -> contract(named, referral.routedOrganisationId(),
+                            referral.receivedOn())).map(Contract::id).orElse(null);
         } else {
-            Optional<Contract> implied = impliedContract(referral.routedOrganisationId(), referral.receivedOn());
+            Optional<Contract> implied = contracts.computeIfAbsent("implied|" + referral.routedOrganisationId() + "|"
+                    + referral.receivedOn(), key -> impliedContract(referral.routedOrganisationId(),
+                            referral.receivedOn()));
             if (implied.isEmpty()) {
                 return Optional.empty();
             }
@@ -105,9 +140,8 @@ class ReferralMilestones {
         if (referral.cohortCode() != null) {
             attributes.put("cohort", referral.cohortCode());
         }
-        return Optional.of(milestones.record(new NewMilestone(MilestoneType.REFERRAL_RECEIVED, null, referral.id(),
-                programmeId, contractId, referral.routedOrganisationId(), referral.receivedOn(),
-                attributes, recordedBy)));
+        return Optional.of(new NewMilestone(MilestoneType.REFERRAL_RECEIVED, null, referral.id(), programmeId,
+                contractId, referral.routedOrganisationId(), referral.receivedOn(), attributes, recordedBy));
     }
 
     /** What counts as responding to a referral: a contact attempt, or a triage decision or route. */

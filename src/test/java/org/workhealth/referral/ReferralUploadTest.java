@@ -392,4 +392,38 @@ class ReferralUploadTest {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'referral_upload' AND record_id = ? "
                 + "AND action = ?").params(String.valueOf(uploadId), action).query(Integer.class).single();
     }
+
+    @Test
+    void everyImportedRowCountsAsAReferralReceivedUnderTheContractItsRouteImplies() throws Exception {
+        // Bury's demo contract has ended in the test data: give it one live today, and take it away afterwards.
+        long bury = jdbc.sql("SELECT id FROM organisation WHERE name = 'Bury Council Live Well service'")
+                .query(Long.class).single();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        jdbc.sql("""
+                INSERT INTO contract (reference, programme_id, provider_organisation_id, commissioner_organisation_id,
+                                      area, starts_on, ends_on)
+                SELECT 'WW-BURY-UPLOADTEST', p.id, ?, o.parent_id, 'Bury', ?, ?
+                FROM programme p, organisation o WHERE p.code = 'WW' AND o.id = ?""")
+                .params(bury, today.minusDays(1), today.plusDays(1), bury).update();
+        String surname = uniqueSurname();
+        try {
+            MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
+            long id = uploadAccepted(manager, csv(row("Amira", surname, "1985-06-01"), row("Ben", surname, "14/02/1990")));
+            mvc.perform(post("/referrals/upload/" + id + "/import").session(manager).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+
+            assertThat(jdbc.sql("""
+                    SELECT p.code || '|' || c.reference || '|' || m.recorded_by
+                    FROM milestone m JOIN referral r ON r.id = m.referral_id JOIN programme p ON p.id = m.programme_id
+                    JOIN contract c ON c.id = m.contract_id
+                    WHERE r.last_name = ? AND m.type = 'REFERRAL_RECEIVED'""").param(surname).query(String.class)
+                    .list()).containsExactly("WW|WW-BURY-UPLOADTEST|" + personId(SignIn.BURY_MANAGER),
+                            "WW|WW-BURY-UPLOADTEST|" + personId(SignIn.BURY_MANAGER));
+        } finally {
+            jdbc.sql("""
+                    DELETE FROM milestone WHERE contract_id IN (SELECT id FROM contract WHERE reference = 'WW-BURY-UPLOADTEST')
+                    """).update();
+            jdbc.sql("DELETE FROM contract WHERE reference = 'WW-BURY-UPLOADTEST'").update();
+        }
+    }
 }

@@ -127,6 +127,7 @@ class ReferralTriageController {
             case "DECLINED" -> "Declined";
             case "DUPLICATE_LINKED" -> "Linked as the same person";
             case "DUPLICATE_SEPARATE" -> "Kept separate from a possible duplicate";
+            case "CORRECTED" -> "Answers corrected";
             default -> kind.charAt(0) + kind.substring(1).toLowerCase(java.util.Locale.UK).replace('_', ' ');
         };
     }

@@ -167,7 +167,7 @@ class ReadingChangesNothingTest {
         ReferralIntake.Submitted opened = intake.submit(answers, ReferralSource.PUBLIC, null, null);
         long caseId = casework.openCase(new OpenCase(opened.id(), opened.reference(), programme, null, bury, coach,
                 EmploymentStatus.UNEMPLOYED.name(), openedOn));
-        milestones.record(new NewMilestone(MilestoneType.JOB_START, caseId, opened.id(), programme, contract, bury,
+        long jobStart = milestones.record(new NewMilestone(MilestoneType.JOB_START, caseId, opened.id(), programme, contract, bury,
                 openedOn.plusDays(30), Map.of(), coach));
         ReferralIntake.Submitted waiting = intake.submit(answers, ReferralSource.PUBLIC, null, null);
 
@@ -175,6 +175,7 @@ class ReadingChangesNothingTest {
         values.put("cases", String.valueOf(caseId));
         values.put("referrals", String.valueOf(waiting.id()));
         values.put("version", "1");
+        values.put("milestoneId", String.valueOf(jobStart));
         values.put("appointmentId", any("SELECT MIN(id) FROM appointment"));
         values.put("referralId", any("SELECT MIN(id) FROM onward_referral"));
         values.put("upload", any("SELECT MIN(id) FROM referral_upload"));

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.HtmlUtils;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.milestone.Milestone;
-import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Contract;
@@ -35,7 +34,11 @@ class CaseController {
     }
 
     /** One line of the timeline; {@code at} orders it and is not shown. */
-    record TimelineRow(LocalDateTime at, String when, String what, String details, String by) {
+    record TimelineRow(LocalDateTime at, String when, String what, String details, String by, String action) {
+
+        TimelineRow(LocalDateTime at, String when, String what, String details, String by) {
+            this(at, when, what, details, by, "");
+        }
     }
 
     /** The sections of a case, in the order the work usually goes. */
@@ -82,7 +85,8 @@ class CaseController {
                 now.toLocalDate()).map(Contract::reference).orElse(null);
 
         // One query per kind of event; the page never queries per row.
-        List<Milestone> caseMilestones = milestones.current(MilestoneFilter.forCase(id));
+        // Every milestone, so that corrected and withdrawn ones stay on the timeline as such.
+        List<Milestone> caseMilestones = milestones.history(id);
         List<Appointments.Appointment> caseAppointments = appointments.forCase(id);
         List<Appointments.ContactNote> notes = appointments.notes(id);
 
@@ -108,7 +112,7 @@ class CaseController {
         dueNext(caseAppointments, now, model);
         model.addAttribute("sections", SECTIONS.stream()
                 .map(s -> new Section(s.title(), "/cases/" + id + "/" + s.href())).toList());
-        model.addAttribute("timeline", timeline(caseMilestones, caseAppointments, notes, now));
+        model.addAttribute("timeline", timeline(id, caseMilestones, caseAppointments, notes, now));
         return "casework/case";
     }
 
@@ -124,19 +128,31 @@ class CaseController {
         model.addAttribute("awaitingOutcome", awaitingOutcome);
     }
 
-    private List<TimelineRow> timeline(List<Milestone> caseMilestones, List<Appointments.Appointment> caseAppointments,
-            List<Appointments.ContactNote> notes, LocalDateTime now) {
+    private List<TimelineRow> timeline(long caseId, List<Milestone> caseMilestones,
+            List<Appointments.Appointment> caseAppointments, List<Appointments.ContactNote> notes, LocalDateTime now) {
         Map<Long, String> recorders = names(caseMilestones.stream().map(Milestone::recordedBy)
                 .filter(Objects::nonNull).distinct().toList());
+        Map<Long, Milestone> byId = caseMilestones.stream().collect(Collectors.toMap(Milestone::id, m -> m));
+        Map<Long, Milestone> correctedBy = caseMilestones.stream().filter(m -> m.supersedesId() != null)
+                .collect(Collectors.toMap(Milestone::supersedesId, m -> m));
         List<TimelineRow> rows = new ArrayList<>();
         for (Milestone m : caseMilestones) {
+            if (m.withdrawn()) {
+                continue; // shown on the milestone it withdraws
+            }
             // A milestone has only a date; recorded on that day, its recording time places it among the
             // day's other events (engagement after the appointment it follows); back-dated, it ends the day.
             LocalDateTime recorded = LocalDateTime.ofInstant(m.recordedAt(), Appointments.LONDON);
             LocalDateTime at = recorded.toLocalDate().equals(m.occurredOn()) ? recorded
                     : m.occurredOn().atTime(LocalTime.MAX);
-            rows.add(new TimelineRow(at, DateAnswer.format(m.occurredOn()), m.type().label(), m.attributesText(),
-                    m.recordedBy() == null ? "" : recorders.getOrDefault(m.recordedBy(), "")));
+            rows.add(new TimelineRow(at, DateAnswer.format(m.occurredOn()), what(m, correctedBy.get(m.id())),
+                    details(m, byId, correctedBy.get(m.id()), recorders),
+                    m.recordedBy() == null ? "" : recorders.getOrDefault(m.recordedBy(), ""),
+                    correctedBy.containsKey(m.id()) || !MilestoneCorrectionController.correctable(m) ? ""
+                            : "<a class=\"govuk-link\" href=\"/cases/" + caseId + "/milestones/" + m.id()
+                                    + "/correct\">Correct<span class=\"govuk-visually-hidden\"> the "
+                                    + HtmlUtils.htmlEscape(m.type().label().toLowerCase(java.util.Locale.UK) + " of "
+                                            + DateAnswer.format(m.occurredOn())) + "</span></a>"));
         }
         for (Appointments.Appointment a : caseAppointments) {
             // Appointments still to come have not happened yet: they show under "What is due next".
@@ -153,6 +169,34 @@ class CaseController {
         }
         rows.sort(Comparator.comparing(TimelineRow::at).reversed());
         return rows;
+    }
+
+    private static String what(Milestone m, Milestone next) {
+        if (next == null) {
+            return m.type().label();
+        }
+        return m.type().label() + (next.withdrawn() ? " (withdrawn)" : " (corrected)");
+    }
+
+    /** The milestone's details, and what became of it or what it corrects, with who did it and why. */
+    private static String details(Milestone m, Map<Long, Milestone> byId, Milestone next, Map<Long, String> names) {
+        List<String> parts = new ArrayList<>();
+        if (!m.attributesText().isEmpty()) {
+            parts.add(m.attributesText());
+        }
+        Milestone corrected = m.supersedesId() == null ? null : byId.get(m.supersedesId());
+        if (corrected != null && !corrected.occurredOn().equals(m.occurredOn())) {
+            parts.add("Corrected from " + DateAnswer.format(corrected.occurredOn())
+                    + (m.correctionReason() == null ? "" : ": " + m.correctionReason()));
+        }
+        if (next != null) {
+            String who = next.recordedBy() == null ? "" : " by " + names.getOrDefault(next.recordedBy(), "");
+            String when = " on " + DateAnswer.format(LocalDateTime.ofInstant(next.recordedAt(), Appointments.LONDON)
+                    .toLocalDate());
+            parts.add((next.withdrawn() ? "Withdrawn" : "Corrected to " + DateAnswer.format(next.occurredOn()))
+                    + who + when + (next.correctionReason() == null ? "" : ": " + next.correctionReason()));
+        }
+        return String.join(". ", parts);
     }
 
     /**

@@ -39,4 +39,18 @@ class CaseMilestones {
                 supportCase.programmeId(), contractId, supportCase.organisationId(), occurredOn, attributes,
                 recordedBy));
     }
+
+    /** Moves a milestone of the case to {@code occurredOn}, under the contract live on that day. */
+    long correctDate(SupportCase supportCase, org.workhealth.milestone.Milestone original, LocalDate occurredOn,
+            String reason, long correctedBy) {
+        Long contractId = programmes.liveContract(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
+                .map(Contract::id).orElse(null);
+        return milestones.supersede(original.id(), new NewMilestone(original.type(), supportCase.id(),
+                supportCase.referralId(), supportCase.programmeId(), contractId, supportCase.organisationId(),
+                occurredOn, original.attributes(), correctedBy), reason);
+    }
+
+    long withdraw(org.workhealth.milestone.Milestone original, String reason, long withdrawnBy) {
+        return milestones.withdraw(original.id(), reason, withdrawnBy);
+    }
 }

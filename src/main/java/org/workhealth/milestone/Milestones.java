@@ -41,10 +41,14 @@ public class Milestones {
 
     private static final String COLUMNS = """
             m.id, m.type, m.case_id, m.referral_id, m.programme_id, m.contract_id, m.organisation_id, m.occurred_on,
-            m.attributes, m.recorded_at, m.recorded_by, m.supersedes_id""";
+            m.attributes, m.recorded_at, m.recorded_by, m.supersedes_id, m.withdrawn, m.correction_reason""";
 
+    /** Current: neither superseded nor a withdrawal (which supersedes a milestone recorded in error). */
     private static final String NOT_SUPERSEDED =
-            "NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)";
+            "m.withdrawn = FALSE AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)";
+
+    /** The longest reason a correction or withdrawal may give: the column's length. */
+    public static final int REASON_MAX = 500;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -71,7 +75,7 @@ public class Milestones {
                 .ifPresent(covered -> {
                     throw new PeriodLockedException(covered.lock(), milestone.occurredOn(), false);
                 });
-        long id = insert(milestone, null);
+        long id = insert(milestone, null, false, null);
         refreshFirst(milestone.caseId(), milestone.type());
         audit.recordChange("CREATE", "milestone", id, milestone.organisationId(), milestone.type().name());
         return id;
@@ -131,6 +135,16 @@ public class Milestones {
      */
     @Transactional
     public long supersede(long id, NewMilestone correction) {
+        return supersede(id, correction, null);
+    }
+
+    /**
+     * As {@link #supersede(long, NewMilestone)}, keeping why the milestone was corrected.
+     *
+     * @param reason why, up to {@link #REASON_MAX} characters, or null
+     */
+    @Transactional
+    public long supersede(long id, NewMilestone correction, String reason) {
         Milestone original = find(id).orElseThrow(() -> new NotCurrentException("No milestone " + id));
         if (!isCurrent(id)) {
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
@@ -144,7 +158,7 @@ public class Milestones {
                 });
         long correctionId;
         try {
-            correctionId = insert(correction, id);
+            correctionId = insert(correction, id, false, reason);
         } catch (DuplicateKeyException e) {
             // Someone else corrected it at the same moment: the unique supersedes_id keeps one chain.
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
@@ -155,8 +169,47 @@ public class Milestones {
             refreshFirst(correction.caseId(), correction.type());
         }
         audit.recordChange("SUPERSEDE", "milestone", correctionId, correction.organisationId(),
-                original.type().name() + " " + id + " superseded by " + correctionId);
+                original.type().name() + " " + id + " superseded by " + correctionId
+                        + (reason == null ? "" : ": " + reason));
         return correctionId;
+    }
+
+    /**
+     * Withdraws milestone {@code id}, recorded in error: a row that supersedes it and is never current, so no
+     * figure counts it any more and the record keeps it, with who withdrew it, when and why.
+     *
+     * @return the id of the withdrawal
+     * @throws NotCurrentException when {@code id} does not exist or is no longer current
+     * @throws PeriodLockedException when a live lock covers the milestone's period
+     */
+    @Transactional
+    public long withdraw(long id, String reason, Long withdrawnBy) {
+        Milestone original = find(id).orElseThrow(() -> new NotCurrentException("No milestone " + id));
+        if (!isCurrent(id)) {
+            throw new NotCurrentException("Milestone " + id + " has already been superseded");
+        }
+        locks.firstCovering(List.of(new PeriodLocks.Probe(original.contractId(), original.occurredOn())))
+                .ifPresent(covered -> {
+                    throw new PeriodLockedException(covered.lock(), original.occurredOn(), true);
+                });
+        long withdrawalId;
+        try {
+            withdrawalId = insert(new NewMilestone(original.type(), original.caseId(), original.referralId(),
+                    original.programmeId(), original.contractId(), original.organisationId(), original.occurredOn(),
+                    original.attributes(), withdrawnBy), id, true, reason);
+        } catch (DuplicateKeyException e) {
+            throw new NotCurrentException("Milestone " + id + " has already been superseded");
+        }
+        refreshFirst(original.caseId(), original.type());
+        audit.recordChange("WITHDRAW", "milestone", id, original.organisationId(),
+                original.type().name() + " " + id + " withdrawn: " + reason);
+        return withdrawalId;
+    }
+
+    /** Every milestone of a case, current or not, corrections and withdrawals included, in the order recorded. */
+    public List<Milestone> history(long caseId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM milestone m WHERE m.case_id = ? ORDER BY m.recorded_at, m.id")
+                .param(caseId).query(Milestones::map).list();
     }
 
     public Optional<Milestone> find(long id) {
@@ -225,7 +278,7 @@ public class Milestones {
                 (SELECT f.type, f.contract_id, f.organisation_id, f.occurred_on, f.attributes FROM milestone_first f
                  UNION ALL
                  SELECT c.type, c.contract_id, c.organisation_id, c.occurred_on, c.attributes FROM milestone c
-                 WHERE c.case_id IS NULL AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = c.id)) m
+                 WHERE c.case_id IS NULL AND c.withdrawn = FALSE AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = c.id)) m
                  WHERE 1 = 1""" : "milestone m WHERE " + NOT_SUPERSEDED);
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.types() != null) {
@@ -307,7 +360,7 @@ public class Milestones {
                                              attributes)
                 SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on, m.attributes
                 FROM milestone m
-                WHERE m.case_id = ? AND m.type = ?
+                WHERE m.case_id = ? AND m.type = ? AND m.withdrawn = FALSE
                   AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
                 ORDER BY m.occurred_on, m.id
                 FETCH FIRST 1 ROWS ONLY
@@ -326,13 +379,14 @@ public class Milestones {
         }
     }
 
-    private long insert(NewMilestone m, Long supersedesId) {
+    private long insert(NewMilestone m, Long supersedesId, boolean withdrawn, String reason) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id,
-                                       occurred_on, attributes, recorded_at, recorded_by, supersedes_id)
+                                       occurred_on, attributes, recorded_at, recorded_by, supersedes_id, withdrawn,
+                                       correction_reason)
                 VALUES (:type, :caseId, :referralId, :programmeId, :contractId, :organisationId,
-                        :occurredOn, :attributes, :recordedAt, :recordedBy, :supersedesId)
+                        :occurredOn, :attributes, :recordedAt, :recordedBy, :supersedesId, :withdrawn, :reason)
                 """)
                 .param("type", m.type().name())
                 .param("caseId", m.caseId())
@@ -345,6 +399,8 @@ public class Milestones {
                 .param("recordedAt", Timestamp.from(clock.instant()))
                 .param("recordedBy", m.recordedBy())
                 .param("supersedesId", supersedesId)
+                .param("withdrawn", withdrawn)
+                .param("reason", reason)
                 .update(key, "id");
         return key.getKeyAs(Long.class);
     }
@@ -355,7 +411,7 @@ public class Milestones {
                 nullableLong(rs, "contract_id"), rs.getLong("organisation_id"),
                 rs.getDate("occurred_on").toLocalDate(), MilestoneAttributes.decode(rs.getString("attributes")),
                 rs.getTimestamp("recorded_at").toInstant(), nullableLong(rs, "recorded_by"),
-                nullableLong(rs, "supersedes_id"));
+                nullableLong(rs, "supersedes_id"), rs.getBoolean("withdrawn"), rs.getString("correction_reason"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -43,7 +43,7 @@ final class ReferralMilestoneQuery {
         fromClause = """
                 FROM milestone m JOIN referral r ON r.id = m.referral_id
                 WHERE m.programme_id = :programmeId AND m.organisation_id IN (:organisations)
-                  AND m.occurred_on >= :from AND m.occurred_on <= :to AND m.type IN (:types)
+                  AND m.occurred_on >= :from AND m.occurred_on <= :to AND m.type IN (:types) AND m.withdrawn = FALSE
                   AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
                 """;
         this.stageColumn = stage.toString();

@@ -42,9 +42,9 @@ class ReferralTriageController {
     @GetMapping("/referrals/{id}")
     String show(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String programmeId,
             Model model) {
-        ReferralDetails first = triage.triageable(user, id);
-        audit.recordView("referral", id, first.routedOrganisationId());
-        ReferralDetails referral = triage.startTriage(user, first) ? triage.triageable(user, id) : first;
+        // Looking changes nothing but the audit log: triage starts only when a triager presses "Start triage".
+        ReferralDetails referral = triage.triageable(user, id);
+        audit.recordView("referral", id, referral.routedOrganisationId());
         Instant now = triage.now();
         ZoneId zone = triage.zone();
         model.addAttribute("referral", referral);
@@ -74,6 +74,15 @@ class ReferralTriageController {
                 .toList());
         model.addAttribute("backLink", "/triage");
         return "referral/triage-referral";
+    }
+
+    @PostMapping("/referrals/{id}/start-triage")
+    String startTriage(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        ReferralDetails referral = triage.triageable(user, id);
+        boolean started = triage.startTriage(user, referral);
+        redirect.addFlashAttribute("notice", started ? "Triage started: the referral shows as in triage with you"
+                : "Triage of this referral had already started or it has been decided");
+        return "redirect:/referrals/" + id;
     }
 
     @PostMapping("/referrals/{id}/duplicates/{otherId}")
@@ -118,6 +127,7 @@ class ReferralTriageController {
             case "DECLINED" -> "Declined";
             case "DUPLICATE_LINKED" -> "Linked as the same person";
             case "DUPLICATE_SEPARATE" -> "Kept separate from a possible duplicate";
+            case "CORRECTED" -> "Answers corrected";
             default -> kind.charAt(0) + kind.substring(1).toLowerCase(java.util.Locale.UK).replace('_', ' ');
         };
     }

@@ -134,14 +134,14 @@ class Triage {
         return clock.getZone();
     }
 
-    /** The first look at a new referral starts triage; later looks change nothing. */
+    /** A triager starts triage of a new referral, so that others see someone is dealing with it; once only. */
     @Transactional
     boolean startTriage(CurrentUser user, ReferralDetails referral) {
         int changed = jdbc.sql("UPDATE referral SET status = 'IN_TRIAGE', version = version + 1 WHERE id = ? AND status = 'RECEIVED'")
                 .param(referral.id()).update();
         if (changed == 1) {
-            event(referral.id(), user, "IN_TRIAGE", "Opened for triage");
-            audit.recordChange("TRIAGE", "referral", referral.id(), referral.routedOrganisationId(), "Opened for triage");
+            event(referral.id(), user, "IN_TRIAGE", "Started triage");
+            audit.recordChange("TRIAGE", "referral", referral.id(), referral.routedOrganisationId(), "Started triage");
         }
         return changed == 1;
     }

@@ -133,6 +133,29 @@ class ClaimsTest {
     }
 
     @Test
+    void aMilestoneWithdrawnAfterItsQuarterWasApprovedIsTakenBackInTheNextClaim() {
+        Contract contract = contract2025();
+        FundingAgreement agreement = agreement(contract);
+        long a = fixtures.openCase(contract, LocalDate.of(2025, 4, 20));
+        long aPlan = fixtures.participant(contract, a, LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 20));
+        ClaimStatement q1 = claims.statement(agreement, Q1);
+        assertThat(q1.lines(LineKind.PERFORMANCE)).extracting(ClaimLine::caseReference)
+                .containsExactly(fixtures.reference(a));
+        claims.submit(manager, agreement, Q1, q1.fingerprint());
+        claims.approve(commissioner, agreement, Q1, claims.statement(agreement, Q1).version());
+
+        fixtures.withdraw(aPlan, "Recorded on the wrong case");
+
+        assertThat(claims.statement(agreement, Q1).lines()).isEqualTo(q1.lines());
+        ClaimStatement q2 = claims.statement(agreement, Q2);
+        assertThat(q2.lines(LineKind.ADJUSTMENT)).extracting(ClaimLine::forQuarter, ClaimLine::caseReference,
+                ClaimLine::amountPence).containsExactly(tuple(Q1, fixtures.reference(a), -PRICE));
+        assertThat(q2.lines(LineKind.ADJUSTMENT).get(0).description()).startsWith(
+                "Taken back from the approved claim for Q1 2025/26: the evidence for it is no longer recorded");
+        assertThat(q2.lines(LineKind.PERFORMANCE)).isEmpty();
+    }
+
+    @Test
     void aReturnedClaimUnlocksItsExpenditureAndIsResubmittedWithTheCorrection() {
         FundingAgreement agreement = agreement(contract2025());
         long roomHire = expenditures.add(manager, agreement, Q1, "Room hire", 3_000_00);

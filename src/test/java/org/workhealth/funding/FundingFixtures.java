@@ -128,6 +128,11 @@ class FundingFixtures {
         return milestones.supersede(milestoneId, milestone(contract, original.caseId(), original.type(), on));
     }
 
+    /** Withdraws a milestone recorded in error. */
+    long withdraw(long milestoneId, String reason) {
+        return milestones.withdraw(milestoneId, reason, null);
+    }
+
     NewMilestone milestone(Contract contract, long caseId, MilestoneType type, LocalDate on) {
         return new NewMilestone(type, caseId, null, contract.programmeId(), contract.id(),
                 contract.providerOrganisationId(), on, Map.of(), null);

@@ -109,7 +109,8 @@ class MilestonesTest {
                     SELECT m.case_id, m.type, m.id,
                            ROW_NUMBER() OVER (PARTITION BY m.case_id, m.type ORDER BY m.occurred_on, m.id) AS position
                     FROM milestone m
-                    WHERE m.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
+                    WHERE m.case_id IS NOT NULL AND m.withdrawn = FALSE
+                      AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
                 ) ranked WHERE position = 1 ORDER BY case_id, type""";
         List<String> expected = jdbc.sql(fromRecord).query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " "
                 + rs.getLong(3)).list();

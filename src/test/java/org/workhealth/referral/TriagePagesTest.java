@@ -173,6 +173,8 @@ class TriagePagesTest {
                 .session(specialist).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post("/referrals/" + id + "/duplicates/" + other).param("decision", "LINKED").session(specialist)
                 .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/referrals/" + id + "/start-triage").session(specialist).with(csrf()))
+                .andExpect(status().isNotFound());
         assertThat(statusOf(id)).isEqualTo("RECEIVED");
         assertThat(routedTo(id)).isEqualTo(buryLiveWell());
         assertThat(events(id)).containsExactly("RECEIVED");
@@ -199,7 +201,7 @@ class TriagePagesTest {
         mvc.perform(get("/referrals/" + bchftReferral).session(coach)).andExpect(status().isNotFound());
         mvc.perform(post("/referrals/" + id + "/duplicates/" + bchftReferral).param("decision", "LINKED")
                 .session(coach).with(csrf())).andExpect(status().isNotFound());
-        assertThat(statusOf(id)).isEqualTo("IN_TRIAGE");
+        assertThat(statusOf(id)).isEqualTo("RECEIVED");
         assertThat(statusOf(bchftReferral)).isEqualTo("RECEIVED");
         assertThat(duplicateDecisions(id)).isZero();
     }
@@ -207,28 +209,48 @@ class TriagePagesTest {
     // --- the referral page and decisions ---
 
     @Test
-    void openingAReferralStartsTriageAndShowsTheAnswersAndEligibility() throws Exception {
+    void openingAReferralShowsTheAnswersAndEligibilityAndChangesNothing() throws Exception {
         String surname = surname();
         long id = refer("Fay", surname, practiceFor(buryLiveWell()), null);
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
         Document page = page(mvc.perform(get("/referrals/" + id).session(coach)
                 .param("programmeId", String.valueOf(programme("WW").id()))).andExpect(status().isOk()).andReturn());
         assertThat(page.select("h1").text()).isEqualTo("Fay " + surname);
-        assertThat(page.text()).contains(reference(id), "In triage", "Bury Council Live Well service",
+        assertThat(page.text()).contains(reference(id), "Received", "Bury Council Live Well service",
                 "Acme Ltd", "Help to stay in work", "Eligibility for WorkWell");
-        assertThat(statusOf(id)).isEqualTo("IN_TRIAGE");
-        assertThat(events(id)).containsExactly("RECEIVED", "IN_TRIAGE");
+        assertThat(page.select("form[action=/referrals/" + id + "/start-triage] button").text()).isEqualTo("Start triage");
+        assertThat(statusOf(id)).isEqualTo("RECEIVED");
+        assertThat(events(id)).containsExactly("RECEIVED");
         List<RuleOutcome> outcomes = eligibility.assess(id, programme("WW").id());
         assertThat(page.select("tr.app-rule")).hasSize(outcomes.size());
         for (RuleOutcome outcome : outcomes) {
             assertThat(page.select("tr.app-rule").text()).contains(outcome.rule());
         }
-        // A second look changes nothing more.
-        mvc.perform(get("/referrals/" + id).session(coach)).andExpect(status().isOk());
-        assertThat(events(id)).containsExactly("RECEIVED", "IN_TRIAGE");
+        // A commissioner only looking changes nothing either.
+        MockHttpSession commissioner = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
+        mvc.perform(get("/referrals/" + id).session(commissioner)).andExpect(status().isOk());
+        assertThat(statusOf(id)).isEqualTo("RECEIVED");
         Integer views = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'VIEW' AND record_type = 'referral' AND record_id = ?")
                 .param(String.valueOf(id)).query(Integer.class).single();
         assertThat(views).isEqualTo(2);
+    }
+
+    @Test
+    void theTriagerStartsTriageWithAButtonOnce() throws Exception {
+        long id = refer("Fern", surname(), practiceFor(buryLiveWell()), null);
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+        mvc.perform(post("/referrals/" + id + "/start-triage").session(coach).with(csrf()))
+                .andExpect(redirectedUrl("/referrals/" + id));
+        assertThat(statusOf(id)).isEqualTo("IN_TRIAGE");
+        assertThat(events(id)).containsExactly("RECEIVED", "IN_TRIAGE");
+        assertThat(audited(id, "TRIAGE")).isTrue();
+        Document page = page(mvc.perform(get("/referrals/" + id).session(coach)).andExpect(status().isOk()).andReturn());
+        assertThat(page.text()).contains("In triage", "Triage started", "Started triage");
+        assertThat(page.select("form[action=/referrals/" + id + "/start-triage]")).isEmpty();
+        // Pressing it again (say from another tab) changes nothing more.
+        mvc.perform(post("/referrals/" + id + "/start-triage").session(coach).with(csrf()))
+                .andExpect(redirectedUrl("/referrals/" + id));
+        assertThat(events(id)).containsExactly("RECEIVED", "IN_TRIAGE");
     }
 
     @Test

@@ -137,6 +137,35 @@ class ReturnPagesTest {
                 .query(Integer.class).single()).isEqualTo(2);
     }
 
+    /** The hub's "complete the equality fields" comment can be acted on: correct the referral, compile again. */
+    @Test
+    void aReferralsCorrectedEqualityAnswersShowInTheReturnCompiledAfterwards() throws Exception {
+        ReturnFixtures.Setup setup = fixtures.programme(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
+        long caseId = fixtures.openCase(setup, "Esme", "Equality" + UUID.randomUUID().toString().replaceAll("[^a-f]", ""),
+                JUNE_15, JUNE_15);
+        fixtures.record(setup, caseId, MilestoneType.ENGAGEMENT, LocalDate.of(2026, 7, 3));
+        String path = "/returns/" + setup.programme().code() + "/2026/2";
+        MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
+        mvc.perform(post(path + "/compile").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
+        assertThat(column(page(path, manager), "DISABILITY")).containsExactly("NO");
+        assertThat(column(page(path, manager), "ETHNICITY")).containsExactly("White: Irish");
+
+        long referral = jdbc.sql("SELECT referral_id FROM support_case WHERE id = ?").param(caseId)
+                .query(Long.class).single();
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+        mvc.perform(post("/referrals/" + referral + "/correct").with(csrf()).session(coach)
+                .param("phone", ReturnFixtures.PHONE).param("postcode", ReturnFixtures.POSTCODE)
+                .param("contactPreference", "PHONE").param("sex", "FEMALE")
+                .param("ethnicity", "Asian or Asian British: Chinese").param("disability", "YES")
+                .param("reason", "Hub asked us to complete the equality fields"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(post(path + "/compile").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
+        Document recompiled = page(path, manager);
+        assertThat(column(recompiled, "DISABILITY")).containsExactly("YES");
+        assertThat(column(recompiled, "ETHNICITY")).containsExactly("Asian or Asian British: Chinese");
+    }
+
     @Test
     void theExtractCarriesNoNameContactDetailNhsNumberOrNationalInsuranceNumber() throws Exception {
         ReturnFixtures.Setup setup = fixtures.programme(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));

@@ -71,6 +71,7 @@ class ReferralFormController {
         List<String[]> problems = question.problems(draft, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             model.addAttribute("errors", FormErrors.ofProblems(problems));
+            model.addAttribute("wrongBoxes", question.wrongDateBoxes(draft, problems));
             return show(mode, question, draft, "yes".equals(change), model);
         }
         ReferralQuestion next = question.next();
@@ -95,6 +96,9 @@ class ReferralFormController {
             Model model) {
         ReferralQuestion previous = question.previous();
         model.addAttribute("draft", draft);
+        if (!model.containsAttribute("wrongBoxes")) {
+            model.addAttribute("wrongBoxes", java.util.Set.of());
+        }
         model.addAttribute("question", question.slug());
         model.addAttribute("title", question.title());
         model.addAttribute("base", mode.base());

@@ -130,6 +130,21 @@ class ReferralFormTest {
     }
 
     @Test
+    void ethnicGroupsAreHeadingsSoTypingTheStartOfAnEthnicityFindsIt() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String page = page(session, "/refer/equality");
+        assertThat(page).contains("<optgroup label=\"Asian or Asian British\">")
+                .contains("<option value=\"Asian or Asian British: Indian\">Indian</option>")
+                .contains("<option value=\"White: Irish\">Irish</option>");
+        assertThat(page).doesNotContainPattern(">Asian or Asian British: ").doesNotContainPattern(">White: ");
+
+        mvc.perform(post("/refer/equality").session(session).with(csrf()).param("ethnicity", "Asian or Asian British: Indian"))
+                .andExpect(redirectedUrl("/refer/check"));
+        assertThat(page(session, "/refer/equality"))
+                .containsPattern("<option value=\"Asian or Asian British: Indian\"\\s+selected=\"selected\">Indian</option>");
+    }
+
+    @Test
     void everyQuestionPageShowsWithItsQuestion() throws Exception {
         MockHttpSession session = new MockHttpSession();
         for (ReferralQuestion question : ReferralQuestion.values()) {

@@ -135,7 +135,8 @@ class CaseController {
             LocalDateTime recorded = LocalDateTime.ofInstant(m.recordedAt(), Appointments.LONDON);
             LocalDateTime at = recorded.toLocalDate().equals(m.occurredOn()) ? recorded
                     : m.occurredOn().atTime(LocalTime.MAX);
-            rows.add(new TimelineRow(at, DateAnswer.format(m.occurredOn()), m.type().label(), m.attributesText(),
+            rows.add(new TimelineRow(at, DateAnswer.format(m.occurredOn()), m.type().label(),
+                    MilestoneDetails.text(m),
                     m.recordedBy() == null ? "" : recorders.getOrDefault(m.recordedBy(), "")));
         }
         for (Appointments.Appointment a : caseAppointments) {

@@ -100,7 +100,9 @@ class ReferralFormController {
             model.addAttribute("wrongBoxes", java.util.Set.of());
         }
         model.addAttribute("question", question.slug());
-        model.addAttribute("title", question.title());
+        // A referrer signed in is asked only for the person's agreement on the first page.
+        model.addAttribute("title", mode == ReferralFlow.Mode.PARTNER && question == ReferralQuestion.WHO
+                ? "Does the person agree to this referral?" : question.title());
         model.addAttribute("base", mode.base());
         model.addAttribute("partner", mode == ReferralFlow.Mode.PARTNER);
         model.addAttribute("change", change);

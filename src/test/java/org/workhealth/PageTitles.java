@@ -17,8 +17,9 @@ public final class PageTitles {
         if (headings.size() != 1) {
             return Optional.of("has " + headings.size() + " h1s: " + headings);
         }
-        String heading = headings.get(0).strip();
-        String words = title.strip().startsWith("Error: ") ? title.strip().substring("Error: ".length()) : title.strip();
+        String heading = headings.get(0).replaceAll("\\s+", " ").strip();
+        String shown = title.replaceAll("\\s+", " ").strip();
+        String words = shown.startsWith("Error: ") ? shown.substring("Error: ".length()) : shown;
         if (!words.startsWith(heading + " – ")) {
             return Optional.of("title \"" + title + "\" does not start with its h1 \"" + heading + "\"");
         }

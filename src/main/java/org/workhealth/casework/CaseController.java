@@ -181,8 +181,9 @@ class CaseController {
     /** The milestone's details, and what became of it or what it corrects, with who did it and why. */
     private static String details(Milestone m, Map<Long, Milestone> byId, Milestone next, Map<Long, String> names) {
         List<String> parts = new ArrayList<>();
-        if (!m.attributesText().isEmpty()) {
-            parts.add(m.attributesText());
+        String attributes = MilestoneDetails.text(m);
+        if (!attributes.isEmpty()) {
+            parts.add(attributes);
         }
         Milestone corrected = m.supersedesId() == null ? null : byId.get(m.supersedesId());
         if (corrected != null && !corrected.occurredOn().equals(m.occurredOn())) {

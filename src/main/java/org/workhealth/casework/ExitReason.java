@@ -1,7 +1,7 @@
 package org.workhealth.casework;
 
-/** Why a person left support. */
-enum ExitReason {
+/** Why a person left support. Public so that returns can show an exit reason's code as its label. */
+public enum ExitReason {
     COMPLETED("Completed support"),
     MOVED_INTO_WORK("Moved into work and left support"),
     WITHDREW("Withdrew"),
@@ -17,5 +17,15 @@ enum ExitReason {
 
     String label() {
         return label;
+    }
+
+    /** The label of the reason with this code; a code from elsewhere written as words ("NO_CONTACT": "No contact"). */
+    public static String labelOf(String code) {
+        for (ExitReason reason : values()) {
+            if (reason.name().equals(code)) {
+                return reason.label;
+            }
+        }
+        return MilestoneDetails.words(code);
     }
 }

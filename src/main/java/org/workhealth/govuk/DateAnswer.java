@@ -10,10 +10,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A date entered in a GOV.UK date input as day, month and year, with the pattern's error messages.
- * Months may be given as numbers or as names ("4", "April", "apr").
+ * A date entered in a GOV.UK date input as day, month and year, with the pattern's error messages
+ * and which of the three boxes are wrong ({@code wrongParts}: "day", "month", "year", in that order),
+ * so a page marks and links only those. Months may be given as numbers or as names ("4", "April", "apr").
  */
-public record DateAnswer(LocalDate date, String error) {
+public record DateAnswer(LocalDate date, String error, List<String> wrongParts) {
+
+    private static final List<String> ALL_PARTS = List.of("day", "month", "year");
+
+    /** An answer whose error, if any, concerns the whole date. */
+    public DateAnswer(LocalDate date, String error) {
+        this(date, error, error == null ? List.of() : ALL_PARTS);
+    }
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
@@ -38,19 +46,28 @@ public record DateAnswer(LocalDate date, String error) {
             missing.add("year");
         }
         if (!missing.isEmpty()) {
-            return new DateAnswer(null, label + " must include a " + String.join(" and ", missing));
+            return new DateAnswer(null, label + " must include a " + String.join(" and ", missing), missing);
         }
         if (!y.matches("\\d{4}")) {
-            return new DateAnswer(null, "Year must include 4 numbers");
+            return new DateAnswer(null, "Year must include 4 numbers", List.of("year"));
         }
         Integer monthNumber = month(m);
-        if (!d.matches("\\d{1,2}") || monthNumber == null) {
-            return new DateAnswer(null, label + " must be a real date");
+        boolean dayWrong = !d.matches("\\d{1,2}") || Integer.parseInt(d) < 1 || Integer.parseInt(d) > 31;
+        if (dayWrong || monthNumber == null) {
+            List<String> wrong = new ArrayList<>();
+            if (dayWrong) {
+                wrong.add("day");
+            }
+            if (monthNumber == null) {
+                wrong.add("month");
+            }
+            return new DateAnswer(null, label + " must be a real date", wrong);
         }
         try {
             return new DateAnswer(LocalDate.of(Integer.parseInt(y), monthNumber, Integer.parseInt(d)), null);
         } catch (DateTimeException e) {
-            return new DateAnswer(null, label + " must be a real date");
+            // 31 June, 29 February in a common year: the day does not exist in that month
+            return new DateAnswer(null, label + " must be a real date", List.of("day"));
         }
     }
 
@@ -70,6 +87,11 @@ public record DateAnswer(LocalDate date, String error) {
 
     public boolean valid() {
         return error == null;
+    }
+
+    /** The box the error summary links to: the first wrong one, or the day box. */
+    public String firstWrongPart() {
+        return wrongParts.isEmpty() ? "day" : wrongParts.get(0);
     }
 
     private static Integer month(String answer) {

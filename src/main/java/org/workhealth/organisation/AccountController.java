@@ -48,10 +48,15 @@ class AccountController {
     @PostMapping("/account/password")
     String changePassword(CurrentUser user, @ModelAttribute PasswordForm passwordForm, BindingResult result,
             RedirectAttributes redirect) {
-        if (passwordForm.currentPassword() == null || passwordForm.currentPassword().isEmpty()) {
+        if (empty(passwordForm.currentPassword())) {
             result.rejectValue("currentPassword", "required", "Enter your current password");
         }
-        if (passwordForm.newPassword() != null && !passwordForm.newPassword().equals(passwordForm.confirmPassword())) {
+        if (empty(passwordForm.newPassword())) {
+            result.rejectValue("newPassword", "required", "Enter a new password");
+        }
+        if (empty(passwordForm.confirmPassword())) {
+            result.rejectValue("confirmPassword", "required", "Confirm your new password");
+        } else if (!passwordForm.confirmPassword().equals(passwordForm.newPassword())) {
             result.rejectValue("confirmPassword", "mismatch", "The passwords you entered do not match");
         }
         if (!result.hasErrors()) {
@@ -64,5 +69,9 @@ class AccountController {
         }
         redirect.addFlashAttribute("notice", "Your password has been changed.");
         return "redirect:/account";
+    }
+
+    private static boolean empty(String password) {
+        return password == null || password.isEmpty();
     }
 }

@@ -44,11 +44,23 @@ public final class ReferralChoices {
                 listOf(chosen));
     }
 
-    public List<Map<String, Object>> ethnicities(String chosen) {
-        List<String> values = new ArrayList<>();
-        ETHNIC_GROUPS.forEach((group, names) -> names.forEach(name -> values.add(group + ": " + name)));
-        values.add(PREFER_NOT_TO_SAY);
-        return Choices.select("Select an ethnic group", values, v -> v, ReferralChoices::label, chosen);
+    /**
+     * The ethnic groups as option groups of a select, each ethnicity named without its group so that
+     * typing "Ind" finds "Indian". The value stays the stored code, "Asian or Asian British: Indian".
+     */
+    public List<EthnicGroup> ethnicGroupOptions() {
+        List<EthnicGroup> groups = new ArrayList<>();
+        ETHNIC_GROUPS.forEach((group, names) -> groups.add(new EthnicGroup(group,
+                names.stream().map(name -> new Ethnicity(group + ": " + name, name)).toList())));
+        return groups;
+    }
+
+    /** One heading of the ethnic group select and the ethnicities under it. */
+    public record EthnicGroup(String label, List<Ethnicity> ethnicities) {
+    }
+
+    /** An ethnicity as stored ({@code code}) and as shown under its group ({@code name}). */
+    public record Ethnicity(String code, String name) {
     }
 
     public static String label(String value) {

@@ -74,6 +74,7 @@ class ReferralFormController {
         }
         if (!problems.isEmpty()) {
             model.addAttribute("errors", FormErrors.ofProblems(problems));
+            model.addAttribute("wrongBoxes", question.wrongDateBoxes(draft, problems));
             return show(mode, question, draft, "yes".equals(change), model);
         }
         ReferralQuestion next = question.next();
@@ -98,10 +99,15 @@ class ReferralFormController {
             Model model) {
         ReferralQuestion previous = question.previous();
         model.addAttribute("draft", draft);
+        if (!model.containsAttribute("wrongBoxes")) {
+            model.addAttribute("wrongBoxes", java.util.Set.of());
+        }
         model.addAttribute("question", question.slug());
         boolean self = ReferralFlow.isSelfReferral(mode, draft);
         model.addAttribute("self", self);
-        model.addAttribute("title", question.title(self));
+        // A referrer signed in is asked only for the person's agreement on the first page.
+        model.addAttribute("title", mode == ReferralFlow.Mode.PARTNER && question == ReferralQuestion.WHO
+                ? "Does the person agree to this referral?" : question.title(self));
         model.addAttribute("base", mode.base());
         model.addAttribute("partner", mode == ReferralFlow.Mode.PARTNER);
         model.addAttribute("change", change);

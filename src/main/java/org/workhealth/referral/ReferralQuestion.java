@@ -163,8 +163,32 @@ enum ReferralQuestion {
         }
         DateAnswer answer = DateAnswer.parse(label, day, month, year);
         if (!answer.valid()) {
-            problems.add(new String[] {field, answer.error(), field + "-day"});
+            problems.add(new String[] {field, answer.error(), field + "-" + answer.firstWrongPart()});
         }
+    }
+
+    /**
+     * The ids of the date boxes to mark as wrong, given this page's problems: only the wrong part of a
+     * date that is not a real date, every box of a date that is wrong as a whole (missing, or out of range).
+     */
+    Set<String> wrongDateBoxes(ReferralDraft draft, List<String[]> problems) {
+        Set<String> boxes = new java.util.HashSet<>();
+        for (String[] problem : problems) {
+            String[] parts = switch (problem[0]) {
+                case "dateOfBirth" -> new String[] {draft.getDobDay(), draft.getDobMonth(), draft.getDobYear()};
+                case "unemployedSince" -> new String[] {draft.getUnemployedDay(), draft.getUnemployedMonth(),
+                    draft.getUnemployedYear()};
+                case "fitNoteSince" -> new String[] {draft.getFitNoteDay(), draft.getFitNoteMonth(),
+                    draft.getFitNoteYear()};
+                default -> null;
+            };
+            if (parts != null) {
+                DateAnswer answer = DateAnswer.parse("Date", parts[0], parts[1], parts[2]);
+                List<String> wrong = answer.valid() ? List.of("day", "month", "year") : answer.wrongParts();
+                wrong.forEach(part -> boxes.add(problem[0] + "-" + part));
+            }
+        }
+        return boxes;
     }
 
     private static String anchor(String field) {

@@ -120,7 +120,7 @@ public final class ReferralRules {
         }
         String digits = nhsNumber.replaceAll("[\\s-]", "");
         if (!digits.matches("\\d{10}") || !nhsChecksumValid(digits)) {
-            problems.add(new Problem("nhsNumber", "Enter a valid NHS number, like 485 777 3456"));
+            problems.add(new Problem("nhsNumber", "Enter a valid NHS number, like 999 000 0018"));
         }
     }
 

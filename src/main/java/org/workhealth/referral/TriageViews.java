@@ -76,7 +76,7 @@ final class TriageViews {
         }
         row(health, "Health conditions", conditions.isEmpty() ? "None given" : String.join(", ", conditions));
         row(health, "Details", r.conditionDetails());
-        row(health, "Waiting for NHS treatment", r.waitingForTreatment());
+        row(health, "Waiting for NHS treatment", ReferralChoices.label(r.waitingForTreatment()));
         row(health, "Help wanted", r.helpWanted());
         sections.add(new Section("Health and support", health));
 
@@ -94,11 +94,11 @@ final class TriageViews {
         sections.add(new Section("Referral and consent", referral));
 
         List<Map<String, Object>> equality = new ArrayList<>();
-        row(equality, "Sex", r.sex());
-        row(equality, "Gender same as sex registered at birth", r.genderSameAsBirth());
-        row(equality, "Ethnic group", r.ethnicity());
-        row(equality, "Disability", r.disability());
-        row(equality, "Caring responsibilities", r.caring());
+        row(equality, "Sex", ReferralChoices.label(r.sex()));
+        row(equality, "Gender same as sex registered at birth", ReferralChoices.label(r.genderSameAsBirth()));
+        row(equality, "Ethnic group", ReferralChoices.label(r.ethnicity()));
+        row(equality, "Disability", ReferralChoices.label(r.disability()));
+        row(equality, "Caring responsibilities", ReferralChoices.label(r.caring()));
         sections.add(new Section("Equality monitoring", equality));
         return sections;
     }

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.workhealth.casework.ExitReason;
+import org.workhealth.govuk.DateAnswer;
 import org.workhealth.milestone.MilestoneType;
+import org.workhealth.referral.EmploymentStatus;
+import org.workhealth.referral.ReferralChoices;
 
 /** The columns a return's extract can carry: what the compiler produces, with their documented meaning. */
 enum ReturnColumn {
@@ -59,6 +63,35 @@ enum ReturnColumn {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * The row's value as a page shows it to people: codes as their labels, dates as "1 May 2026".
+     * Files keep {@link #value(ExtractRow)}, the documented codes.
+     */
+    public String shown(ExtractRow row) {
+        String v = value(row);
+        if (v.isEmpty()) {
+            return v;
+        }
+        if (date) {
+            return DateAnswer.format(dateOf(row));
+        }
+        return switch (this) {
+            case SEX, DISABILITY, ETHNICITY -> ReferralChoices.label(v);
+            case EMPLOYMENT_STATUS -> employmentStatus(v);
+            case EXIT_REASON -> ExitReason.labelOf(v);
+            default -> v;
+        };
+    }
+
+    private static String employmentStatus(String code) {
+        for (EmploymentStatus status : EmploymentStatus.values()) {
+            if (status.name().equals(code)) {
+                return status.label();
+            }
+        }
+        return code;
     }
 
     /** The row's value as it goes into the extract; empty when there is none. */

@@ -54,7 +54,7 @@ record ReturnDiff(int previousVersion, List<FigureChange> figures, List<String> 
                 String a = column.value(was);
                 String b = column.value(row);
                 if (!Objects.equals(a, b)) {
-                    values.add(new ValueChange(column.heading(), a, b));
+                    values.add(new ValueChange(column.heading(), column.shown(was), column.shown(row)));
                 }
             }
             if (!values.isEmpty()) {

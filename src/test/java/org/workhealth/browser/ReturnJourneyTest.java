@@ -109,7 +109,7 @@ class ReturnJourneyTest extends BrowserTest {
                 .containsText("Submitted");
         click(AriaRole.LINK, "review Bury Council Live Well service Q2");
         assertThat(page.locator("#changes")).hasText("Changes from version 1");
-        assertThat(page.locator("#changed")).containsText("Date of job start empty to 2026-09-21");
+        assertThat(page.locator("#changed")).containsText("Date of job start empty to 21 September 2026");
         click(AriaRole.BUTTON, "Approve the return");
         assertThat(page.locator("#status")).containsText("Approved");
         click(AriaRole.LINK, "Status board");

@@ -98,6 +98,9 @@ class ActionPlanTest {
                 .andExpect(redirectedUrl("/cases/" + caseId + "/action-plan"));
         assertThat(count("SELECT COUNT(*) FROM milestone WHERE case_id = ? AND type = 'ACTION_PLAN_AGREED'", caseId))
                 .isEqualTo(1);
+        assertThat(page(coach, "/cases/" + caseId).select("#timeline").text())
+                .contains("plan type: Back to Work plan", "agreed how: In person")
+                .doesNotContain("BACK_TO_WORK").doesNotContain("IN_PERSON");
         assertThat(jdbc.sql("SELECT attributes FROM milestone WHERE case_id = ? AND type = 'ACTION_PLAN_AGREED'")
                 .param(caseId).query(String.class).single()).contains("plan_type=BACK_TO_WORK", "in_work=false");
         Document agreed = page(coach, "/cases/" + caseId + "/action-plan");

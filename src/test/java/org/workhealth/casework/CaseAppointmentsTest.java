@@ -170,7 +170,7 @@ class CaseAppointmentsTest {
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).contains("Note", "Talked about a phased return.", "Daniel Brooks");
         assertThat(rows.get(1)).contains(org.workhealth.govuk.DateAnswer.format(twoDaysAgo), "Engagement",
-                "employment status: OFF_SICK, in work: true");
+                "employment status: Off sick, in work: yes");
         assertThat(rows.get(2)).contains("Appointment: attended", "Face to face at Bury Town Hall", "Daniel Brooks");
         assertThat(rows.get(3)).contains("Appointment: did not attend", "Phone");
         // The appointment to come is due next, not history.

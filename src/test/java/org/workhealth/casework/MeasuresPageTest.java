@@ -262,8 +262,12 @@ class MeasuresPageTest {
         Element heading = page.getElementById("measure-" + code);
         assertThat(heading).as("heading for " + code).isNotNull();
         Element table = heading.nextElementSibling();
-        while (table != null && !table.tagName().equals("table")) {
+        // The table, or the scrolling region holding it.
+        while (table != null && !table.tagName().equals("table") && table.selectFirst("> table") == null) {
             table = table.nextElementSibling();
+        }
+        if (table != null && !table.tagName().equals("table")) {
+            table = table.selectFirst("> table");
         }
         assertThat(table).as("table for " + code).isNotNull();
         return table.select("tbody tr").eachText();

@@ -94,6 +94,11 @@ class OutcomesTest {
         assertThat(jdbc.sql("SELECT due_on FROM sustainment_check WHERE case_id = ? ORDER BY weeks").param(caseId)
                 .query(LocalDate.class).list()).containsExactly(started.plusWeeks(13), started.plusWeeks(26));
 
+        // The case timeline names the sector and contract, not their codes.
+        String timeline = page(mvc, coach, "/cases/" + caseId).select("#timeline").text();
+        assertThat(timeline).contains("sector: Human health and social work activities", "contract type: Permanent",
+                "paid: yes").doesNotContain("sector: Q").doesNotContain("PERMANENT").doesNotContain("true");
+
         Document page = page(mvc, coach, "/cases/" + caseId + "/outcomes");
         assertThat(page.select("#checks").text()).contains("13 weeks", "26 weeks", "Not checked yet");
         assertThat(page.select("form legend").eachText()).contains("Record the 13-week check for the job with "

@@ -59,6 +59,19 @@ class PeopleAdministrationTest {
     }
 
     @Test
+    void changingAPasswordWithEveryBoxEmptyShowsAnErrorOnEachBox() throws Exception {
+        MockHttpSession admin = SignIn.as(mvc, SignIn.GM_ADMIN);
+        mvc.perform(post("/account/password").session(admin).with(csrf()).param("currentPassword", "")
+                .param("newPassword", "").param("confirmPassword", "")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#currentPassword\"")))
+                .andExpect(content().string(containsString("href=\"#newPassword\"")))
+                .andExpect(content().string(containsString("href=\"#confirmPassword\"")))
+                .andExpect(content().string(containsString("Enter your current password")))
+                .andExpect(content().string(containsString("Enter a new password")))
+                .andExpect(content().string(containsString("Confirm your new password")));
+    }
+
+    @Test
     void badAnswersAreShownAgainstTheirFieldsAndTheOtherAnswersAreKept() throws Exception {
         MockHttpSession admin = SignIn.as(mvc, SignIn.GM_ADMIN);
         mvc.perform(post("/people/new").session(admin).with(csrf()).param("fullName", "Kept Name")

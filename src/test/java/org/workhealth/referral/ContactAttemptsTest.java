@@ -210,7 +210,7 @@ class ContactAttemptsTest {
         assertThat(casePage.select(".govuk-summary-list").text()).contains(referral.reference(),
                 DateAnswer.format(LocalDate.of(1985, 5, 5)), referral.programme().name(), "Recently out of work",
                 "Daniel Brooks", "Open", DateAnswer.format(today()));
-        assertThat(casePage.select("table").text()).contains("Referral accepted", "employment status: UNEMPLOYED");
+        assertThat(casePage.select("table").text()).contains("Referral accepted", "employment status: Unemployed");
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'VIEW' AND record_type = 'case' "
                 + "AND record_id = ?", String.valueOf(caseId))).isEqualTo(1);
     }

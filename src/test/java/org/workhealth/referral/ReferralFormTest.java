@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,6 +88,60 @@ class ReferralFormTest {
                 .param("addressLine1", "<script>alert(1)</script>")).andReturn().getResponse().getContentAsString();
         assertThat(contact).contains("Enter a real postcode").contains("Enter an email address in the correct format")
                 .contains("Enter a UK phone number").contains("&lt;script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void theNhsNumberExamplesPassTheServicesOwnCheck() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String hint = page(session, "/refer/gp");
+        String error = mvc.perform(post("/refer/gp").session(session).with(csrf()).param("nhsNumber", "123"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String html : List.of(hint, error)) {
+            java.util.regex.Matcher example = java.util.regex.Pattern.compile("like (\\d{3} \\d{3} \\d{4})").matcher(html);
+            assertThat(example.find()).as("an example NHS number on the page").isTrue();
+            assertThat(ReferralRules.nhsChecksumValid(example.group(1).replace(" ", ""))).as(example.group(1)).isTrue();
+        }
+    }
+
+    @Test
+    void aDateOfBirthWithOnlyTheYearWrongMarksAndLinksTheYear() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String page = mvc.perform(post("/refer/date-of-birth").session(session).with(csrf()).param("dobDay", "14")
+                .param("dobMonth", "6").param("dobYear", "88")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Year must include 4 numbers").contains("href=\"#dateOfBirth-year\"")
+                .doesNotContain("href=\"#dateOfBirth-day\"");
+        assertThat(inputClasses(page, "dateOfBirth-year")).contains("govuk-input--error");
+        assertThat(inputClasses(page, "dateOfBirth-day")).doesNotContain("govuk-input--error");
+        assertThat(inputClasses(page, "dateOfBirth-month")).doesNotContain("govuk-input--error");
+
+        String noMonth = mvc.perform(post("/refer/date-of-birth").session(session).with(csrf()).param("dobDay", "14")
+                .param("dobYear", "1988")).andReturn().getResponse().getContentAsString();
+        assertThat(noMonth).contains("href=\"#dateOfBirth-month\"");
+        assertThat(inputClasses(noMonth, "dateOfBirth-month")).contains("govuk-input--error");
+        assertThat(inputClasses(noMonth, "dateOfBirth-day")).doesNotContain("govuk-input--error");
+
+        String empty = mvc.perform(post("/refer/date-of-birth").session(session).with(csrf())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(empty).contains("href=\"#dateOfBirth-day\"");
+        for (String box : List.of("day", "month", "year")) {
+            assertThat(inputClasses(empty, "dateOfBirth-" + box)).contains("govuk-input--error");
+        }
+    }
+
+    @Test
+    void ethnicGroupsAreHeadingsSoTypingTheStartOfAnEthnicityFindsIt() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String page = page(session, "/refer/equality");
+        assertThat(page).contains("<optgroup label=\"Asian or Asian British\">")
+                .contains("<option value=\"Asian or Asian British: Indian\">Indian</option>")
+                .contains("<option value=\"White: Irish\">Irish</option>");
+        assertThat(page).doesNotContainPattern(">Asian or Asian British: ").doesNotContainPattern(">White: ");
+
+        mvc.perform(post("/refer/equality").session(session).with(csrf()).param("ethnicity", "Asian or Asian British: Indian"))
+                .andExpect(redirectedUrl("/refer/check"));
+        assertThat(page(session, "/refer/equality"))
+                .containsPattern("<option value=\"Asian or Asian British: Indian\"\\s+selected=\"selected\">Indian</option>");
     }
 
     @Test
@@ -186,6 +241,14 @@ class ReferralFormTest {
     private String page(MockHttpSession session, String path) throws Exception {
         return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
+    }
+
+    /** The class attribute of the input with this id. */
+    private static String inputClasses(String html, String id) {
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*id=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(input.find()).as("input " + id).isTrue();
+        java.util.regex.Matcher classes = java.util.regex.Pattern.compile("class=\"([^\"]*)\"").matcher(input.group());
+        return classes.find() ? classes.group(1) : "";
     }
 
     private static String hiddenKey(String html) {

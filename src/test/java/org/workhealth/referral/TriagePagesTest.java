@@ -221,6 +221,11 @@ class TriagePagesTest {
         assertThat(page.select("form[action=/referrals/" + id + "/start-triage] button").text()).isEqualTo("Start triage");
         assertThat(statusOf(id)).isEqualTo("RECEIVED");
         assertThat(events(id)).containsExactly("RECEIVED");
+        // Answers given as codes read as words.
+        assertThat(answer(page, "Sex")).isEqualTo("Male");
+        assertThat(answer(page, "Disability")).isEqualTo("Prefer not to say");
+        assertThat(answer(page, "Waiting for NHS treatment")).isEqualTo("No");
+        assertThat(answer(page, "Employment status")).isEqualTo("Employed");
         List<RuleOutcome> outcomes = eligibility.assess(id, programme("WW").id());
         assertThat(page.select("tr.app-rule")).hasSize(outcomes.size());
         for (RuleOutcome outcome : outcomes) {
@@ -487,8 +492,15 @@ class TriagePagesTest {
                 LocalDate.of(1985, 5, 17), nhsNumber, "07700 900982", null, null, null, null, "BL9 0EJ",
                 ContactPreference.PHONE, "Mornings", "Test practice", practiceCode, EmploymentStatus.EMPLOYED, null,
                 "Acme Ltd", false, null, true, false, false, "Anxiety", "NO", "Help to stay in work", true, false,
-                null, null, null, null, null);
+                "MALE", null, null, "PREFER_NOT_TO_SAY", null);
         return intake.submit(answers, ReferralSource.PUBLIC, null, null).id();
+    }
+
+    /** The value of the summary list row with this key. */
+    private static String answer(Document page, String key) {
+        return page.select(".govuk-summary-list__row").stream()
+                .filter(row -> row.selectFirst(".govuk-summary-list__key").text().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + key)).selectFirst(".govuk-summary-list__value").text();
     }
 
     /** A GP practice code of this test's own, covered by the organisation. */

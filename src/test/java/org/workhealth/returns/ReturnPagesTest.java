@@ -95,12 +95,16 @@ class ReturnPagesTest {
         assertThat(page.title()).doesNotStartWith("Error");
 
         assertThat(page.select("#extract tbody tr")).hasSize(3);
+        // People read words and dates; the files keep the documented codes.
         assertThat(column(page, "REFERRED_ON"))
-                .containsExactly("2026-05-01", "2026-06-15", "2026-07-01");
+                .containsExactly("1 May 2026", "15 June 2026", "1 July 2026");
         assertThat(column(page, "ACTION_PLAN_AGREED_ON"))
-                .containsExactly("", "2026-07-10", "");
+                .containsExactly("", "10 July 2026", "");
         assertThat(column(page, "EXIT_REASON"))
-                .containsExactly("", "", "NO_LONGER_WANTS_SUPPORT");
+                .containsExactly("", "", "No longer wants support");
+        assertThat(column(page, "SEX")).containsOnly("Female");
+        assertThat(column(page, "DISABILITY")).containsOnly("No");
+        assertThat(column(page, "EMPLOYMENT_STATUS")).containsOnly("Unemployed");
         assertThat(column(page, "AGE_BAND")).containsOnly("35 to 49");
         assertThat(column(page, "COHORT")).containsOnly("C1");
         List<String> pseudonyms = column(page, "PARTICIPANT_ID");

@@ -86,7 +86,7 @@ class ReturnWorkflowTest {
         mvc.perform(post(path + "/compile").with(csrf()).session(manager)).andExpect(status().is3xxRedirection());
         Document second = page(path, manager);
         assertThat(second.selectFirst("#compiled").text()).startsWith("Version 2");
-        assertThat(second.selectFirst("#changed").text()).contains("Date of job start empty to 2026-09-14");
+        assertThat(second.selectFirst("#changed").text()).contains("Date of job start empty to 14 September 2026");
         String secondId = second.selectFirst("form#submit input[name=return]").val();
         mvc.perform(post(path + "/submit").param("return", secondId).with(csrf()).session(manager))
                 .andExpect(status().is3xxRedirection());

@@ -1,33 +1,17 @@
 package org.workhealth.casework;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.workhealth.govuk.RecordTitle;
 
-/**
- * Names the case in the title of every page that shows one ("Action plan – Case ABCD-2345 – WorkHealth"),
- * so that a practitioner with several cases open in tabs, or going back through history, can tell them
- * apart. The layout reads {@code titleRecord}.
- */
+/** Every page of a case names it in its title, so a practitioner with several cases open can tell them apart. */
 @Configuration
-class CaseTitles implements WebMvcConfigurer, HandlerInterceptor {
+class CaseTitles implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/cases/*", "/cases/*/**");
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView modelAndView) {
-        if (modelAndView != null && modelAndView.getModel().get("supportCase") instanceof SupportCase supportCase
-                && !modelAndView.getModel().containsKey("titleRecord")) {
-            modelAndView.addObject("titleRecord", "Case " + supportCase.reference());
-        }
+        registry.addInterceptor(new RecordTitle<>("supportCase", SupportCase.class, c -> "Case " + c.reference()))
+                .addPathPatterns("/cases/*", "/cases/*/**");
     }
 }

@@ -1,32 +1,17 @@
 package org.workhealth.referral;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.workhealth.govuk.RecordTitle;
 
-/**
- * Names the referral in the title of every page about one ("Decline – Referral ABCD-2345 – WorkHealth"),
- * so that tabs and history say which referral each page is. The layout reads {@code titleRecord}.
- */
+/** Every page about a referral names it in its title ("Decline – Referral ABCD-2345 – WorkHealth"). */
 @Configuration
-class ReferralTitles implements WebMvcConfigurer, HandlerInterceptor {
+class ReferralTitles implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/referrals/*", "/referrals/*/**");
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView modelAndView) {
-        if (modelAndView != null && modelAndView.getModel().get("referral") instanceof ReferralDetails referral
-                && !modelAndView.getModel().containsKey("titleRecord")) {
-            modelAndView.addObject("titleRecord", "Referral " + referral.reference());
-        }
+        registry.addInterceptor(new RecordTitle<>("referral", ReferralDetails.class, r -> "Referral " + r.reference()))
+                .addPathPatterns("/referrals/*", "/referrals/*/**");
     }
 }

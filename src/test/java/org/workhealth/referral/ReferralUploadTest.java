@@ -395,35 +395,36 @@ class ReferralUploadTest {
 
     @Test
     void everyImportedRowCountsAsAReferralReceivedUnderTheContractItsRouteImplies() throws Exception {
-        // Bury's demo contract has ended in the test data: give it one live today, and take it away afterwards.
-        long bury = jdbc.sql("SELECT id FROM organisation WHERE name = 'Bury Council Live Well service'")
-                .query(Long.class).single();
+        // A provider of its own, holding one live WorkWell contract, that a GP practice code routes to: other tests
+        // give Bury contracts of other programmes, and a route to several programmes implies none.
+        String practice = "Y" + (10000 + new Random().nextInt(89999));
+        String name = "Upload test provider " + practice;
+        long bury = jdbc.sql("SELECT id FROM organisation WHERE name = 'Bury'").query(Long.class).single();
+        jdbc.sql("INSERT INTO organisation (name, type_code, parent_id, created_at) VALUES (?, 'PROVIDER', ?, ?)")
+                .params(name, bury, java.time.LocalDateTime.now()).update();
+        long provider = jdbc.sql("SELECT id FROM organisation WHERE name = ?").param(name).query(Long.class).single();
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
         jdbc.sql("""
                 INSERT INTO contract (reference, programme_id, provider_organisation_id, commissioner_organisation_id,
                                       area, starts_on, ends_on)
-                SELECT 'WW-BURY-UPLOADTEST', p.id, ?, o.parent_id, 'Bury', ?, ?
-                FROM programme p, organisation o WHERE p.code = 'WW' AND o.id = ?""")
-                .params(bury, today.minusDays(1), today.plusDays(1), bury).update();
+                SELECT ?, p.id, ?, o.parent_id, 'Bury', ?, ? FROM programme p, organisation o
+                WHERE p.code = 'WW' AND o.id = ?""")
+                .params("WW-" + practice, provider, today.minusDays(1), today.plusDays(1), bury).update();
+        jdbc.sql("INSERT INTO referral_area (organisation_id, kind, code) VALUES (?, 'GP_PRACTICE', ?)")
+                .params(provider, practice).update();
         String surname = uniqueSurname();
-        try {
-            MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
-            long id = uploadAccepted(manager, csv(row("Amira", surname, "1985-06-01"), row("Ben", surname, "14/02/1990")));
-            mvc.perform(post("/referrals/upload/" + id + "/import").session(manager).with(csrf()))
-                    .andExpect(status().is3xxRedirection());
+        MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
+        long id = uploadAccepted(manager, csv(row("Amira", surname, "1985-06-01").replace("P83010", practice),
+                row("Ben", surname, "14/02/1990").replace("P83010", practice)));
+        mvc.perform(post("/referrals/upload/" + id + "/import").session(manager).with(csrf()))
+                .andExpect(status().is3xxRedirection());
 
-            assertThat(jdbc.sql("""
-                    SELECT p.code || '|' || c.reference || '|' || m.recorded_by
-                    FROM milestone m JOIN referral r ON r.id = m.referral_id JOIN programme p ON p.id = m.programme_id
-                    JOIN contract c ON c.id = m.contract_id
-                    WHERE r.last_name = ? AND m.type = 'REFERRAL_RECEIVED'""").param(surname).query(String.class)
-                    .list()).containsExactly("WW|WW-BURY-UPLOADTEST|" + personId(SignIn.BURY_MANAGER),
-                            "WW|WW-BURY-UPLOADTEST|" + personId(SignIn.BURY_MANAGER));
-        } finally {
-            jdbc.sql("""
-                    DELETE FROM milestone WHERE contract_id IN (SELECT id FROM contract WHERE reference = 'WW-BURY-UPLOADTEST')
-                    """).update();
-            jdbc.sql("DELETE FROM contract WHERE reference = 'WW-BURY-UPLOADTEST'").update();
-        }
+        String expected = "WW|WW-" + practice + "|" + personId(SignIn.BURY_MANAGER) + "|" + provider;
+        assertThat(jdbc.sql("""
+                SELECT p.code || '|' || c.reference || '|' || m.recorded_by || '|' || m.organisation_id
+                FROM milestone m JOIN referral r ON r.id = m.referral_id JOIN programme p ON p.id = m.programme_id
+                JOIN contract c ON c.id = m.contract_id
+                WHERE r.last_name = ? AND m.type = 'REFERRAL_RECEIVED'""").param(surname).query(String.class)
+                .list()).containsExactly(expected, expected);
     }
 }

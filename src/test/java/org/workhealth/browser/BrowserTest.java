@@ -125,8 +125,10 @@ public abstract class BrowserTest {
     private void assertReflows(int width, int height) {
         page.setViewportSize(width, height);
         Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+        // scrollWidth is a whole number rounded up from sub-pixel layout: text a fraction of a pixel past the
+        // edge (font metrics differ between machines) reads as one pixel more, and scrolls nothing a reader sees.
         assertThat(((Number) scrollWidth).intValue()).as(() -> page.url() + " scrolls sideways at " + width
-                + " CSS px, past the edge: " + page.evaluate(WIDE_ELEMENTS, width)).isLessThanOrEqualTo(width);
+                + " CSS px, past the edge: " + page.evaluate(WIDE_ELEMENTS, width)).isLessThanOrEqualTo(width + 1);
     }
 
     /** Follows a link or presses a button by its accessible name, waits for the next page and checks it with axe. */

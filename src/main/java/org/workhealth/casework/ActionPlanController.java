@@ -400,6 +400,8 @@ class ActionPlanController {
                 }
                 case NO_CONSENT -> result.reject("consent",
                         "You can share the plan only when the person has consented to sharing it with their employer");
+                case EMPLOYER_CONSENT_WITHDRAWN -> result.reject("consent", "You cannot share the plan: the person "
+                        + "has withdrawn their consent to contact with their employer");
                 case NOT_AGREED -> result.reject("agreed", "Agree the plan before sharing it");
             }
         }

@@ -62,15 +62,18 @@ class ActionPlans {
 
     enum AgreeResult { AGREED, NOTHING_TO_AGREE }
 
-    enum ShareResult { SHARED, NO_CONSENT, NOT_AGREED }
+    enum ShareResult { SHARED, NO_CONSENT, EMPLOYER_CONSENT_WITHDRAWN, NOT_AGREED }
 
     private final JdbcClient jdbc;
     private final CaseMilestones milestones;
+    private final EmployerContacts employers;
     private final AuditLog audit;
     private final Clock clock;
 
-    ActionPlans(JdbcClient jdbc, CaseMilestones milestones, AuditLog audit, Clock clock) {
+    ActionPlans(JdbcClient jdbc, CaseMilestones milestones, EmployerContacts employers, AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.employers = employers;
         this.milestones = milestones;
         this.audit = audit;
         this.clock = clock;
@@ -196,13 +199,20 @@ class ActionPlans {
                 (consent ? "Consents" : "Does not consent") + " to sharing with the employer");
     }
 
-    /** Shares the latest agreed version with the employer, only when the person has said yes. */
+    /**
+     * Shares the latest agreed version with the employer, only when the person has said yes and has not since
+     * withdrawn their consent to contact with their employer.
+     */
     @Transactional
     ShareResult share(SupportCase supportCase, String employerContact, String employerEmail, CurrentUser user) {
         lock(supportCase.id());
         Optional<ActionPlan> latest = latest(supportCase.id());
         if (latest.isEmpty() || !Boolean.TRUE.equals(latest.get().consentToShare())) {
             return ShareResult.NO_CONSENT;
+        }
+        if (employers.latestChange(supportCase.id())
+                .filter(c -> c.kind() == EmployerContacts.ConsentKind.WITHDRAWN).isPresent()) {
+            return ShareResult.EMPLOYER_CONSENT_WITHDRAWN;
         }
         Optional<ActionPlan> agreed = latestAgreed(supportCase.id());
         if (agreed.isEmpty()) {

@@ -27,8 +27,11 @@ class EmployerContacts {
     /** The employment statuses at referral that mean the person is in work. */
     static final Set<String> IN_WORK = Set.of("EMPLOYED", "SELF_EMPLOYED", "OFF_SICK");
 
-    record LaterConsent(LocalDate givenOn, String how) {
+    /** A change to the consent the referral recorded: given later, or withdrawn. */
+    record ConsentChange(ConsentKind kind, LocalDate on, String how) {
     }
+
+    enum ConsentKind { GIVEN, WITHDRAWN }
 
     record EmployerContact(String name, String role, String phone, String email) {
     }
@@ -74,31 +77,70 @@ class EmployerContacts {
         return consents.consentToContactEmployer(supportCase.referralId());
     }
 
-    Optional<LaterConsent> laterConsent(long caseId) {
-        return jdbc.sql("SELECT given_on, how_given FROM case_employer_consent WHERE case_id = ?").param(caseId)
-                .query((rs, n) -> new LaterConsent(rs.getDate("given_on").toLocalDate(), rs.getString("how_given")))
+    /** The latest change recorded since the referral, which is what holds now. */
+    Optional<ConsentChange> latestChange(long caseId) {
+        return jdbc.sql("""
+                SELECT change_kind, changed_on, how FROM case_employer_consent_change WHERE case_id = ?
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+                """).param(caseId)
+                .query((rs, n) -> new ConsentChange(ConsentKind.valueOf(rs.getString("change_kind")),
+                        rs.getDate("changed_on").toLocalDate(), rs.getString("how")))
                 .optional();
     }
 
-    /** Whether the employer may be contacted about this case: in work, and consent on the referral or since. */
+    /**
+     * Whether the employer may be contacted about this case: in work, and consent on the referral or since, not
+     * withdrawn since.
+     */
     boolean mayContact(SupportCase supportCase) {
-        return inWork(supportCase) && (consentOnReferral(supportCase) || laterConsent(supportCase.id()).isPresent());
+        return inWork(supportCase) && latestChange(supportCase.id()).map(c -> c.kind() == ConsentKind.GIVEN)
+                .orElseGet(() -> consentOnReferral(supportCase));
     }
 
-    /** @return false when consent was already recorded, so nothing changed */
+    /** @return false when the employer may already be contacted, so nothing changed */
     @Transactional
     boolean recordConsent(SupportCase supportCase, LocalDate givenOn, String how, long recordedBy) {
+        lock(supportCase.id());
         if (!inWork(supportCase) || mayContact(supportCase)) {
             return false;
         }
-        jdbc.sql("""
-                INSERT INTO case_employer_consent (case_id, given_on, how_given, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?)
-                """).params(supportCase.id(), Date.valueOf(givenOn), how, recordedBy, Timestamp.from(clock.instant()))
-                .update();
+        insertChange(supportCase, ConsentKind.GIVEN, givenOn, how, recordedBy);
         audit.recordChange("CONSENT", "case", supportCase.id(), supportCase.organisationId(),
                 "Consent to contact the employer given on " + givenOn + ": " + how);
         return true;
+    }
+
+    /**
+     * Records that the person withdrew their consent to contact with their employer: from then on nothing about
+     * the employer is recorded or shared until they give it again. What was recorded before stays, as a record
+     * of what happened.
+     *
+     * @return false when there was no consent to withdraw, so nothing changed
+     */
+    @Transactional
+    boolean recordWithdrawal(SupportCase supportCase, LocalDate withdrawnOn, String how, long recordedBy) {
+        lock(supportCase.id());
+        if (!mayContact(supportCase)) {
+            return false;
+        }
+        insertChange(supportCase, ConsentKind.WITHDRAWN, withdrawnOn, how, recordedBy);
+        audit.recordChange("CONSENT_WITHDRAWN", "case", supportCase.id(), supportCase.organisationId(),
+                "Consent to contact the employer withdrawn on " + withdrawnOn + ": " + how);
+        return true;
+    }
+
+    /** Two people recording at once must not both give (or both withdraw) the same consent. */
+    private void lock(long caseId) {
+        jdbc.sql("SELECT id FROM support_case WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).single();
+    }
+
+    private void insertChange(SupportCase supportCase, ConsentKind kind, LocalDate on, String how, long recordedBy) {
+        jdbc.sql("""
+                INSERT INTO case_employer_consent_change (case_id, change_kind, changed_on, how, recorded_by,
+                                                          recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """).params(supportCase.id(), kind.name(), Date.valueOf(on), how, recordedBy,
+                Timestamp.from(clock.instant())).update();
     }
 
     Optional<EmployerContact> contact(long caseId) {

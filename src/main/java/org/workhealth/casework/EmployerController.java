@@ -31,6 +31,11 @@ class EmployerController {
     record ConsentForm(LocalDate givenOn, String givenOnDay, String givenOnMonth, String givenOnYear, String how) {
     }
 
+    /** withdrawnOn is never bound: it names the date input for error messages. */
+    record WithdrawalForm(LocalDate withdrawnOn, String withdrawnOnDay, String withdrawnOnMonth,
+            String withdrawnOnYear, String withdrawnHow) {
+    }
+
     record ContactForm(String name, String role, String phone, String email) {
     }
 
@@ -58,6 +63,11 @@ class EmployerController {
     @InitBinder("consentForm")
     void allowConsentFields(WebDataBinder binder) {
         binder.setAllowedFields("givenOnDay", "givenOnMonth", "givenOnYear", "how");
+    }
+
+    @InitBinder("withdrawalForm")
+    void allowWithdrawalFields(WebDataBinder binder) {
+        binder.setAllowedFields("withdrawnOnDay", "withdrawnOnMonth", "withdrawnOnYear", "withdrawnHow");
     }
 
     @InitBinder("contactForm")
@@ -89,6 +99,11 @@ class EmployerController {
             result.rejectValue("givenOn", "invalid", date.error());
         } else if (date.date().isAfter(employers.today())) {
             result.rejectValue("givenOn", "future", "Date consent was given must be today or in the past");
+        } else {
+            employers.latestChange(id).filter(c -> c.kind() == EmployerContacts.ConsentKind.WITHDRAWN)
+                    .filter(c -> date.date().isBefore(c.on())).ifPresent(c -> result.rejectValue("givenOn",
+                            "beforeWithdrawal", "Date consent was given must be on or after "
+                                    + DateAnswer.format(c.on()) + ", when they withdrew it"));
         }
         String how = trimmed(form.how());
         if (how == null) {
@@ -102,6 +117,40 @@ class EmployerController {
         }
         employers.recordConsent(supportCase, date.date(), how, user.id());
         redirect.addFlashAttribute("notice", "Consent to contact their employer recorded");
+        return "redirect:/cases/" + id + "/employer";
+    }
+
+    @PostMapping("/cases/{id}/employer/consent/withdraw")
+    String recordWithdrawal(CurrentUser user, @PathVariable long id,
+            @ModelAttribute("withdrawalForm") WithdrawalForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = caseAccess.change(user, id);
+        if (!employers.mayContact(supportCase)) {
+            return "redirect:/cases/" + id + "/employer";
+        }
+        DateAnswer date = DateAnswer.parse("Date consent was withdrawn", form.withdrawnOnDay(),
+                form.withdrawnOnMonth(), form.withdrawnOnYear());
+        if (!date.valid()) {
+            result.rejectValue("withdrawnOn", "invalid", date.error());
+        } else if (date.date().isAfter(employers.today())) {
+            result.rejectValue("withdrawnOn", "future", "Date consent was withdrawn must be today or in the past");
+        } else {
+            employers.latestChange(id).filter(c -> date.date().isBefore(c.on())).ifPresent(c -> result.rejectValue(
+                    "withdrawnOn", "beforeConsent", "Date consent was withdrawn must be on or after "
+                            + DateAnswer.format(c.on()) + ", when they gave it"));
+        }
+        String how = trimmed(form.withdrawnHow());
+        if (how == null) {
+            result.rejectValue("withdrawnHow", "required", "Enter how they withdrew consent");
+        } else if (how.length() > 500) {
+            result.rejectValue("withdrawnHow", "tooLong", "How they withdrew consent must be 500 characters or fewer");
+        }
+        if (result.hasErrors()) {
+            caseAccess.view(user, id, "case-employer");
+            return page(supportCase, model);
+        }
+        employers.recordWithdrawal(supportCase, date.date(), how, user.id());
+        redirect.addFlashAttribute("notice", "Consent withdrawal recorded: do not contact their employer");
         return "redirect:/cases/" + id + "/employer";
     }
 
@@ -192,15 +241,20 @@ class EmployerController {
     private String page(SupportCase supportCase, Model model) {
         boolean inWork = EmployerContacts.inWork(supportCase);
         boolean onReferral = inWork && employers.consentOnReferral(supportCase);
-        EmployerContacts.LaterConsent later = inWork ? employers.laterConsent(supportCase.id()).orElse(null) : null;
-        boolean mayContact = onReferral || later != null;
+        EmployerContacts.ConsentChange change = inWork ? employers.latestChange(supportCase.id()).orElse(null) : null;
+        boolean mayContact = change == null ? onReferral : change.kind() == EmployerContacts.ConsentKind.GIVEN;
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("subjectName", subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName)
                 .orElse(""));
         model.addAttribute("inWork", inWork);
         model.addAttribute("mayContact", mayContact);
-        model.addAttribute("consentText", onReferral ? "Given on the referral"
-                : later == null ? "" : "Given on " + DateAnswer.format(later.givenOn()) + ": " + later.how());
+        model.addAttribute("consentText", change == null ? (onReferral ? "Given on the referral" : "")
+                : "Given on " + DateAnswer.format(change.on()) + ": " + change.how());
+        model.addAttribute("withdrawalText", change == null || change.kind() != EmployerContacts.ConsentKind.WITHDRAWN
+                ? null : "Withdrawn on " + DateAnswer.format(change.on()) + ": " + change.how());
+        if (!model.containsAttribute("withdrawalForm")) {
+            model.addAttribute("withdrawalForm", new WithdrawalForm(null, null, null, null, null));
+        }
         if (!model.containsAttribute("consentForm")) {
             model.addAttribute("consentForm", new ConsentForm(null, null, null, null, null));
         }

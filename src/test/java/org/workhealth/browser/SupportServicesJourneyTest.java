@@ -23,7 +23,8 @@ import com.microsoft.playwright.options.AriaRole;
 
 /**
  * A manager adds a service; a practitioner refers a person on to it, records that it was accepted,
- * records consent to contact the employer, then the contact and an adjustment. Every page passes axe-core.
+ * records consent to contact the employer, then the contact and an adjustment, and then that the person withdrew
+ * that consent. Every page passes axe-core.
  */
 class SupportServicesJourneyTest extends BrowserTest {
 
@@ -91,11 +92,22 @@ class SupportServicesJourneyTest extends BrowserTest {
         assertThat(page.locator(".govuk-error-summary")).containsText("Select the adjustments");
         page.getByLabel("Altered hours").check();
         page.getByLabel("Agreed").check();
-        page.getByLabel("Day").fill(String.valueOf(today.getDayOfMonth()));
-        page.getByLabel("Month").fill(String.valueOf(today.getMonthValue()));
-        page.getByLabel("Year").fill(String.valueOf(today.getYear()));
+        page.locator("#on-day").fill(String.valueOf(today.getDayOfMonth()));
+        page.locator("#on-month").fill(String.valueOf(today.getMonthValue()));
+        page.locator("#on-year").fill(String.valueOf(today.getYear()));
         click("Save adjustments");
         assertThat(page.locator("#adjustments")).containsText("Altered hours");
+
+        // They change their mind: from then on the service refuses anything about their employer.
+        page.locator("#withdrawnOn-day").fill(String.valueOf(today.getDayOfMonth()));
+        page.locator("#withdrawnOn-month").fill(String.valueOf(today.getMonthValue()));
+        page.locator("#withdrawnOn-year").fill(String.valueOf(today.getYear()));
+        click("Record consent withdrawn");
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter how they withdrew consent");
+        page.getByLabel("How they withdrew consent").fill("By phone to their coach");
+        click("Record consent withdrawn");
+        assertThat(page.locator(".govuk-warning-text")).containsText("has withdrawn their consent");
+        assertThat(page.getByLabel("Email address")).hasCount(0);
     }
 
     private void click(String button) {

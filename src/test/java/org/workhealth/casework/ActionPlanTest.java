@@ -170,6 +170,30 @@ class ActionPlanTest {
     }
 
     @Test
+    void aPlanIsNotSharedOnceThePersonWithdrawsConsentToContactTheirEmployer() throws Exception {
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+        long caseId = openCase(EmploymentStatus.EMPLOYED);
+        saveDraft(coach, caseId, "Return to full hours", "4");
+        agree(coach, caseId, today(), "PHONE");
+        consent(coach, caseId, "true");
+        mvc.perform(post("/cases/" + caseId + "/employer/consent").session(coach).with(csrf())
+                .param("givenOnDay", String.valueOf(today().getDayOfMonth()))
+                .param("givenOnMonth", String.valueOf(today().getMonthValue()))
+                .param("givenOnYear", String.valueOf(today().getYear())).param("how", "In person"));
+        mvc.perform(post("/cases/" + caseId + "/employer/consent/withdraw").session(coach).with(csrf())
+                .param("withdrawnOnDay", String.valueOf(today().getDayOfMonth()))
+                .param("withdrawnOnMonth", String.valueOf(today().getMonthValue()))
+                .param("withdrawnOnYear", String.valueOf(today().getYear())).param("withdrawnHow", "By email"))
+                .andExpect(redirectedUrl("/cases/" + caseId + "/employer"));
+
+        Document refused = Jsoup.parse(mvc.perform(share(coach, caseId)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(refused.select(".govuk-error-summary").text())
+                .contains("has withdrawn their consent to contact with their employer");
+        assertThat(count("SELECT COUNT(*) FROM plan_share WHERE case_id = ?", caseId)).isZero();
+    }
+
+    @Test
     void reviewsFallDueAtThePlansIntervalAndOverdueOnesAreListed() throws Exception {
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
         long caseId = openCase(EmploymentStatus.EMPLOYED);

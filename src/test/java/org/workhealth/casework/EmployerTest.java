@@ -127,6 +127,50 @@ class EmployerTest {
     }
 
     @Test
+    void withdrawnConsentIsHonouredUntilGivenAgain() throws Exception {
+        SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.EMPLOYED, true);
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+        String path = "/cases/" + supportCase.id() + "/employer";
+        LocalDate today = SupportTestCases.today();
+        contact(coach, supportCase.id(), "Sam Lee", "sam@bury-foods.example").andExpect(redirectedUrl(path));
+
+        Document errors = Jsoup.parse(withdraw(coach, supportCase.id(), today.plusDays(1), "")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(errors.select(".govuk-error-summary a").eachText()).containsExactly(
+                "Date consent was withdrawn must be today or in the past", "Enter how they withdrew consent");
+        assertThat(errors.select(".govuk-error-summary a").first().attr("href")).isEqualTo("#withdrawnOn-day");
+        assertThat(employerConsentChanges(supportCase.id())).isZero();
+
+        withdraw(coach, supportCase.id(), today.minusDays(2), "By phone to their coach")
+                .andExpect(redirectedUrl(path));
+        assertThat(cases.count("SELECT COUNT(*) FROM audit_event WHERE record_type = 'case' "
+                + "AND action = 'CONSENT_WITHDRAWN' AND record_id = ?", String.valueOf(supportCase.id()))).isEqualTo(1);
+        Document withdrawn = page(coach, path);
+        assertThat(withdrawn.select(".govuk-warning-text").text())
+                .contains(supportCase.fullName() + " has withdrawn their consent to contact with their employer");
+        assertThat(withdrawn.select(".govuk-summary-list").text())
+                .contains("Withdrawn on " + DateAnswer.format(today.minusDays(2)) + ": By phone to their coach");
+        assertThat(withdrawn.select("input[name=name]")).isEmpty();
+
+        // From then on nothing about the employer is recorded, and a second withdrawal changes nothing.
+        contact(coach, supportCase.id(), "Someone Else", "else@bury-foods.example").andExpect(redirectedUrl(path));
+        adjust(coach, supportCase.id(), "AGREED", today, "PHASED_RETURN").andExpect(redirectedUrl(path));
+        withdraw(coach, supportCase.id(), today, "Again").andExpect(redirectedUrl(path));
+        assertThat(jdbc.sql("SELECT contact_name FROM case_employer WHERE case_id = ?").param(supportCase.id())
+                .query(String.class).single()).isEqualTo("Sam Lee");
+        assertThat(cases.count("SELECT COUNT(*) FROM case_adjustment WHERE case_id = ?", supportCase.id())).isZero();
+        assertThat(employerConsentChanges(supportCase.id())).isEqualTo(1);
+
+        // Given again: not dated before the withdrawal, then the employer may be contacted once more.
+        Document early = Jsoup.parse(consent(coach, supportCase.id(), today.minusDays(3), "In person")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(early.select(".govuk-error-summary a").eachText()).containsExactly("Date consent was given must be "
+                + "on or after " + DateAnswer.format(today.minusDays(2)) + ", when they withdrew it");
+        consent(coach, supportCase.id(), today, "In person at an appointment").andExpect(redirectedUrl(path));
+        assertThat(page(coach, path).select("input[name=name]").val()).isEqualTo("Sam Lee");
+    }
+
+    @Test
     void someoneNotInWorkHasNoEmployerToContact() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, true);
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
@@ -144,11 +188,11 @@ class EmployerTest {
         mvc.perform(get("/cases/" + supportCase.id() + "/employer").session(specialist))
                 .andExpect(status().isNotFound());
         consent(specialist, supportCase.id(), SupportTestCases.today(), "By phone").andExpect(status().isNotFound());
+        withdraw(specialist, supportCase.id(), SupportTestCases.today(), "By phone").andExpect(status().isNotFound());
         contact(specialist, supportCase.id(), "Sam Lee", "sam@example.com").andExpect(status().isNotFound());
         adjust(specialist, supportCase.id(), "AGREED", SupportTestCases.today(), "ALTERED_HOURS")
                 .andExpect(status().isNotFound());
-        assertThat(cases.count("SELECT COUNT(*) FROM case_employer_consent WHERE case_id = ?", supportCase.id()))
-                .isZero();
+        assertThat(employerConsentChanges(supportCase.id())).isZero();
         assertThat(cases.count("SELECT COUNT(*) FROM case_employer WHERE case_id = ?", supportCase.id())).isZero();
         assertThat(cases.count("SELECT COUNT(*) FROM case_adjustment WHERE case_id = ?", supportCase.id())).isZero();
     }
@@ -158,6 +202,17 @@ class EmployerTest {
                 .param("givenOnDay", String.valueOf(on.getDayOfMonth()))
                 .param("givenOnMonth", String.valueOf(on.getMonthValue()))
                 .param("givenOnYear", String.valueOf(on.getYear())).param("how", how));
+    }
+
+    private ResultActions withdraw(MockHttpSession session, long caseId, LocalDate on, String how) throws Exception {
+        return mvc.perform(post("/cases/" + caseId + "/employer/consent/withdraw").session(session).with(csrf())
+                .param("withdrawnOnDay", String.valueOf(on.getDayOfMonth()))
+                .param("withdrawnOnMonth", String.valueOf(on.getMonthValue()))
+                .param("withdrawnOnYear", String.valueOf(on.getYear())).param("withdrawnHow", how));
+    }
+
+    private long employerConsentChanges(long caseId) {
+        return cases.count("SELECT COUNT(*) FROM case_employer_consent_change WHERE case_id = ?", caseId);
     }
 
     private ResultActions contact(MockHttpSession session, long caseId, String name, String email) throws Exception {

@@ -55,6 +55,7 @@ class NavigationAdvice {
             new Link("/returns", "Data returns", Set.of(Permission.SUBMIT_RETURNS_AND_CLAIMS,
                     Permission.APPROVE_RETURNS_AND_CLAIMS, Permission.RECEIVE_RETURNS)),
             new Link("/services", "Services", Permission.MANAGE_CASES),
+            Link.forRoles("/subject-access", "Subject access", Role.PROVIDER_MANAGER, Role.COMMISSIONER),
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),
             new Link("/audit", "Audit log", Permission.VIEW_AUDIT_LOG),

@@ -17,7 +17,8 @@ final class CorrectionReason {
         } else if (answer.length() > Milestones.REASON_MAX) {
             result.rejectValue("reason", "tooLong", "Reason must be " + Milestones.REASON_MAX + " characters or fewer");
         } else if (answer.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            result.rejectValue("reason", "control", "Reason must only include letters, numbers, spaces and punctuation");
+            result.rejectValue("reason", "control",
+                    "Reason must only include letters, numbers, spaces and punctuation");
         }
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -70,23 +71,41 @@ class OutcomeCorrections {
 
     /** The outcome, when it belongs to the case and has not been withdrawn; otherwise empty. */
     Optional<CaseOutcomes.Outcome> correctable(SupportCase supportCase, long outcomeId) {
+        List<Milestone> history = milestones.history(supportCase.id());
         return outcomes.outcome(supportCase.id(), outcomeId)
-                .filter(o -> o.milestoneId() == null || milestones.isCurrent(o.milestoneId()));
+                .filter(o -> o.milestoneId() == null || latest(o.milestoneId(), history).isPresent());
     }
 
-    /** The outcome whose milestone this is, if the milestone was written by recording an outcome. */
+    /** The outcome whose milestone this is now, if the milestone was written by recording an outcome. */
     Optional<CaseOutcomes.Outcome> ofMilestone(long caseId, long milestoneId) {
-        return outcomes.outcomes(caseId).stream().filter(o -> Objects.equals(o.milestoneId(), milestoneId))
+        List<Milestone> history = milestones.history(caseId);
+        return outcomes.outcomes(caseId).stream().filter(o -> o.milestoneId() != null)
+                .filter(o -> latest(o.milestoneId(), history).map(Milestone::id).filter(id -> id == milestoneId)
+                        .isPresent())
                 .findFirst();
     }
 
-    /** The case's current milestones' ids, in one query. */
-    Set<Long> currentMilestones(long caseId) {
+    /** The case's outcomes whose milestone has been withdrawn, in one query. */
+    Set<Long> withdrawn(long caseId) {
         List<Milestone> history = milestones.history(caseId);
-        Set<Long> replaced = history.stream().map(Milestone::supersedesId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        return history.stream().filter(m -> !m.withdrawn() && !replaced.contains(m.id())).map(Milestone::id)
-                .collect(Collectors.toSet());
+        return outcomes.outcomes(caseId).stream()
+                .filter(o -> o.milestoneId() != null && latest(o.milestoneId(), history).isEmpty())
+                .map(CaseOutcomes.Outcome::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * A milestone as it stands now: the last of the corrections that followed it, or empty when that withdrew it.
+     * An outcome keeps its milestone's id up to date, but one corrected before it did may point earlier in the chain.
+     */
+    private static Optional<Milestone> latest(long milestoneId, List<Milestone> history) {
+        Map<Long, Milestone> byId = history.stream().collect(Collectors.toMap(Milestone::id, m -> m));
+        Map<Long, Milestone> next = history.stream().filter(m -> m.supersedesId() != null)
+                .collect(Collectors.toMap(Milestone::supersedesId, m -> m));
+        Milestone m = byId.get(milestoneId);
+        while (m != null && next.containsKey(m.id())) {
+            m = next.get(m.id());
+        }
+        return m == null || m.withdrawn() ? Optional.empty() : Optional.of(m);
     }
 
     static List<Change> changes(CaseOutcomes.Outcome before, CaseOutcomes.NewOutcome after) {
@@ -153,7 +172,8 @@ class OutcomeCorrections {
             CaseOutcomes.NewOutcome after, String reason) {
         boolean counted = outcomes.counted(supportCase, after);
         Milestone old = before.milestoneId() == null ? null
-                : milestones.find(before.milestoneId()).orElseThrow();
+                : latest(before.milestoneId(), milestones.history(supportCase.id()))
+                        .orElseThrow(() -> new IllegalStateException("Outcome " + before.id() + " was withdrawn"));
         if (old != null && counted) {
             return caseMilestones.correct(supportCase, old, after.kind().milestone(), after.occurredOn(),
                     CaseOutcomes.attributes(supportCase, after), reason, user.id());

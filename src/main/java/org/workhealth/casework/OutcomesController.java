@@ -150,7 +150,7 @@ class OutcomesController {
         CheckForm checkForm = (CheckForm) model.getAttribute("checkForm");
         boolean ips = outcomes.isIps(supportCase);
         List<CaseOutcomes.Check> checks = outcomes.checks(supportCase.id());
-        Set<Long> current = corrections.currentMilestones(supportCase.id());
+        Set<Long> withdrawn = corrections.withdrawn(supportCase.id());
 
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("ips", ips);
@@ -160,7 +160,7 @@ class OutcomesController {
                         "text", recordText(k)))
                 .toList());
         model.addAttribute("outcomeRows", outcomes.outcomes(supportCase.id()).stream()
-                .map(o -> row(supportCase, o, current)).toList());
+                .map(o -> row(supportCase, o, withdrawn.contains(o.id()))).toList());
         model.addAttribute("checkRows", checks.stream().map(c -> new CheckRow(
                 c.employer() == null ? "" : c.employer(), c.weeks() + " weeks", DateAnswer.format(c.dueOn()),
                 !c.done() ? "Not checked yet"
@@ -186,12 +186,11 @@ class OutcomesController {
         return "Record " + ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what;
     }
 
-    private static OutcomeRow row(SupportCase supportCase, CaseOutcomes.Outcome o, Set<Long> currentMilestones) {
+    private static OutcomeRow row(SupportCase supportCase, CaseOutcomes.Outcome o, boolean withdrawn) {
         String details = OutcomeAnswers.details(o);
         if (o.evidence() != null) {
             details = details + ". Evidence: " + o.evidence();
         }
-        boolean withdrawn = o.milestoneId() != null && !currentMilestones.contains(o.milestoneId());
         String milestone = withdrawn ? "Withdrawn" : o.milestoneId() != null ? "Recorded"
                 : "Not counted: unpaid work does not count as a job start on an IPS programme";
         String date = DateAnswer.format(o.occurredOn());

@@ -208,6 +208,26 @@ class OutcomeCorrectionTest {
                 .query(String.class).single()).isEqualTo("Bury Care Homes; Ltd");
     }
 
+    /** A job start moved before outcomes followed their milestone still points at the first one: it is found. */
+    @Test
+    void anOutcomeWhoseMilestoneWasMovedOnItsOwnIsStillCorrectedThroughItsLatestMilestone() throws Exception {
+        LocalDate started = today().minusWeeks(6);
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+        long caseId = caseWithJobStart(coach, cases.programme(SupportType.LOW_INTENSITY), started);
+        Milestone first = currentJobStart(caseId);
+        long moved = milestones.supersede(first.id(), new org.workhealth.milestone.NewMilestone(first.type(), caseId,
+                first.referralId(), first.programmeId(), first.contractId(), first.organisationId(),
+                started.plusDays(1), first.attributes(), first.recordedBy()), "Moved on its own");
+        String path = "/cases/" + caseId + "/outcomes/" + outcomeId(caseId) + "/correct";
+        assertThat(page(mvc, coach, "/cases/" + caseId + "/outcomes").select("#outcomes").text()).contains("Recorded")
+                .doesNotContain("Withdrawn");
+
+        mvc.perform(corrected(postTo(path + "/confirm", coach), started, "Bury Care Homes Limited", "16.5"))
+                .andExpect(redirectedUrl("/cases/" + caseId + "#timeline"));
+        assertThat(currentJobStart(caseId).supersedesId()).isEqualTo(moved);
+        assertThat(currentJobStart(caseId).attribute("employer")).isEqualTo("Bury Care Homes Limited");
+    }
+
     /** Another organisation cannot correct it by editing the URL or the form, nor from another case's URL. */
     @Test
     void anotherOrganisationOrAnotherCasesUrlCannotCorrectIt() throws Exception {

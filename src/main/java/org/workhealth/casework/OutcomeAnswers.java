@@ -51,7 +51,7 @@ final class OutcomeAnswers {
 
     /** The kind asked for, when this case may record it: retention is only for people in work at referral. */
     static OutcomeKind offered(SupportCase supportCase, String kind) {
-        OutcomeKind parsed = parse(OutcomeKind.class, kind);
+        OutcomeKind parsed = Choices.chosen(OutcomeKind.class, kind);
         if (parsed == OutcomeKind.JOB_RETENTION && !CaseOutcomes.inWorkAtReferral(supportCase)) {
             return null;
         }
@@ -85,12 +85,12 @@ final class OutcomeAnswers {
         if (kind == OutcomeKind.JOB_START) {
             employer = text(form.employer(), "employer", "Enter the employer", "Employer", SHORT_TEXT, result);
             jobTitle = text(form.jobTitle(), "jobTitle", "Enter the job title", "Job title", SHORT_TEXT, result);
-            sector = parse(SicSection.class, form.sector());
+            sector = Choices.chosen(SicSection.class, form.sector());
             if (sector == null) {
                 result.rejectValue("sector", "required", "Select the sector");
             }
             hours = hours(form.hoursAWeek(), result);
-            contractType = parse(JobContractType.class, form.contractType());
+            contractType = Choices.chosen(JobContractType.class, form.contractType());
             if (contractType == null) {
                 result.rejectValue("contractType", "required", "Select the type of contract");
             }
@@ -190,16 +190,5 @@ final class OutcomeAnswers {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, answer.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -176,6 +176,7 @@ class ReadingChangesNothingTest {
         values.put("referrals", String.valueOf(waiting.id()));
         values.put("version", "1");
         values.put("milestoneId", String.valueOf(jobStart));
+        values.put("outcomeId", any("SELECT MIN(id) FROM case_outcome"));
         values.put("appointmentId", any("SELECT MIN(id) FROM appointment"));
         values.put("referralId", any("SELECT MIN(id) FROM onward_referral"));
         values.put("upload", any("SELECT MIN(id) FROM referral_upload"));

@@ -186,15 +186,22 @@ class CaseController {
             parts.add(attributes);
         }
         Milestone corrected = m.supersedesId() == null ? null : byId.get(m.supersedesId());
-        if (corrected != null && !corrected.occurredOn().equals(m.occurredOn())) {
-            parts.add("Corrected from " + DateAnswer.format(corrected.occurredOn())
-                    + (m.correctionReason() == null ? "" : ": " + m.correctionReason()));
+        if (corrected != null) {
+            List<String> changed = MilestoneDetails.changes(corrected, m);
+            if (!corrected.occurredOn().equals(m.occurredOn())) {
+                changed.add(0, DateAnswer.format(corrected.occurredOn()));
+            }
+            if (!changed.isEmpty()) {
+                parts.add("Corrected from " + String.join("; ", changed)
+                        + (m.correctionReason() == null ? "" : ": " + m.correctionReason()));
+            }
         }
         if (next != null) {
             String who = next.recordedBy() == null ? "" : " by " + names.getOrDefault(next.recordedBy(), "");
             String when = " on " + DateAnswer.format(LocalDateTime.ofInstant(next.recordedAt(), Appointments.LONDON)
                     .toLocalDate());
-            parts.add((next.withdrawn() ? "Withdrawn" : "Corrected to " + DateAnswer.format(next.occurredOn()))
+            parts.add((next.withdrawn() ? "Withdrawn" : next.occurredOn().equals(m.occurredOn()) ? "Corrected"
+                    : "Corrected to " + DateAnswer.format(next.occurredOn()))
                     + who + when + (next.correctionReason() == null ? "" : ": " + next.correctionReason()));
         }
         return String.join(". ", parts);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.workhealth.milestone.Milestone;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
@@ -41,16 +42,23 @@ class CaseMilestones {
     }
 
     /** Moves a milestone of the case to {@code occurredOn}, under the contract live on that day. */
-    long correctDate(SupportCase supportCase, org.workhealth.milestone.Milestone original, LocalDate occurredOn,
-            String reason, long correctedBy) {
-        Long contractId = programmes.liveContract(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
-                .map(Contract::id).orElse(null);
-        return milestones.supersede(original.id(), new NewMilestone(original.type(), supportCase.id(),
-                supportCase.referralId(), supportCase.programmeId(), contractId, supportCase.organisationId(),
-                occurredOn, original.attributes(), correctedBy), reason);
+    long correctDate(SupportCase supportCase, Milestone original, LocalDate occurredOn, String reason,
+            long correctedBy) {
+        return correct(supportCase, original, original.type(), occurredOn, original.attributes(), reason,
+                correctedBy);
     }
 
-    long withdraw(org.workhealth.milestone.Milestone original, String reason, long withdrawnBy) {
+    /** Puts a milestone of the case right: its type, date and attributes, under the contract live on the date. */
+    long correct(SupportCase supportCase, Milestone original, MilestoneType type, LocalDate occurredOn,
+            Map<String, String> attributes, String reason, long correctedBy) {
+        Long contractId = programmes.liveContract(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
+                .map(Contract::id).orElse(null);
+        return milestones.supersede(original.id(), new NewMilestone(type, supportCase.id(),
+                supportCase.referralId(), supportCase.programmeId(), contractId, supportCase.organisationId(),
+                occurredOn, attributes, correctedBy), reason);
+    }
+
+    long withdraw(Milestone original, String reason, long withdrawnBy) {
         return milestones.withdraw(original.id(), reason, withdrawnBy);
     }
 }

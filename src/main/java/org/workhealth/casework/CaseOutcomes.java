@@ -61,6 +61,8 @@ class CaseOutcomes {
         }
     }
 
+    private static final int[] CHECK_WEEKS = {13, 26};
+
     private final JdbcClient jdbc;
     private final CaseMilestones milestones;
     private final Programmes programmes;
@@ -99,8 +101,7 @@ class CaseOutcomes {
         if (outcome.kind() == OutcomeKind.JOB_RETENTION && !inWorkAtReferral(supportCase)) {
             throw new IllegalArgumentException("Job retention is only for people in work at referral");
         }
-        String notCounted = outcome.kind() == OutcomeKind.JOB_START && Boolean.FALSE.equals(outcome.paid())
-                && isIps(supportCase) ? IPS_UNPAID_NOT_COUNTED : null;
+        String notCounted = counted(supportCase, outcome) ? null : IPS_UNPAID_NOT_COUNTED;
         Long milestoneId = notCounted != null ? null
                 : milestones.record(supportCase, outcome.kind().milestone(), outcome.occurredOn(),
                         attributes(supportCase, outcome), user.id());
@@ -120,11 +121,7 @@ class CaseOutcomes {
                 .update(key, "id");
         long outcomeId = key.getKeyAs(Long.class);
         if (outcome.kind() == OutcomeKind.JOB_START && milestoneId != null) {
-            for (int weeks : new int[] {13, 26}) {
-                jdbc.sql("INSERT INTO sustainment_check (case_id, outcome_id, weeks, due_on) VALUES (?, ?, ?, ?)")
-                        .params(supportCase.id(), outcomeId, weeks, Date.valueOf(outcome.occurredOn().plusWeeks(weeks)))
-                        .update();
-            }
+            scheduleChecks(supportCase.id(), outcomeId, outcome.occurredOn());
         }
         audit.recordChange("CREATE", "case_outcome", outcomeId, supportCase.organisationId(),
                 outcome.kind().name() + " on case " + supportCase.id()
@@ -168,6 +165,20 @@ class CaseOutcomes {
         return true;
     }
 
+    /** The 13- and 26-week checks of a job start that began on {@code startedOn}. */
+    void scheduleChecks(long caseId, long outcomeId, LocalDate startedOn) {
+        for (int weeks : CHECK_WEEKS) {
+            jdbc.sql("INSERT INTO sustainment_check (case_id, outcome_id, weeks, due_on) VALUES (?, ?, ?, ?)")
+                    .params(caseId, outcomeId, weeks, Date.valueOf(startedOn.plusWeeks(weeks))).update();
+        }
+    }
+
+    /** Whether the outcome writes a milestone: on IPS programmes unpaid work is not a job start. */
+    boolean counted(SupportCase supportCase, NewOutcome outcome) {
+        return !(outcome.kind() == OutcomeKind.JOB_START && Boolean.FALSE.equals(outcome.paid())
+                && isIps(supportCase));
+    }
+
     List<Outcome> outcomes(long caseId) {
         return jdbc.sql("""
                 SELECT id, kind, occurred_on, employer, job_title, sector, hours_a_week, contract_type, paid,
@@ -194,7 +205,7 @@ class CaseOutcomes {
         return checks(caseId).stream().filter(c -> c.id() == checkId).findFirst();
     }
 
-    private static Map<String, String> attributes(SupportCase supportCase, NewOutcome o) {
+    static Map<String, String> attributes(SupportCase supportCase, NewOutcome o) {
         Map<String, String> attributes = new LinkedHashMap<>();
         put(attributes, "in_work_at_referral", String.valueOf(inWorkAtReferral(supportCase)));
         switch (o.kind()) {

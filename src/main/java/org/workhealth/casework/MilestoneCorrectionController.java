@@ -50,14 +50,16 @@ class MilestoneCorrectionController {
     private final Milestones milestones;
     private final CaseMilestones caseMilestones;
     private final CaseOutcomes outcomes;
+    private final OutcomeCorrections outcomeCorrections;
     private final AuditLog audit;
 
     MilestoneCorrectionController(CaseAccess caseAccess, Milestones milestones, CaseMilestones caseMilestones,
-            CaseOutcomes outcomes, AuditLog audit) {
+            CaseOutcomes outcomes, OutcomeCorrections outcomeCorrections, AuditLog audit) {
         this.caseAccess = caseAccess;
         this.milestones = milestones;
         this.caseMilestones = caseMilestones;
         this.outcomes = outcomes;
+        this.outcomeCorrections = outcomeCorrections;
         this.audit = audit;
     }
 
@@ -104,13 +106,23 @@ class MilestoneCorrectionController {
         LocalDate date = validate(supportCase, milestone, form, result);
         if (!result.hasErrors()) {
             String reason = form.reason().strip();
+            // An outcome's milestone is corrected with its outcome, so the outcome and its checks follow.
+            CaseOutcomes.Outcome outcome = outcomeCorrections.ofMilestone(id, milestoneId).orElse(null);
             try {
-                if (WITHDRAW.equals(form.action())) {
+                if (WITHDRAW.equals(form.action()) && outcome != null) {
+                    outcomeCorrections.withdraw(user, supportCase, outcome, milestone, reason);
+                    redirect.addFlashAttribute("notice", milestone.type().label() + " of "
+                            + DateAnswer.format(milestone.occurredOn()) + " withdrawn");
+                } else if (WITHDRAW.equals(form.action())) {
                     caseMilestones.withdraw(milestone, reason, user.id());
                     redirect.addFlashAttribute("notice", milestone.type().label() + " of "
                             + DateAnswer.format(milestone.occurredOn()) + " withdrawn");
                 } else {
-                    caseMilestones.correctDate(supportCase, milestone, date, reason, user.id());
+                    if (outcome != null) {
+                        outcomeCorrections.correct(user, supportCase, outcome, moved(outcome, date), reason);
+                    } else {
+                        caseMilestones.correctDate(supportCase, milestone, date, reason, user.id());
+                    }
                     redirect.addFlashAttribute("notice", milestone.type().label() + " moved from "
                             + DateAnswer.format(milestone.occurredOn()) + " to " + DateAnswer.format(date));
                 }
@@ -159,14 +171,7 @@ class MilestoneCorrectionController {
                 date = answer.date();
             }
         }
-        String reason = form.reason() == null ? "" : form.reason().strip();
-        if (reason.isEmpty()) {
-            result.rejectValue("reason", "required", "Enter why the " + lower(milestone) + " is being corrected");
-        } else if (reason.length() > Milestones.REASON_MAX) {
-            result.rejectValue("reason", "tooLong", "Reason must be " + Milestones.REASON_MAX + " characters or fewer");
-        } else if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            result.rejectValue("reason", "control", "Reason must only include letters, numbers, spaces and punctuation");
-        }
+        CorrectionReason.check(form.reason(), lower(milestone), result);
         return date;
     }
 
@@ -179,12 +184,19 @@ class MilestoneCorrectionController {
         return "casework/milestone-correct";
     }
 
-    private static void page(SupportCase supportCase, Milestone milestone, Model model) {
+    private static CaseOutcomes.NewOutcome moved(CaseOutcomes.Outcome o, LocalDate date) {
+        return new CaseOutcomes.NewOutcome(o.kind(), date, o.employer(), o.jobTitle(), o.sector(), o.hoursAWeek(),
+                o.contractType(), o.paid(), o.description(), o.evidence());
+    }
+
+    private void page(SupportCase supportCase, Milestone milestone, Model model) {
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("milestone", milestone);
         model.addAttribute("milestoneLabel", milestone.type().label());
         model.addAttribute("recordedDate", DateAnswer.format(milestone.occurredOn()));
-        model.addAttribute("details", milestone.attributesText());
+        model.addAttribute("details", MilestoneDetails.text(milestone));
+        model.addAttribute("outcomeLink", outcomeCorrections.ofMilestone(supportCase.id(), milestone.id())
+                .map(o -> "/cases/" + supportCase.id() + "/outcomes/" + o.id() + "/correct").orElse(null));
         model.addAttribute("reasonMax", Milestones.REASON_MAX);
         model.addAttribute("backLink", "/cases/" + supportCase.id() + "#timeline");
     }

@@ -32,6 +32,25 @@ final class MilestoneDetails {
         return String.join(", ", parts);
     }
 
+    /** What a correction changed besides the date, as "employer: Acme → Acme Ltd"; the type first if it changed. */
+    static List<String> changes(Milestone before, Milestone after) {
+        List<String> changes = new ArrayList<>();
+        if (before.type() != after.type()) {
+            changes.add(before.type().label() + " → " + after.type().label());
+        }
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.attributes().keySet());
+        keys.addAll(after.attributes().keySet());
+        for (String key : keys) {
+            String was = before.attribute(key) == null ? null : shown(key, before.attribute(key));
+            String now = after.attribute(key) == null ? null : shown(key, after.attribute(key));
+            if ((was != null || now != null) && !java.util.Objects.equals(was, now)) {
+                changes.add(key.replace('_', ' ') + ": " + (was == null ? "none" : was) + " → "
+                        + (now == null ? "none" : now));
+            }
+        }
+        return changes;
+    }
+
     private static String shown(String key, String value) {
         return switch (key) {
             // Which job start a sustainment check follows: a link between records, nothing to read.

@@ -45,6 +45,22 @@ public final class Choices {
         return items;
     }
 
+    /**
+     * The code a person chose from radios or a select of {@code type}'s values, or null when they chose nothing or
+     * sent something that is not one of its codes: a coded answer accepts only its codes.
+     */
+    public static <E extends Enum<E>> E chosen(Class<E> type, String answer) {
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        for (E each : type.getEnumConstants()) {
+            if (each.name().equals(answer.strip())) {
+                return each;
+            }
+        }
+        return null;
+    }
+
     private static Map<String, Object> item(String value, String text, boolean on, String flag) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("value", value);

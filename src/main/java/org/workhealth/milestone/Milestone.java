@@ -3,7 +3,6 @@ package org.workhealth.milestone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A recorded milestone. {@code supersedesId} names the milestone this one corrects; a {@code withdrawn} one
@@ -15,11 +14,5 @@ public record Milestone(long id, MilestoneType type, Long caseId, Long referralI
 
     public String attribute(String key) {
         return attributes.get(key);
-    }
-
-    /** The attributes as "key: value" text for pages, like "employment status: UNEMPLOYED, in work: false". */
-    public String attributesText() {
-        return attributes.entrySet().stream().map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
-                .collect(Collectors.joining(", "));
     }
 }

@@ -13,11 +13,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
-/** Changing a programme's name, type of support and description. */
+/** Changing a programme's name, type of support, description and caseload cap. */
 @Controller
 class EditProgrammeController {
 
-    record DetailsForm(String name, String supportType, String description) {
+    record DetailsForm(String name, String supportType, String description, String caseloadCap) {
     }
 
     private final Programmes programmes;
@@ -28,14 +28,15 @@ class EditProgrammeController {
 
     @InitBinder("form")
     void allowFields(WebDataBinder binder) {
-        binder.setAllowedFields("name", "supportType", "description");
+        binder.setAllowedFields("name", "supportType", "description", "caseloadCap");
     }
 
     @GetMapping("/programmes/{id}/edit")
     String form(CurrentUser user, @PathVariable long id, Model model) {
         Programme programme = manageable(user, id);
         model.addAttribute("form", new DetailsForm(programme.name(), programme.supportType().name(),
-                programme.description()));
+                programme.description(), programme.caseloadCap() == null ? null
+                        : String.valueOf(programme.caseloadCap())));
         return page(programme, model);
     }
 
@@ -44,13 +45,29 @@ class EditProgrammeController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         Programme programme = manageable(user, id);
         Answers.checkProgrammeDetails(result, form.name(), form.supportType(), form.description());
+        Integer cap = caseloadCap(form.caseloadCap(), result);
         if (result.hasErrors()) {
             return page(programme, model);
         }
         programmes.update(user, id, form.name(), Answers.supportType(form.supportType()),
-                Answers.clean(form.description()));
+                Answers.clean(form.description()), cap);
         redirect.addFlashAttribute("notice", "Programme details changed");
         return "redirect:/programmes/" + id;
+    }
+
+    /** A whole number of open cases from 1 to {@link Programmes#CASELOAD_CAP_MAX}, or blank for no cap. */
+    private static Integer caseloadCap(String answer, BindingResult result) {
+        String value = Answers.clean(answer);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("\\d{1,3}") || Integer.parseInt(value) < 1
+                || Integer.parseInt(value) > Programmes.CASELOAD_CAP_MAX) {
+            result.rejectValue("caseloadCap", "range", "Caseload cap must be a whole number from 1 to "
+                    + Programmes.CASELOAD_CAP_MAX + ", or leave it blank for no cap");
+            return null;
+        }
+        return Integer.valueOf(value);
     }
 
     private Programme manageable(CurrentUser user, long id) {

@@ -22,6 +22,9 @@ import org.workhealth.organisation.Permission;
 @Service
 public class Programmes {
 
+    /** The largest caseload cap a programme may set: beyond it a cap no longer limits anything a person holds. */
+    public static final int CASELOAD_CAP_MAX = 500;
+
     private final ProgrammeRepository programmes;
     private final ContractRepository contracts;
     private final AccessPolicy access;
@@ -122,15 +125,20 @@ public class Programmes {
     }
 
     @Transactional
-    public Programme update(CurrentUser user, long id, String name, SupportType type, String description) {
+    public Programme update(CurrentUser user, long id, String name, SupportType type, String description,
+            Integer cap) {
         Programme programme = manageable(user, id);
-        // A change of type brings that type's caseload cap; otherwise the programme keeps its own.
-        Integer cap = programme.supportType() == type ? programme.caseloadCap() : type.defaultCaseloadCap();
         jdbc.sql("UPDATE programme SET name = ?, support_type = ?, description = ?, caseload_cap = ?, "
                         + "version = version + 1 WHERE id = ?")
                 .params(name.strip(), type.name(), description, cap, id).update();
-        audit.recordChange("UPDATE", "programme", id, programme.ownerOrganisationId(), null);
+        audit.recordChange("UPDATE", "programme", id, programme.ownerOrganisationId(),
+                java.util.Objects.equals(cap, programme.caseloadCap()) ? null
+                        : "Caseload cap: " + capText(programme.caseloadCap()) + " → " + capText(cap));
         return programmes.findById(id).orElseThrow();
+    }
+
+    private static String capText(Integer cap) {
+        return cap == null ? "no cap" : String.valueOf(cap);
     }
 
     @Transactional

@@ -3,27 +3,18 @@ package org.workhealth.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.workhealth.SignIn;
-import org.workhealth.funding.FundingAgreements;
-import org.workhealth.funding.FundingYear;
-import org.workhealth.funding.NewFundingAgreement;
 import org.workhealth.funding.PaymentModel;
 import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
-import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Contract;
-import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
-import org.workhealth.programme.Programmes;
-import org.workhealth.programme.SupportType;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
@@ -38,35 +29,23 @@ class FundingJourneyTest extends BrowserTest {
 
     private static final LocalDate MAY_2025 = LocalDate.of(2025, 5, 6);
 
-    private final Programmes programmes;
-    private final Organisations organisations;
-    private final FundingAgreements agreements;
     private final Milestones milestones;
     private final JourneyCases cases;
 
     @Autowired
-    FundingJourneyTest(Programmes programmes, Organisations organisations, FundingAgreements agreements,
-            Milestones milestones, JourneyCases cases) {
-        this.programmes = programmes;
-        this.organisations = organisations;
-        this.agreements = agreements;
+    FundingJourneyTest(Milestones milestones, JourneyCases cases) {
         this.milestones = milestones;
         this.cases = cases;
     }
 
     @Test
     void expenditureToApprovedClaimToAnAdjustmentInTheNextQuarter() {
-        String code = "FJ" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
-        long gm = organisations.findByName("NHS Greater Manchester").orElseThrow().id();
-        long bury = organisations.findByName("Bury Council Live Well service").orElseThrow().id();
-        Programme programme = programmes.createUnchecked(code, "Work and health " + code, SupportType.LOW_INTENSITY,
-                null, gm);
-        Contract contract = programmes.addContractUnchecked(new NewContract(code + "-BURY", programme.id(), bury, gm,
-                "Bury", LocalDate.of(2025, 4, 1), LocalDate.of(2026, 3, 31), null));
         // £100,000 at 60/40 for 100 participants: each engaged with an agreed plan earns £40,000 / 100 = £400.
-        long agreement = agreements.createUnchecked(new NewFundingAgreement(contract.id(),
-                PaymentModel.BASIC_AND_PERFORMANCE, 60, 100, List.of(new FundingYear(2025, 10_000_000L, 0)),
-                Map.of()));
+        JourneyCases.Funded funded = cases.funded("FJ", PaymentModel.BASIC_AND_PERFORMANCE, 60, 100, Map.of());
+        Programme programme = funded.programme();
+        Contract contract = funded.contract();
+        long bury = funded.providerId();
+        long agreement = funded.agreementId();
         long first = participant(programme, contract, bury);
         participant(programme, contract, bury);
         String q1 = "/funding/agreements/" + agreement + "/claims/2025/1";

@@ -59,11 +59,11 @@ class MilestoneCorrectionTest {
 
     @Test
     void aJobStartMovedToTheRightDateStaysOnTheTimelineAsCorrectedAndCountsOnItsNewDate() throws Exception {
-        OutcomeTestCases.Setup setup = cases.programme(SupportType.LOW_INTENSITY);
-        long caseId = cases.open(setup, EmploymentStatus.UNEMPLOYED, today().minusWeeks(20));
-        long jobStart = jobStart(setup, caseId, today().minusWeeks(10));
+        Given given = jobStartTenWeeksAgo();
+        long caseId = given.caseId();
+        long jobStart = given.jobStart();
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        String path = "/cases/" + caseId + "/milestones/" + jobStart + "/correct";
+        String path = given.path();
 
         Document casePage = OutcomeTestCases.page(mvc, coach, "/cases/" + caseId);
         assertThat(casePage.select("#timeline a[href=" + path + "]").text()).startsWith("Correct");
@@ -100,11 +100,11 @@ class MilestoneCorrectionTest {
 
     @Test
     void aJobStartRecordedInErrorIsWithdrawnWithItsReasonAndNoLongerCounts() throws Exception {
-        OutcomeTestCases.Setup setup = cases.programme(SupportType.LOW_INTENSITY);
-        long caseId = cases.open(setup, EmploymentStatus.UNEMPLOYED, today().minusWeeks(20));
-        long jobStart = jobStart(setup, caseId, today().minusWeeks(10));
+        Given given = jobStartTenWeeksAgo();
+        long caseId = given.caseId();
+        long jobStart = given.jobStart();
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        String path = "/cases/" + caseId + "/milestones/" + jobStart + "/correct";
+        String path = given.path();
 
         mvc.perform(postTo(path + "/confirm", coach).param("action", "WITHDRAW")
                 .param("reason", "Recorded on the wrong person's case"))
@@ -121,11 +121,11 @@ class MilestoneCorrectionTest {
 
     @Test
     void aReasonIsNeededAndKeptShortAndNothingIsSavedWithoutOne() throws Exception {
-        OutcomeTestCases.Setup setup = cases.programme(SupportType.LOW_INTENSITY);
-        long caseId = cases.open(setup, EmploymentStatus.UNEMPLOYED, today().minusWeeks(20));
-        long jobStart = jobStart(setup, caseId, today().minusWeeks(10));
+        Given given = jobStartTenWeeksAgo();
+        long caseId = given.caseId();
+        long jobStart = given.jobStart();
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        String path = "/cases/" + caseId + "/milestones/" + jobStart + "/correct";
+        String path = given.path();
 
         Document noReason = Jsoup.parse(mvc.perform(postTo(path + "/confirm", coach).param("action", "WITHDRAW")
                 .param("reason", "  ")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -179,6 +179,17 @@ class MilestoneCorrectionTest {
         mvc.perform(postTo("/cases/" + other + "/milestones/" + jobStart + "/correct/confirm", specialist)
                 .param("action", "WITHDRAW").param("reason", "Wrong")).andExpect(status().isNotFound());
         assertThat(current(other)).extracting(Milestone::id).containsExactly(jobStart);
+    }
+
+    /** A case of its own with a job start ten weeks ago, and the path of the page that corrects it. */
+    private record Given(long caseId, long jobStart, String path) {
+    }
+
+    private Given jobStartTenWeeksAgo() {
+        OutcomeTestCases.Setup setup = cases.programme(SupportType.LOW_INTENSITY);
+        long caseId = cases.open(setup, EmploymentStatus.UNEMPLOYED, today().minusWeeks(20));
+        long jobStart = jobStart(setup, caseId, today().minusWeeks(10));
+        return new Given(caseId, jobStart, "/cases/" + caseId + "/milestones/" + jobStart + "/correct");
     }
 
     private long jobStart(OutcomeTestCases.Setup setup, long caseId, LocalDate on) {

@@ -106,6 +106,14 @@ final class OutcomeTestCases {
                 .param(field + "Year", String.valueOf(date.getYear()));
     }
 
+    /** A paid or unpaid job start at Bury Care Homes, as the outcomes page posts it. */
+    static MockHttpServletRequestBuilder jobStart(MockHttpSession session, long caseId, LocalDate on, String paid) {
+        return date(postTo("/cases/" + caseId + "/outcomes", session), "occurredOn", on).param("kind", "JOB_START")
+                .param("employer", "Bury Care Homes; Ltd").param("jobTitle", "Care assistant").param("sector", "Q")
+                .param("hoursAWeek", "16.5").param("contractType", "PERMANENT").param("paid", paid)
+                .param("evidence", "Contract seen");
+    }
+
     static LocalDate today() {
         return LocalDate.now(LONDON);
     }

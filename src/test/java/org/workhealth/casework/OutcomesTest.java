@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.workhealth.casework.OutcomeTestCases.date;
+import static org.workhealth.casework.OutcomeTestCases.jobStart;
 import static org.workhealth.casework.OutcomeTestCases.page;
 import static org.workhealth.casework.OutcomeTestCases.postTo;
 import static org.workhealth.casework.OutcomeTestCases.today;
@@ -22,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
@@ -234,13 +234,6 @@ class OutcomesTest {
     }
 
     // --- helpers ---
-
-    private MockHttpServletRequestBuilder jobStart(MockHttpSession session, long caseId, LocalDate on, String paid) {
-        return date(postTo("/cases/" + caseId + "/outcomes", session), "occurredOn", on).param("kind", "JOB_START")
-                .param("employer", "Bury Care Homes; Ltd").param("jobTitle", "Care assistant").param("sector", "Q")
-                .param("hoursAWeek", "16.5").param("contractType", "PERMANENT").param("paid", paid)
-                .param("evidence", "Contract seen");
-    }
 
     private void check(MockHttpSession session, long caseId, long checkId, String stillInWork) throws Exception {
         mvc.perform(date(postTo("/cases/" + caseId + "/outcomes/checks/" + checkId, session)

@@ -36,6 +36,21 @@ class SitePagesTest {
                 .noneMatch(href -> href.contains("govuk"));
     }
 
+    /** Browsers ask for /favicon.ico on every site: it answers with the service's own icon, not a 404 or the crown. */
+    @Test
+    void theFaviconAnswersWithTheServicesOwnIconToAnyone() throws Exception {
+        byte[] icon = mvc.perform(get("/favicon.ico")).andReturn().getResponse().getContentAsByteArray();
+        var response = mvc.perform(get("/favicon.ico")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).contains("icon");
+        try (var own = getClass().getResourceAsStream("/static/favicon.ico")) {
+            assertThat(icon).isEqualTo(own.readAllBytes());
+        }
+        // An ICO file: reserved 0, type 1 (icon).
+        assertThat(icon).startsWith(0, 0, 1, 0);
+        assertThat(page("/", null).select("link[rel=icon]").attr("href")).isEqualTo("/favicon.ico");
+    }
+
     @Test
     void theFooterHasTheOperatorsCopyrightAndTheLicenceLineItSetsButNoCrown() throws Exception {
         Document start = page("/", null);

@@ -145,7 +145,7 @@ class ProgrammePagesTest {
         assertThat(page.select("table").first().text()).contains(code.toUpperCase(), "Long-term sick " + code,
                 "Off work for 4 weeks or more");
         assertThat(page.select("a[href=/programmes/" + thrive + "/cohorts/new]").text()).isEqualTo("Add a cohort");
-        assertThat(page.select(".govuk-summary-list__actions a[href=/programmes/" + thrive + "/edit]")).hasSize(3);
+        assertThat(page.select(".govuk-summary-list__actions a[href=/programmes/" + thrive + "/edit]")).hasSize(4);
     }
 
     @Test
@@ -200,6 +200,41 @@ class ProgrammePagesTest {
         assertThat(changed.supportType()).isEqualTo(SupportType.INTENSIVE_IPS);
         assertThat(changed.description()).isEqualTo("Homes first, then support");
         assertThat(changed.code()).isEqualTo(code.toUpperCase());
+    }
+
+    @Test
+    void whoeverMayChangeAProgrammeSetsItsCaseloadCapAWholeNumberFrom1To500OrNone() throws Exception {
+        MockHttpSession tom = SignIn.as(mvc, SignIn.WMCA_COMMISSIONER);
+        long wmca = organisationId("West Midlands Combined Authority");
+        Programme ips = programmes.createUnchecked(unique("CAP"), "Cap test", SupportType.INTENSIVE_IPS, null, wmca);
+        String edit = "/programmes/" + ips.id() + "/edit";
+
+        Document form = page(mvc.perform(get(edit).session(tom)).andExpect(status().isOk()).andReturn());
+        assertThat(form.select("input#caseloadCap").val()).isEqualTo("20");
+        for (String wrong : List.of("0", "501", "12.5", "twenty", "-3")) {
+            Document refused = page(mvc.perform(post(edit).session(tom).with(csrf()).param("name", "Cap test")
+                    .param("supportType", "INTENSIVE_IPS").param("caseloadCap", wrong))
+                    .andExpect(status().isOk()).andReturn());
+            assertErrors(refused, Map.of("#caseloadCap",
+                    "Caseload cap must be a whole number from 1 to 500, or leave it blank for no cap"));
+            assertThat(refused.select("input#caseloadCap").val()).isEqualTo(wrong);
+        }
+        assertThat(programmes.find(ips.id()).orElseThrow().caseloadCap()).isEqualTo(20);
+
+        mvc.perform(post(edit).session(tom).with(csrf()).param("name", "Cap test").param("supportType", "INTENSIVE_IPS")
+                .param("caseloadCap", " 15 ")).andExpect(redirectedUrl("/programmes/" + ips.id()));
+        assertThat(programmes.find(ips.id()).orElseThrow().caseloadCap()).isEqualTo(15);
+        assertThat(page(mvc.perform(get("/programmes/" + ips.id()).session(tom)).andReturn())
+                .select(".govuk-summary-list").text()).contains("Caseload cap", "15 open cases per key worker");
+
+        mvc.perform(post(edit).session(tom).with(csrf()).param("name", "Cap test").param("supportType", "INTENSIVE_IPS")
+                .param("caseloadCap", "")).andExpect(redirectedUrl("/programmes/" + ips.id()));
+        assertThat(programmes.find(ips.id()).orElseThrow().caseloadCap()).isNull();
+
+        // Someone who may not change the programme cannot set its cap by posting the form.
+        mvc.perform(post(edit).session(SignIn.as(mvc, SignIn.GM_COMMISSIONER)).with(csrf()).param("name", "Cap test")
+                .param("supportType", "INTENSIVE_IPS").param("caseloadCap", "400")).andExpect(status().isNotFound());
+        assertThat(programmes.find(ips.id()).orElseThrow().caseloadCap()).isNull();
     }
 
     @Test

@@ -23,9 +23,6 @@ import org.workhealth.organisation.CurrentUser;
 @Controller
 class MfaAccountController {
 
-    record CodeForm(String code) {
-    }
-
     /** The secret offered on the setup page waits in the session, so that reading the page writes nothing. */
     static final String PENDING_SECRET = MfaAccountController.class.getName() + ".secret";
 

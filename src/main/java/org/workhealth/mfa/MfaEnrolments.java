@@ -112,7 +112,7 @@ class MfaEnrolments {
         List<Unused> unused = jdbc.sql("SELECT id, code_hash FROM mfa_recovery_code WHERE person_id = :person "
                 + "AND used_at IS NULL").param("person", personId).query(Unused.class).list();
         for (Unused candidate : unused) {
-            if (!code.isEmpty() && encoder.matches(code, candidate.codeHash())) {
+            if (RecoveryCodes.wellFormed(code) && encoder.matches(code, candidate.codeHash())) {
                 int used = jdbc.sql("UPDATE mfa_recovery_code SET used_at = :now WHERE id = :id AND used_at IS NULL")
                         .param("now", now()).param("id", candidate.id()).update();
                 if (used == 1) {

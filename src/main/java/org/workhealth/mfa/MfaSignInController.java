@@ -19,9 +19,6 @@ import org.workhealth.audit.AuditLog;
 @Controller
 class MfaSignInController {
 
-    record CodeForm(String code) {
-    }
-
     private final MfaEnrolments enrolments;
     private final MfaMessages messages;
     private final AuditLog audit;

@@ -30,6 +30,11 @@ final class RecoveryCodes {
         return codes;
     }
 
+    /** Only a code of the right shape is compared with the hashes: bcrypt refuses anything over 72 bytes. */
+    static boolean wellFormed(String normalised) {
+        return normalised.length() == 10 && normalised.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
     /** What is hashed and compared: upper case, without the hyphen or spaces people may type. */
     static String normalise(String typed) {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);

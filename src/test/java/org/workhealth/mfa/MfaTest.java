@@ -143,6 +143,36 @@ class MfaTest {
     }
 
     @Test
+    void twentySimultaneousSignInsWithOneCodeLetOneIn() throws Exception {
+        String secret = enrol(SignIn.BURY_MANAGER);
+        String code = Totp.code(secret, step());
+        List<MockHttpSession> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sessions.add(SignIn.as(mvc, SignIn.BURY_MANAGER));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (MockHttpSession session : sessions) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/sign-in/code").session(session).param("code", code).with(csrf()))
+                            .andReturn().getResponse().getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            long signedIn = 0;
+            for (var answer : answers) {
+                signedIn += "/home".equals(answer.get()) ? 1 : 0;
+            }
+            assertThat(signedIn).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aRecoveryCodeSignsInOnceAndIsAudited() throws Exception {
         long manager = personId(SignIn.BURY_MANAGER);
         String secret = Totp.newSecret();
@@ -158,10 +188,12 @@ class MfaTest {
         assertThat(audited("SIGN_IN_RECOVERY_CODE", SignIn.BURY_MANAGER)).isEqualTo(1);
 
         MockHttpSession again = SignIn.as(mvc, SignIn.BURY_MANAGER);
+        mvc.perform(post("/sign-in/recovery-code").session(again).param("code", "A".repeat(5000)).with(csrf()))
+                .andExpect(status().isOk());
         mvc.perform(post("/sign-in/recovery-code").session(again).param("code", codes.get(3)).with(csrf()))
                 .andExpect(status().isOk());
         mvc.perform(get("/home").session(again)).andExpect(redirectedUrl("/sign-in/code"));
-        assertThat(audited("SIGN_IN_RECOVERY_CODE_FAILED", SignIn.BURY_MANAGER)).isEqualTo(1);
+        assertThat(audited("SIGN_IN_RECOVERY_CODE_FAILED", SignIn.BURY_MANAGER)).isEqualTo(2);
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.workhealth.audit.AuditActor;
+import org.workhealth.organisation.People;
+import org.workhealth.organisation.Person;
+import org.workhealth.organisation.Role;
 
 /**
  * Stands between password sign-in and the rest of the service: a person who has set up an authenticator app
@@ -33,10 +36,12 @@ class MfaGate extends OncePerRequestFilter {
 
     private final MfaEnrolments enrolments;
     private final MfaPolicy policy;
+    private final People people;
 
-    MfaGate(MfaEnrolments enrolments, MfaPolicy policy) {
+    MfaGate(MfaEnrolments enrolments, MfaPolicy policy, People people) {
         this.enrolments = enrolments;
         this.policy = policy;
+        this.people = people;
     }
 
     @Override
@@ -52,7 +57,7 @@ class MfaGate extends OncePerRequestFilter {
         String needed = null;
         if (enrolments.enrolled(actor.actorId())) {
             needed = WHILE_SIGNING_IN.contains(path) ? null : CODE_PAGE;
-        } else if (policy.requiredFor(SecondFactor.roles(authentication))) {
+        } else if (policy.requiresAnyone() && policy.requiredFor(currentRoles(actor))) {
             needed = WHILE_SETTING_UP.contains(path) ? null : SETUP_PAGE;
         }
         if (needed == null) {
@@ -60,6 +65,11 @@ class MfaGate extends OncePerRequestFilter {
         } else {
             response.sendRedirect(request.getContextPath() + needed);
         }
+    }
+
+    /** Read afresh, not from the session: a role that reads personal data granted mid-session needs MFA at once. */
+    private Set<Role> currentRoles(AuditActor actor) {
+        return people.findByEmail(actor.actorEmail()).map(Person::roleSet).orElse(Set.of());
     }
 
     private static boolean open(String path) {

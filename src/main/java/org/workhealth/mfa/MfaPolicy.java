@@ -43,7 +43,7 @@ class MfaPolicy {
         };
     }
 
-    MfaProperties.Requirement requirement() {
-        return requirement;
+    boolean requiresAnyone() {
+        return requirement != MfaProperties.Requirement.NOBODY;
     }
 }

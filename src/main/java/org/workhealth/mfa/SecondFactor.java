@@ -3,7 +3,6 @@ package org.workhealth.mfa;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +17,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.workhealth.organisation.Role;
 
 /**
  * The factors of a sign-in, as Spring Security's {@link FactorGrantedAuthority} records them: the password
@@ -46,22 +44,6 @@ final class SecondFactor {
     static boolean given(Authentication authentication) {
         var result = BOTH_FACTORS.authorize(() -> authentication, authentication);
         return result != null && result.isGranted();
-    }
-
-    /** The person's roles as of sign-in. */
-    static Set<Role> roles(Authentication authentication) {
-        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
-        for (GrantedAuthority authority : authentication.getAuthorities()) {
-            String name = authority.getAuthority();
-            if (name != null && name.startsWith("ROLE_")) {
-                try {
-                    roles.add(Role.valueOf(name.substring("ROLE_".length())));
-                } catch (IllegalArgumentException notOurs) {
-                    // Not one of the service's roles: it grants nothing here.
-                }
-            }
-        }
-        return roles;
     }
 
     /** Adds a factor to the signed-in person's authentication and, as at any sign-in, gives the session a new id. */

@@ -236,6 +236,20 @@ class MfaTest {
         mvc.perform(get("/account/mfa/setup").session(session)).andExpect(status().isOk());
     }
 
+    @Test
+    void aRoleThatReadsPersonalDataGrantedMidSessionSendsThemToSetUpAtOnce() throws Exception {
+        MockHttpSession session = SignIn.as(mvc, REFERRER);
+        mvc.perform(get("/home").session(session)).andExpect(status().isOk());
+        long referrer = personId(REFERRER);
+        jdbc.sql("INSERT INTO person_role (person_id, role) VALUES (:p, 'PRACTITIONER')").param("p", referrer).update();
+        try {
+            mvc.perform(get("/home").session(session)).andExpect(redirectedUrl("/account/mfa/setup"));
+        } finally {
+            jdbc.sql("DELETE FROM person_role WHERE person_id = :p AND role = 'PRACTITIONER'").param("p", referrer)
+                    .update();
+        }
+    }
+
     private MockHttpSession signInWithCode(String email) throws Exception {
         String secret = enrol(email);
         MockHttpSession session = SignIn.as(mvc, email);

@@ -45,8 +45,8 @@ class MfaResetController {
         if (enrolments.reset(id)) {
             audit.recordChange("MFA_RESET", "person", id, person.organisationId(), "by an administrator");
         }
-        redirect.addFlashAttribute("notice", person.fullName()
-                + " will be asked to set up multi-factor authentication again when they next sign in.");
+        redirect.addFlashAttribute("notice", "Multi-factor authentication has been reset for " + person.fullName()
+                + ". Their authenticator app and recovery codes no longer work.");
         return "redirect:/people/" + id;
     }
 

@@ -67,13 +67,14 @@ class PageTitlesTest {
                 c + "/assessment", c + "/vocational-profile", c + "/reviews", c + "/onward-referrals",
                 c + "/employer", c + "/outcomes", c + "/measures", c + "/measures/new", c + "/exit", "/triage",
                 "/referrals/" + referral.id(), "/referrals/" + referral.id() + "/decline",
-                "/referrals/" + referral.id() + "/signpost", "/account", "/account/password", "/services"));
+                "/referrals/" + referral.id() + "/signpost", "/account", "/account/password", "/services", "/account/mfa",
+                "/account/mfa/setup"));
         check(soft, SignIn.as(mvc, SignIn.BURY_MANAGER), List.of("/caseloads", "/performance", "/returns",
                 "/reviews/overdue"));
         check(soft, SignIn.as(mvc, SignIn.GM_ADMIN), List.of("/organisations", "/organisations/" + organisationId,
                 "/organisations/new", "/people", "/people/new", "/people/" + personId, "/people/" + personId + "/roles",
                 "/programmes", "/programmes/" + programmeId, "/programmes/" + programmeId + "/kpis",
-                "/audit", "/admin/bank-holidays"));
+                "/audit", "/admin/bank-holidays", "/people/" + personId + "/mfa/reset"));
         check(soft, SignIn.as(mvc, "referrer@townside.workhealth.example"), List.of("/referrals/new/who",
                 "/referrals/mine"));
         soft.assertAll();

@@ -19,7 +19,7 @@ class CurrentUserInterceptor implements HandlerInterceptor {
 
     static final String ATTRIBUTE = CurrentUser.class.getName();
     private static final java.util.Set<String> PASSWORD_CHANGE_PATHS = java.util.Set.of("/account/password",
-            "/sign-out", "/error");
+            "/sign-out", "/error", "/sign-in/code", "/sign-in/recovery-code");
 
     private final StaffDirectory directory;
 

@@ -1,0 +1,63 @@
+package org.workhealth.mfa;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * The factors of a sign-in, as Spring Security's {@link FactorGrantedAuthority} records them: the password
+ * ({@code FACTOR_PASSWORD}, added by form login), then a code from the authenticator app ({@code FACTOR_TOTP})
+ * or a recovery code ({@code FACTOR_RECOVERY_CODE}) added here.
+ */
+final class SecondFactor {
+
+    static final String TOTP = "FACTOR_TOTP";
+    static final String RECOVERY_CODE = "FACTOR_RECOVERY_CODE";
+
+    private static final AuthorizationManager<Object> BOTH_FACTORS = AllRequiredFactorsAuthorizationManager.anyOf(
+            AllRequiredFactorsAuthorizationManager.builder()
+                    .requireFactor(factor -> factor.passwordAuthority())
+                    .requireFactor(factor -> factor.authority(TOTP)).build(),
+            AllRequiredFactorsAuthorizationManager.builder()
+                    .requireFactor(factor -> factor.passwordAuthority())
+                    .requireFactor(factor -> factor.authority(RECOVERY_CODE)).build());
+
+    private static final SecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
+
+    private SecondFactor() {
+    }
+
+    static boolean given(Authentication authentication) {
+        var result = BOTH_FACTORS.authorize(() -> authentication, authentication);
+        return result != null && result.isGranted();
+    }
+
+    /** Adds a factor to the signed-in person's authentication and, as at any sign-in, gives the session a new id. */
+    static void add(String factor, HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        Collection<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(factor));
+        UsernamePasswordAuthenticationToken upgraded = UsernamePasswordAuthenticationToken.authenticated(
+                current.getPrincipal(), null, List.copyOf(authorities));
+        upgraded.setDetails(current.getDetails());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(upgraded);
+        SecurityContextHolder.setContext(context);
+        request.changeSessionId();
+        CONTEXTS.saveContext(context, request, response);
+    }
+}

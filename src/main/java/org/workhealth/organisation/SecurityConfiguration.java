@@ -2,12 +2,14 @@ package org.workhealth.organisation;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -29,7 +31,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
+            ObjectProvider<ClientRegistrationRepository> singleSignOnProviders, SingleSignOn singleSignOn)
+            throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(open).permitAll()
@@ -50,6 +54,12 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+        if (singleSignOnProviders.getIfAvailable() != null) {
+            // Only when an organisation's OpenID provider is configured (docs/single-sign-on.md).
+            http.oauth2Login(login -> login.loginPage("/sign-in").successHandler(singleSignOn)
+                    .failureHandler((request, response, exception) -> response.sendRedirect(
+                            request.getContextPath() + SingleSignOn.REFUSED)));
+        }
         return http.build();
     }
 

@@ -1,5 +1,7 @@
 package org.workhealth.organisation;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
@@ -18,12 +20,27 @@ class SignInController {
     static final String SIGN_IN_FAILED = "Enter a correct email address and password. After 5 incorrect attempts "
             + "you must wait 15 minutes before you can try again.";
 
+    static final String SINGLE_SIGN_ON_REFUSED = "You cannot sign in with your organisation's account. Your "
+            + "organisation's WorkHealth administrator must first give you an account with the same email address.";
+
     static final String TYPED_EMAIL = SignInController.class.getName() + ".email";
+
+    /** An organisation whose own account signs its people in, and where to start. */
+    record SingleSignOnLink(String href, String organisation) {
+    }
+
+    private final List<SingleSignOnLink> singleSignOnLinks;
+
+    SignInController(SingleSignOnProperties singleSignOn) {
+        this.singleSignOnLinks = singleSignOn.providers().entrySet().stream()
+                .map(p -> new SingleSignOnLink("/oauth2/authorization/" + p.getKey(), p.getValue().organisation()))
+                .sorted(java.util.Comparator.comparing(SingleSignOnLink::organisation)).toList();
+    }
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-            @RequestParam(required = false) String timedOut, Authentication authentication, HttpSession session,
-            Model model) {
+            @RequestParam(required = false) String timedOut, @RequestParam(required = false) String singleSignOnRefused,
+            Authentication authentication, HttpSession session, Model model) {
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
                 && authentication.isAuthenticated()) {
             return "redirect:/home";
@@ -34,6 +51,10 @@ class SignInController {
             model.addAttribute("errors", FormErrors.single("email", SIGN_IN_FAILED));
             session.removeAttribute(TYPED_EMAIL);
         }
+        if (singleSignOnRefused != null) {
+            model.addAttribute("errors", FormErrors.single("single-sign-on", SINGLE_SIGN_ON_REFUSED));
+        }
+        model.addAttribute("singleSignOnLinks", singleSignOnLinks);
         if (signedOut != null) {
             model.addAttribute("notice", "You have signed out.");
         }

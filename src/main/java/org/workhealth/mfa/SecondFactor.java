@@ -20,7 +20,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * The factors of a sign-in, as Spring Security's {@link FactorGrantedAuthority} records them: the password
- * ({@code FACTOR_PASSWORD}, added by form login), then a code from the authenticator app ({@code FACTOR_TOTP})
+ * ({@code FACTOR_PASSWORD}, added by form login) or a single sign-on ({@code FACTOR_AUTHORIZATION_CODE}), then a code from the authenticator app ({@code FACTOR_TOTP})
  * or a recovery code ({@code FACTOR_RECOVERY_CODE}) added here.
  */
 final class SecondFactor {
@@ -28,17 +28,21 @@ final class SecondFactor {
     static final String TOTP = "FACTOR_TOTP";
     static final String RECOVERY_CODE = "FACTOR_RECOVERY_CODE";
 
+    /** The first factor is the password or a single sign-on with the organisation's own account; the second ours. */
     private static final AuthorizationManager<Object> BOTH_FACTORS = AllRequiredFactorsAuthorizationManager.anyOf(
-            AllRequiredFactorsAuthorizationManager.builder()
-                    .requireFactor(factor -> factor.passwordAuthority())
-                    .requireFactor(factor -> factor.authority(TOTP)).build(),
-            AllRequiredFactorsAuthorizationManager.builder()
-                    .requireFactor(factor -> factor.passwordAuthority())
-                    .requireFactor(factor -> factor.authority(RECOVERY_CODE)).build());
+            both(FactorGrantedAuthority.PASSWORD_AUTHORITY, TOTP),
+            both(FactorGrantedAuthority.PASSWORD_AUTHORITY, RECOVERY_CODE),
+            both(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY, TOTP),
+            both(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY, RECOVERY_CODE));
 
     private static final SecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
 
     private SecondFactor() {
+    }
+
+    private static AllRequiredFactorsAuthorizationManager<Object> both(String first, String second) {
+        return AllRequiredFactorsAuthorizationManager.builder().requireFactor(factor -> factor.authority(first))
+                .requireFactor(factor -> factor.authority(second)).build();
     }
 
     static boolean given(Authentication authentication) {

@@ -34,8 +34,9 @@ class AccountController {
     }
 
     @GetMapping("/account")
-    String account(CurrentUser user) {
+    String account(CurrentUser user, Model model) {
         audit.recordView("person", user.id(), user.organisationId());
+        model.addAttribute("grants", people.grantsOf(user));
         return "organisation/account";
     }
 

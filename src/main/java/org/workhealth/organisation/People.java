@@ -196,7 +196,7 @@ public class People {
         if (current == null || !encoder.matches(current, person.passwordHash())) {
             return Optional.of(new PasswordProblem("currentPassword", "Your current password is not correct"));
         }
-        Optional<String> rule = PasswordRules.problemWith(replacement, person.email());
+        Optional<String> rule = PasswordRules.problemWith(replacement, person.email(), person.fullName());
         if (rule.isPresent()) {
             return Optional.of(new PasswordProblem("newPassword", rule.get()));
         }

@@ -2,6 +2,8 @@ package org.workhealth.organisation;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -48,7 +50,7 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(CurrentUser user, @ModelAttribute PasswordForm passwordForm, BindingResult result,
-            RedirectAttributes redirect) {
+            HttpSession session, RedirectAttributes redirect) {
         if (empty(passwordForm.currentPassword())) {
             result.rejectValue("currentPassword", "required", "Enter your current password");
         }
@@ -62,7 +64,7 @@ class AccountController {
         }
         if (!result.hasErrors()) {
             Optional<People.PasswordProblem> problem = people.changeOwnPassword(user, passwordForm.currentPassword(),
-                    passwordForm.newPassword());
+                    passwordForm.newPassword(), session.getId());
             problem.ifPresent(p -> result.rejectValue(p.field(), "invalid", p.message()));
         }
         if (result.hasErrors()) {

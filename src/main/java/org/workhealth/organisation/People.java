@@ -28,10 +28,12 @@ public class People {
     private final AuditLog audit;
     private final Clock clock;
     private final RoleGrants grants;
+    private final AccountSessions sessions;
 
     People(PersonRepository repository, PasswordEncoder encoder, AccessPolicy access, AuditLog audit, Clock clock,
-            RoleGrants grants) {
+            RoleGrants grants, AccountSessions sessions) {
         this.grants = grants;
+        this.sessions = sessions;
         this.repository = repository;
         this.encoder = encoder;
         this.access = access;
@@ -179,19 +181,25 @@ public class People {
         return saved;
     }
 
-    /** A new temporary password, which also unlocks the account. */
+    /** A new temporary password, which also unlocks the account and signs the person out everywhere. */
     @Transactional
     public String resetPassword(CurrentUser actor, long personId) {
         Person person = manageable(actor, personId);
         String temporary = TemporaryPasswords.generate();
         repository.save(person.withPassword(encoder.encode(temporary), true));
-        audit.recordChange("RESET_PASSWORD", "person", personId, person.organisationId(), null);
+        int ended = sessions.endAllSessions(personId);
+        audit.recordChange("RESET_PASSWORD", "person", personId, person.organisationId(), ended(ended));
         return temporary;
     }
 
-    /** @return the problem to show against the field it concerns, or empty when the password was changed */
+    /**
+     * Changes the signed-in person's password and ends their other sessions, keeping the one they used.
+     *
+     * @return the problem to show against the field it concerns, or empty when the password was changed
+     */
     @Transactional
-    public Optional<PasswordProblem> changeOwnPassword(CurrentUser user, String current, String replacement) {
+    public Optional<PasswordProblem> changeOwnPassword(CurrentUser user, String current, String replacement,
+            String sessionId) {
         Person person = repository.findById(user.id()).orElseThrow(OutOfScopeException::new);
         if (current == null || !encoder.matches(current, person.passwordHash())) {
             return Optional.of(new PasswordProblem("currentPassword", "Your current password is not correct"));
@@ -204,8 +212,13 @@ public class People {
             return Optional.of(new PasswordProblem("newPassword", "Your new password must be different from your current one"));
         }
         repository.save(person.withPassword(encoder.encode(replacement), false));
-        audit.recordChange("CHANGE_PASSWORD", "person", person.id(), person.organisationId(), null);
+        int ended = sessions.endOtherSessions(person.id(), sessionId);
+        audit.recordChange("CHANGE_PASSWORD", "person", person.id(), person.organisationId(), ended(ended));
         return Optional.empty();
+    }
+
+    private static String ended(int sessions) {
+        return sessions == 0 ? null : "Signed out of " + sessions + (sessions == 1 ? " session" : " sessions");
     }
 
     public record PasswordProblem(String field, String message) {

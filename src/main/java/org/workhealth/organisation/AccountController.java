@@ -23,10 +23,12 @@ class AccountController {
     }
 
     private final People people;
+    private final PersonRoles roles;
     private final AuditLog audit;
 
-    AccountController(People people, AuditLog audit) {
+    AccountController(People people, PersonRoles roles, AuditLog audit) {
         this.people = people;
+        this.roles = roles;
         this.audit = audit;
     }
 
@@ -38,7 +40,7 @@ class AccountController {
     @GetMapping("/account")
     String account(CurrentUser user, Model model) {
         audit.recordView("person", user.id(), user.organisationId());
-        model.addAttribute("grants", people.grantsOf(user));
+        model.addAttribute("grants", roles.grantsOf(user));
         return "organisation/account";
     }
 

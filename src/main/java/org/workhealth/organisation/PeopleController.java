@@ -43,12 +43,15 @@ class PeopleController {
     }
 
     private final People people;
+    private final PersonRoles roles;
     private final Organisations organisations;
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    PeopleController(People people, Organisations organisations, AccessPolicy access, AuditLog audit) {
+    PeopleController(People people, PersonRoles roles, Organisations organisations, AccessPolicy access,
+            AuditLog audit) {
         this.people = people;
+        this.roles = roles;
         this.organisations = organisations;
         this.access = access;
         this.audit = audit;
@@ -70,7 +73,7 @@ class PeopleController {
         List<Person> visible = people.within(access.scope(user));
         audit.recordView("person-list", null, user.organisationId());
         model.addAttribute("people", visible);
-        model.addAttribute("grantsToDecide", people.grantsToDecide(user));
+        model.addAttribute("grantsToDecide", roles.grantsToDecide(user));
         model.addAttribute("organisationNames", organisations.namesById());
         return "organisation/people";
     }
@@ -111,7 +114,7 @@ class PeopleController {
                 .orElse(""));
         model.addAttribute("locked", person.lockedAt(java.time.Instant.now()));
         model.addAttribute("isSelf", person.id() == user.id());
-        model.addAttribute("pendingGrants", people.pendingGrants(user, id).stream()
+        model.addAttribute("pendingGrants", roles.pendingGrants(user, id).stream()
                 .map(g -> java.util.Map.of("grant", g, "decidable", g.mayBeDecidedBy(user))).toList());
         return "organisation/person";
     }
@@ -136,29 +139,13 @@ class PeopleController {
             model.addAttribute("person", person);
             return rolesPage(model);
         }
-        Set<Role> awaiting = people.changeRoles(user, id, EnumSet.copyOf(rolesForm.roles()));
+        Set<Role> awaiting = roles.changeRoles(user, id, EnumSet.copyOf(rolesForm.roles()));
         redirect.addFlashAttribute("notice", "Roles changed for " + person.fullName() + ".");
         awaitingNotice(awaiting, redirect);
         return "redirect:/people/" + id;
     }
 
-    @PostMapping("/people/{id}/grants/{grantId}/approve")
-    String approveGrant(CurrentUser user, @PathVariable long id, @PathVariable long grantId,
-            RedirectAttributes redirect) {
-        RoleGrants.Grant grant = people.decideGrant(user, id, grantId, true);
-        redirect.addFlashAttribute("notice", grant.role().label() + " role given.");
-        return "redirect:/people/" + id;
-    }
-
-    @PostMapping("/people/{id}/grants/{grantId}/refuse")
-    String refuseGrant(CurrentUser user, @PathVariable long id, @PathVariable long grantId,
-            RedirectAttributes redirect) {
-        RoleGrants.Grant grant = people.decideGrant(user, id, grantId, false);
-        redirect.addFlashAttribute("notice", grant.role().label() + " role refused.");
-        return "redirect:/people/" + id;
-    }
-
-    private static void awaitingNotice(Set<Role> awaiting, RedirectAttributes redirect) {
+    static void awaitingNotice(Set<Role> awaiting, RedirectAttributes redirect) {
         if (!awaiting.isEmpty()) {
             redirect.addFlashAttribute("awaitingApproval", awaiting.stream().map(Role::label).toList());
         }

@@ -39,6 +39,9 @@ class SeparationOfDutiesTest {
     People people;
 
     @Autowired
+    PersonRoles personRoles;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -84,7 +87,7 @@ class SeparationOfDutiesTest {
         mvc.perform(post("/people/" + analyst.id() + "/roles").session(firstSession).with(csrf())
                 .param("roles", "REFERRER", "COMMISSIONER")).andExpect(status().is3xxRedirection());
         assertThat(roles(analyst)).containsExactly(Role.REFERRER);
-        List<RoleGrants.Grant> pending = people.pendingGrants(currentUser(second), analyst.id());
+        List<RoleGrants.Grant> pending = personRoles.pendingGrants(currentUser(second), analyst.id());
         assertThat(pending).extracting(RoleGrants.Grant::role).containsExactly(Role.COMMISSIONER);
         long grantId = pending.get(0).id();
 
@@ -130,7 +133,7 @@ class SeparationOfDutiesTest {
                 .param("roles", "PRACTITIONER", "REFERRER")).andExpect(status().is3xxRedirection());
         Person created = people.findByEmail(email).orElseThrow();
         assertThat(created.roleSet()).containsExactly(Role.REFERRER);
-        assertThat(people.pendingGrants(currentUser(admin), created.id())).extracting(RoleGrants.Grant::role)
+        assertThat(personRoles.pendingGrants(currentUser(admin), created.id())).extracting(RoleGrants.Grant::role)
                 .containsExactly(Role.PRACTITIONER);
     }
 

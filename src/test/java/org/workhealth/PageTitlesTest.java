@@ -74,7 +74,8 @@ class PageTitlesTest {
         check(soft, SignIn.as(mvc, SignIn.GM_ADMIN), List.of("/organisations", "/organisations/" + organisationId,
                 "/organisations/new", "/people", "/people/new", "/people/" + personId, "/people/" + personId + "/roles",
                 "/programmes", "/programmes/" + programmeId, "/programmes/" + programmeId + "/kpis",
-                "/audit", "/admin/bank-holidays", "/people/" + personId + "/mfa/reset"));
+                "/audit", "/people/" + personId + "/mfa/reset"));
+        check(soft, SignIn.as(mvc, SignIn.NATIONAL_ADMIN), List.of("/admin/bank-holidays"));
         check(soft, SignIn.as(mvc, "referrer@townside.workhealth.example"), List.of("/referrals/new/who",
                 "/referrals/mine"));
         soft.assertAll();

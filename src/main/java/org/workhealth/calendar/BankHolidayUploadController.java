@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.organisation.AccessPolicy;
+import org.workhealth.organisation.CurrentUser;
 
 /**
  * Administrators upload the file GOV.UK publishes at https://www.gov.uk/bank-holidays.json when new
@@ -31,11 +33,19 @@ class BankHolidayUploadController {
     private final BankHolidays bankHolidays;
     private final BankHolidayPage page;
     private final AuditLog audit;
+    private final AccessPolicy access;
 
-    BankHolidayUploadController(BankHolidays bankHolidays, BankHolidayPage page, AuditLog audit) {
+    BankHolidayUploadController(BankHolidays bankHolidays, BankHolidayPage page, AuditLog audit, AccessPolicy access) {
+        this.access = access;
         this.bankHolidays = bankHolidays;
         this.page = page;
         this.audit = audit;
+    }
+
+    /** The calendar applies to every organisation's deadlines, so only national administrators change it. */
+    @ModelAttribute
+    void requireNationalAdministrator(CurrentUser user) {
+        access.requireNationalAdministrator(user);
     }
 
     @InitBinder("upload")

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.organisation.AccessPolicy;
+import org.workhealth.organisation.CurrentUser;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -37,13 +39,21 @@ class BankHolidaysController {
     private final BankHolidays bankHolidays;
     private final BankHolidayPage page;
     private final AuditLog audit;
+    private final AccessPolicy access;
     private final Clock clock;
 
-    BankHolidaysController(BankHolidays bankHolidays, BankHolidayPage page, AuditLog audit, Clock clock) {
+    BankHolidaysController(BankHolidays bankHolidays, BankHolidayPage page, AuditLog audit, Clock clock, AccessPolicy access) {
+        this.access = access;
         this.bankHolidays = bankHolidays;
         this.page = page;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The calendar applies to every organisation's deadlines, so only national administrators change it. */
+    @ModelAttribute
+    void requireNationalAdministrator(CurrentUser user) {
+        access.requireNationalAdministrator(user);
     }
 
     @InitBinder("form")

@@ -2,6 +2,7 @@ package org.workhealth.organisation;
 
 import java.util.Set;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,9 +14,24 @@ import org.springframework.stereotype.Service;
 public class AccessPolicy {
 
     private final OrganisationHierarchy hierarchy;
+    private final OrganisationRepository organisations;
 
-    AccessPolicy(OrganisationHierarchy hierarchy) {
+    AccessPolicy(OrganisationHierarchy hierarchy, OrganisationRepository organisations) {
         this.hierarchy = hierarchy;
+        this.organisations = organisations;
+    }
+
+    /** An administrator of a national organisation: the only people who change what applies everywhere. */
+    public boolean isNationalAdministrator(CurrentUser user) {
+        return user != null && user.has(Role.ADMINISTRATOR) && organisations.findById(user.organisationId())
+                .map(o -> "NATIONAL".equals(o.typeCode())).orElse(false);
+    }
+
+    /** @throws AccessDeniedException (answered with the "you cannot do this" page) unless a national administrator */
+    public void requireNationalAdministrator(CurrentUser user) {
+        if (!isNationalAdministrator(user)) {
+            throw new AccessDeniedException("National administrators only");
+        }
     }
 
     public boolean may(CurrentUser user, Permission permission, long owningOrganisationId) {

@@ -2,6 +2,8 @@ package org.workhealth.organisation;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,10 +23,12 @@ class AccountController {
     }
 
     private final People people;
+    private final PersonRoles roles;
     private final AuditLog audit;
 
-    AccountController(People people, AuditLog audit) {
+    AccountController(People people, PersonRoles roles, AuditLog audit) {
         this.people = people;
+        this.roles = roles;
         this.audit = audit;
     }
 
@@ -34,8 +38,9 @@ class AccountController {
     }
 
     @GetMapping("/account")
-    String account(CurrentUser user) {
+    String account(CurrentUser user, Model model) {
         audit.recordView("person", user.id(), user.organisationId());
+        model.addAttribute("grants", roles.grantsOf(user));
         return "organisation/account";
     }
 
@@ -47,7 +52,7 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(CurrentUser user, @ModelAttribute PasswordForm passwordForm, BindingResult result,
-            RedirectAttributes redirect) {
+            HttpSession session, RedirectAttributes redirect) {
         if (empty(passwordForm.currentPassword())) {
             result.rejectValue("currentPassword", "required", "Enter your current password");
         }
@@ -61,7 +66,7 @@ class AccountController {
         }
         if (!result.hasErrors()) {
             Optional<People.PasswordProblem> problem = people.changeOwnPassword(user, passwordForm.currentPassword(),
-                    passwordForm.newPassword());
+                    passwordForm.newPassword(), session.getId());
             problem.ifPresent(p -> result.rejectValue(p.field(), "invalid", p.message()));
         }
         if (result.hasErrors()) {

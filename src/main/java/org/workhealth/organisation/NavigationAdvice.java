@@ -41,6 +41,15 @@ class NavigationAdvice {
         }
     }
 
+    /** National administrators only: the calendar sets deadlines everywhere. */
+    private static final String BANK_HOLIDAYS = "/admin/bank-holidays";
+
+    private final AccessPolicy access;
+
+    NavigationAdvice(AccessPolicy access) {
+        this.access = access;
+    }
+
     private static final List<Link> LINKS = List.of(
             new Link("/home", "Home", Set.of()),
             new Link("/referrals/mine", "Referrals", Permission.MAKE_REFERRALS),
@@ -59,7 +68,7 @@ class NavigationAdvice {
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),
             new Link("/audit", "Audit log", Permission.VIEW_AUDIT_LOG),
-            new Link("/admin/bank-holidays", "Bank holidays", Permission.MANAGE_ORGANISATIONS),
+            new Link(BANK_HOLIDAYS, "Bank holidays", Permission.MANAGE_ORGANISATIONS),
             new Link("/account", "Your account", Set.of()));
 
     @ModelAttribute
@@ -71,7 +80,7 @@ class NavigationAdvice {
         String path = CurrentUserInterceptor.path(request);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Link link : LINKS) {
-            if (link.shownTo(user)) {
+            if (link.shownTo(user) && (!link.href().equals(BANK_HOLIDAYS) || access.isNationalAdministrator(user))) {
                 boolean active = path.equals(link.href()) || path.startsWith(link.href() + "/");
                 items.add(Map.of("href", link.href(), "text", link.text(), "active", active));
             }

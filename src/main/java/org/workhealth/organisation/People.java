@@ -17,8 +17,8 @@ import org.workhealth.audit.AuditLog;
 @Service
 public class People {
 
-    /** A new account and the temporary password to give its owner, shown once. */
-    public record Created(Person person, String temporaryPassword) {
+    /** A new account, the temporary password to give its owner (shown once) and roles awaiting approval. */
+    public record Created(Person person, String temporaryPassword, Set<Role> awaitingApproval) {
     }
 
     private final PersonRepository repository;
@@ -26,8 +26,13 @@ public class People {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
+    private final RoleGrants grants;
+    private final AccountSessions sessions;
 
-    People(PersonRepository repository, PasswordEncoder encoder, AccessPolicy access, AuditLog audit, Clock clock) {
+    People(PersonRepository repository, PasswordEncoder encoder, AccessPolicy access, AuditLog audit, Clock clock,
+            RoleGrants grants, AccountSessions sessions) {
+        this.grants = grants;
+        this.sessions = sessions;
         this.repository = repository;
         this.encoder = encoder;
         this.access = access;
@@ -59,9 +64,12 @@ public class People {
         access.require(actor, Permission.MANAGE_PEOPLE, request.organisationId());
         String temporary = TemporaryPasswords.generate();
         Person saved = repository.save(Person.create(request.email(), request.fullName(), request.organisationId(),
-                encoder.encode(temporary), request.roles(), clock.instant()));
-        audit.recordChange("CREATE", "person", saved.id(), saved.organisationId(), "Roles " + request.roles());
-        return new Created(saved, temporary);
+                encoder.encode(temporary), Set.of(), clock.instant()));
+        RoleGrants.Outcome outcome = grants.request(actor, saved, request.roles(), request.roles());
+        saved = repository.save(saved.withRoles(outcome.given()));
+        audit.recordChange("CREATE", "person", saved.id(), saved.organisationId(), "Roles " + outcome.given()
+                + awaiting(outcome));
+        return new Created(saved, temporary, outcome.awaitingApproval());
     }
 
     /** For loading demo or seed accounts whose password is already chosen. */
@@ -84,13 +92,9 @@ public class People {
         return encoder.encode(password);
     }
 
-    @Transactional
-    public Person changeRoles(CurrentUser actor, long personId, Set<Role> roles) {
-        Person person = manageable(actor, personId);
-        Person saved = repository.save(person.withRoles(roles));
-        audit.recordChange("UPDATE", "person", personId, person.organisationId(),
-                "Roles changed from " + person.roleSet() + " to " + roles);
-        return saved;
+    static String awaiting(RoleGrants.Outcome outcome) {
+        return outcome.awaitingApproval().isEmpty() ? ""
+                : "; waiting for a second administrator: " + outcome.awaitingApproval();
     }
 
     @Transactional
@@ -112,24 +116,30 @@ public class People {
         return saved;
     }
 
-    /** A new temporary password, which also unlocks the account. */
+    /** A new temporary password, which also unlocks the account and signs the person out everywhere. */
     @Transactional
     public String resetPassword(CurrentUser actor, long personId) {
         Person person = manageable(actor, personId);
         String temporary = TemporaryPasswords.generate();
         repository.save(person.withPassword(encoder.encode(temporary), true));
-        audit.recordChange("RESET_PASSWORD", "person", personId, person.organisationId(), null);
+        int ended = sessions.endAllSessions(personId);
+        audit.recordChange("RESET_PASSWORD", "person", personId, person.organisationId(), ended(ended));
         return temporary;
     }
 
-    /** @return the problem to show against the field it concerns, or empty when the password was changed */
+    /**
+     * Changes the signed-in person's password and ends their other sessions, keeping the one they used.
+     *
+     * @return the problem to show against the field it concerns, or empty when the password was changed
+     */
     @Transactional
-    public Optional<PasswordProblem> changeOwnPassword(CurrentUser user, String current, String replacement) {
+    public Optional<PasswordProblem> changeOwnPassword(CurrentUser user, String current, String replacement,
+            String sessionId) {
         Person person = repository.findById(user.id()).orElseThrow(OutOfScopeException::new);
         if (current == null || !encoder.matches(current, person.passwordHash())) {
             return Optional.of(new PasswordProblem("currentPassword", "Your current password is not correct"));
         }
-        Optional<String> rule = PasswordRules.problemWith(replacement, person.email());
+        Optional<String> rule = PasswordRules.problemWith(replacement, person.email(), person.fullName());
         if (rule.isPresent()) {
             return Optional.of(new PasswordProblem("newPassword", rule.get()));
         }
@@ -137,8 +147,13 @@ public class People {
             return Optional.of(new PasswordProblem("newPassword", "Your new password must be different from your current one"));
         }
         repository.save(person.withPassword(encoder.encode(replacement), false));
-        audit.recordChange("CHANGE_PASSWORD", "person", person.id(), person.organisationId(), null);
+        int ended = sessions.endOtherSessions(person.id(), sessionId);
+        audit.recordChange("CHANGE_PASSWORD", "person", person.id(), person.organisationId(), ended(ended));
         return Optional.empty();
+    }
+
+    private static String ended(int sessions) {
+        return sessions == 0 ? null : "Signed out of " + sessions + (sessions == 1 ? " session" : " sessions");
     }
 
     public record PasswordProblem(String field, String message) {

@@ -43,12 +43,15 @@ class PeopleController {
     }
 
     private final People people;
+    private final PersonRoles roles;
     private final Organisations organisations;
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    PeopleController(People people, Organisations organisations, AccessPolicy access, AuditLog audit) {
+    PeopleController(People people, PersonRoles roles, Organisations organisations, AccessPolicy access,
+            AuditLog audit) {
         this.people = people;
+        this.roles = roles;
         this.organisations = organisations;
         this.access = access;
         this.audit = audit;
@@ -70,6 +73,7 @@ class PeopleController {
         List<Person> visible = people.within(access.scope(user));
         audit.recordView("person-list", null, user.organisationId());
         model.addAttribute("people", visible);
+        model.addAttribute("grantsToDecide", roles.grantsToDecide(user));
         model.addAttribute("organisationNames", organisations.namesById());
         return "organisation/people";
     }
@@ -97,6 +101,7 @@ class PeopleController {
         People.Created created = people.create(user,
                 new NewPerson(form.fullName(), form.email(), form.organisationId(), EnumSet.copyOf(form.roles())));
         redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
+        awaitingNotice(created.awaitingApproval(), redirect);
         return "redirect:/people/" + created.person().id();
     }
 
@@ -109,12 +114,17 @@ class PeopleController {
                 .orElse(""));
         model.addAttribute("locked", person.lockedAt(java.time.Instant.now()));
         model.addAttribute("isSelf", person.id() == user.id());
+        model.addAttribute("pendingGrants", roles.pendingGrants(user, id).stream()
+                .map(g -> java.util.Map.of("grant", g, "decidable", g.mayBeDecidedBy(user))).toList());
         return "organisation/person";
     }
 
     @GetMapping("/people/{id}/roles")
     String rolesForm(CurrentUser user, @PathVariable long id, Model model) {
         Person person = people.manageable(user, id);
+        if (person.id() == user.id()) {
+            throw new OutOfScopeException();
+        }
         audit.recordView("person", id, person.organisationId());
         model.addAttribute("person", person);
         model.addAttribute("rolesForm", new RolesForm(person.roleSet()));
@@ -129,9 +139,16 @@ class PeopleController {
             model.addAttribute("person", person);
             return rolesPage(model);
         }
-        people.changeRoles(user, id, EnumSet.copyOf(rolesForm.roles()));
+        Set<Role> awaiting = roles.changeRoles(user, id, EnumSet.copyOf(rolesForm.roles()));
         redirect.addFlashAttribute("notice", "Roles changed for " + person.fullName() + ".");
+        awaitingNotice(awaiting, redirect);
         return "redirect:/people/" + id;
+    }
+
+    static void awaitingNotice(Set<Role> awaiting, RedirectAttributes redirect) {
+        if (!awaiting.isEmpty()) {
+            redirect.addFlashAttribute("awaitingApproval", awaiting.stream().map(Role::label).toList());
+        }
     }
 
     @GetMapping("/people/{id}/deactivate")

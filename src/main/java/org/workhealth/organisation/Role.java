@@ -47,4 +47,14 @@ public enum Role {
     public boolean grants(Permission permission) {
         return permissions.contains(permission);
     }
+
+    /**
+     * Whether the role shows personal data: case files, pseudonymised extracts (still personal data in law) or
+     * the audit log, which names staff and the records they opened. Such a role is never given by one
+     * administrator alone to someone in their own organisation: see {@link RoleGrants}.
+     */
+    public boolean readsPersonalData() {
+        return grants(Permission.VIEW_PERSONAL_DATA) || grants(Permission.RECEIVE_EXTRACTS)
+                || grants(Permission.VIEW_AUDIT_LOG);
+    }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,9 +32,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-            ObjectProvider<ClientRegistrationRepository> singleSignOnProviders, SingleSignOn singleSignOn)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths, SessionRegistry sessions,
+            AccountSessions endedSessions, ObjectProvider<ClientRegistrationRepository> singleSignOnProviders,
+            SingleSignOn singleSignOn) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(open).permitAll()
@@ -48,7 +49,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut")
                         .deleteCookies("WORKHEALTH_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-                        .invalidSessionUrl("/sign-in?timedOut"))
+                        .invalidSessionUrl("/sign-in?timedOut")
+                        .sessionConcurrency(concurrency -> concurrency.maximumSessions(-1).sessionRegistry(sessions)
+                                .expiredSessionStrategy(endedSessions)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())

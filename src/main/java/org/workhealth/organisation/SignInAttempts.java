@@ -1,10 +1,11 @@
 package org.workhealth.organisation;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
@@ -30,23 +31,26 @@ class SignInAttempts {
     public void failed(AbstractAuthenticationFailureEvent event) {
         String email = Person.normaliseEmail(String.valueOf(event.getAuthentication().getPrincipal()));
         people.findByEmail(email).ifPresentOrElse(person -> {
-            if (!person.lockedAt(clock.instant())) {
-                people.countFailedSignIn(person.id());
-                if (person.failedSignIns() + 1 >= properties.maxFailures()) {
-                    people.lock(person.id(), clock.instant().plus(properties.lockDuration()));
-                    audit.recordSignIn("ACCOUNT_LOCKED", email, person.id(), person.organisationId());
-                }
+            Instant now = clock.instant();
+            if (people.countFailedSignIn(person.id(), now) == 1 && people.lockAfter(person.id(),
+                    properties.maxFailures(), now.plus(properties.lockDuration()), now) == 1) {
+                audit.recordSignIn("ACCOUNT_LOCKED", email, person.id(), person.organisationId());
             }
             audit.recordSignIn("SIGN_IN_FAILED", email, person.id(), person.organisationId());
         }, () -> audit.recordSignIn("SIGN_IN_FAILED", email, null, null));
     }
 
-    @EventListener
+    /**
+     * Called once the password matched: lets the sign-in through only if the account is still unlocked in the
+     * database, where failures racing with it may have locked it since it was read.
+     *
+     * @throws LockedException when the account was locked in the meantime
+     */
     @Transactional
-    public void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof StaffUserDetails details) {
-            people.clearFailedSignIns(details.user().id());
-            audit.recordSignIn("SIGN_IN", details.user().email(), details.user().id(), details.user().organisationId());
+    public void admit(StaffUserDetails details) {
+        if (people.admitSignIn(details.user().id(), clock.instant()) == 0) {
+            throw new LockedException("Account locked");
         }
+        audit.recordSignIn("SIGN_IN", details.user().email(), details.user().id(), details.user().organisationId());
     }
 }

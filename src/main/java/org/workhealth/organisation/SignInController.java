@@ -39,8 +39,9 @@ class SignInController {
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-            @RequestParam(required = false) String timedOut, @RequestParam(required = false) String singleSignOnRefused,
-            Authentication authentication, HttpSession session, Model model) {
+            @RequestParam(required = false) String timedOut, @RequestParam(required = false) String passwordChanged,
+            @RequestParam(required = false) String singleSignOnRefused, Authentication authentication,
+            HttpSession session, Model model) {
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
                 && authentication.isAuthenticated()) {
             return "redirect:/home";
@@ -60,6 +61,10 @@ class SignInController {
         }
         if (timedOut != null) {
             model.addAttribute("notice", "You were signed out because you had not done anything for a while.");
+        }
+        if (passwordChanged != null) {
+            model.addAttribute("notice", "You were signed out because your password was changed. Sign in with "
+                    + "your new password.");
         }
         return "organisation/sign-in";
     }

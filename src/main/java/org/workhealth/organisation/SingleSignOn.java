@@ -15,6 +15,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -40,10 +41,13 @@ class SingleSignOn implements AuthenticationSuccessHandler {
     private final StaffDirectory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final SessionRegistry sessions;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     SingleSignOn(SingleSignOnProperties properties, PersonRepository people, Organisations organisations,
-            OrganisationHierarchy hierarchy, StaffDirectory directory, AuditLog audit, Clock clock) {
+            OrganisationHierarchy hierarchy, StaffDirectory directory, AuditLog audit, Clock clock,
+            SessionRegistry sessions) {
+        this.sessions = sessions;
         this.properties = properties;
         this.people = people;
         this.organisations = organisations;
@@ -78,7 +82,9 @@ class SingleSignOn implements AuthenticationSuccessHandler {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, authorities));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        people.clearFailedSignIns(details.user().id());
+        // Known by the account, not the provider's user, so that a password change or reset ends this session too.
+        sessions.removeSessionInformation(request.getSession().getId());
+        sessions.registerNewSession(request.getSession().getId(), details);
         audit.recordSignIn("SIGN_IN", details.user().email(), details.user().id(), details.user().organisationId());
         response.sendRedirect(request.getContextPath() + "/home");
     }

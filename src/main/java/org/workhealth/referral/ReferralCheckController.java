@@ -3,6 +3,7 @@ package org.workhealth.referral;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,19 +71,29 @@ class ReferralCheckController {
             return "redirect:" + mode.base() + "/check";
         }
         Referrer referrer = null;
+        Optional<Long> place = Optional.empty();
         if (mode == ReferralFlow.Mode.PARTNER) {
             CurrentUser user = (CurrentUser) request.getAttribute(CurrentUser.class.getName());
             ReferralFormController.requireReferrer(user);
             referrer = new Referrer(user.id(), user.organisationId());
-        } else if (!rateLimit.allows(request.getRemoteAddr())) {
-            response.setStatus(429);
-            return "referral/too-many";
+        } else {
+            place = rateLimit.claim(request.getRemoteAddr());
+            if (place.isEmpty()) {
+                response.setStatus(429);
+                return "referral/too-many";
+            }
         }
-        ReferralIntake.Submitted submitted = intake.submit(draft.toAnswers(),
-                mode == ReferralFlow.Mode.PARTNER ? ReferralSource.PARTNER : ReferralSource.PUBLIC, referrer,
-                draft.getSubmissionKey());
-        if (mode == ReferralFlow.Mode.PUBLIC && !submitted.alreadyReceived()) {
-            rateLimit.record(request.getRemoteAddr());
+        ReferralIntake.Submitted submitted;
+        try {
+            submitted = intake.submit(draft.toAnswers(),
+                    mode == ReferralFlow.Mode.PARTNER ? ReferralSource.PARTNER : ReferralSource.PUBLIC, referrer,
+                    draft.getSubmissionKey());
+        } catch (RuntimeException e) {
+            place.ifPresent(rateLimit::release);
+            throw e;
+        }
+        if (submitted.alreadyReceived()) {
+            place.ifPresent(rateLimit::release);
         }
         return confirmed(mode, session, submitted.reference(), redirect);
     }

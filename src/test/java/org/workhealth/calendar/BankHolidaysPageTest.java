@@ -227,6 +227,27 @@ class BankHolidaysPageTest {
         assertThat(count()).isEqualTo(before);
     }
 
+    @Test
+    void onlyNationalAdministratorsSeeOrChangeTheCalendarThatSetsEveryonesDeadlines() throws Exception {
+        MockHttpSession hubAdmin = SignIn.as(mvc, SignIn.GM_ADMIN);
+        long before = count();
+
+        assertThat(page(mvc.perform(get("/people").session(hubAdmin)).andReturn()).select("a[href=" + PAGE + "]"))
+                .isEmpty();
+        assertThat(page(mvc.perform(get("/people").session(admin())).andReturn()).select("a[href=" + PAGE + "]"))
+                .hasSize(1);
+        mvc.perform(get(PAGE).session(hubAdmin)).andExpect(status().isForbidden());
+        mvc.perform(post(PAGE).session(hubAdmin).with(csrf()).param("dateDay", "5").param("dateMonth", "6")
+                .param("dateYear", "2099").param("title", "Hub day")).andExpect(status().isForbidden());
+        mvc.perform(post(PAGE + "/remove").session(hubAdmin).with(csrf()).param("date", "2026-12-25"))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart(PAGE + "/upload").file(new MockMultipartFile("file", "bank-holidays.json",
+                "application/json", "{}".getBytes(UTF_8))).session(hubAdmin).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        assertThat(count()).isEqualTo(before);
+    }
+
     private MockHttpSession admin() throws Exception {
         return SignIn.as(mvc, SignIn.NATIONAL_ADMIN);
     }

@@ -26,6 +26,18 @@ class PasswordRulesTest {
     }
 
     @Test
+    void commonAndGuessablePasswordsAreRefusedSayingWhy() {
+        assertThat(PasswordRules.problemWith("password1234", "jo@example.com")).hasValueSatisfying(message -> assertThat(
+                message).startsWith("Password is too easy to guess. This is").contains("common password"));
+        assertThat(PasswordRules.problemWith("qwertyuiop123", "jo@example.com"))
+                .hasValueSatisfying(message -> assertThat(message).startsWith("Password is too easy to guess."));
+        assertThat(PasswordRules.problemWith("iloveyou2026!", "jo@example.com")).isPresent();
+        assertThat(PasswordRules.problemWith("Password2026!", "jo@example.com")).isPresent();
+        assertThat(PasswordRules.problemWith("JoBloggs1990!", "jo.bloggs@example.com", "Jo Bloggs")).isPresent();
+        assertThat(PasswordRules.problemWith("kettle orbit lantern swim", "jo@example.com")).isEmpty();
+    }
+
+    @Test
     void temporaryPasswordsAreLongAndAvoidLookAlikeCharacters() {
         String password = TemporaryPasswords.generate();
         assertThat(password).hasSize(19).doesNotContainAnyWhitespaces();

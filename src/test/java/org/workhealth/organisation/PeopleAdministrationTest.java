@@ -34,6 +34,9 @@ class PeopleAdministrationTest {
     People people;
 
     @Autowired
+    PersonRoles roles;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -151,7 +154,7 @@ class PeopleAdministrationTest {
                 .param("recordId", String.valueOf(manager))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(log).contains("Roles changed from [PROVIDER_MANAGER] to [PROVIDER_MANAGER, PRACTITIONER]");
-        people.changeRoles(new CurrentUser(1, "", "", orgId("Joint Work and Health Directorate (DWP and DHSC)"), "",
+        roles.changeRoles(new CurrentUser(1, "", "", orgId("Joint Work and Health Directorate (DWP and DHSC)"), "",
                 java.util.Set.of(Role.ADMINISTRATOR)), manager, java.util.Set.of(Role.PROVIDER_MANAGER));
     }
 

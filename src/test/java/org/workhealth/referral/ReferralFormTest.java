@@ -7,9 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,6 +182,45 @@ class ReferralFormTest {
                 .param("submissionKey", hiddenKey(page(session, "/refer/check")))).andExpect(status().is(429));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE last_name = ?").param(lastName).query(Integer.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void submissionsSentAtTheSameMomentTakeOnlyThePlacesLeftInTheHourlyAllowance() throws Exception {
+        String address = "10.8." + (int) (Math.random() * 200) + ".2";
+        String lastName = "Burst" + letters();
+        List<MockHttpSession> sessions = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            MockHttpSession session = new MockHttpSession();
+            answerEveryPage(session, address, lastName, "BL9 0EJ");
+            sessions.add(session);
+            keys.add(hiddenKey(page(session, "/refer/check")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            MockHttpSession session = sessions.get(i);
+            String key = keys.get(i);
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return mvc.perform(post("/refer/submit").session(session).with(csrf()).with(from(address))
+                        .param("submissionKey", key)).andReturn().getResponse().getStatus();
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        List<Integer> answered = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answered.add(status.get());
+        }
+
+        // The allowance in this test is 3 an hour.
+        assertThat(answered).filteredOn(status -> status == 302).hasSize(3);
+        assertThat(answered).filteredOn(status -> status == 429).hasSize(7);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE last_name = ?").param(lastName).query(Integer.class)
+                .single()).isEqualTo(3);
     }
 
     @Test

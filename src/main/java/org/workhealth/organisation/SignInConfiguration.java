@@ -1,0 +1,22 @@
+package org.workhealth.organisation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Password sign-in as Spring Security does it from a user details service, with one check added after the
+ * password matched: {@link SignInAttempts#admit}, so that failures racing with a right password lock it out.
+ */
+@Configuration
+class SignInConfiguration {
+
+    @Bean
+    DaoAuthenticationProvider staffSignIn(StaffDirectory directory, PasswordEncoder encoder, SignInAttempts attempts) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(directory);
+        provider.setPasswordEncoder(encoder);
+        provider.setPostAuthenticationChecks(user -> attempts.admit((StaffUserDetails) user));
+        return provider;
+    }
+}

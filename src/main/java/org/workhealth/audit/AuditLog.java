@@ -34,6 +34,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     static final String PENDING_VIEWS = AuditLog.class.getName() + ".pendingViews";
+    /** Set while a web handler runs: only then is there an answer to wait for. */
+    static final String HANDLING = AuditLog.class.getName() + ".handling";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -76,7 +78,7 @@ public class AuditLog {
 
     private void view(View view) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) {
+        if (request == null || request.getAttribute(HANDLING, RequestAttributes.SCOPE_REQUEST) == null) {
             write(List.of(view));
             return;
         }
@@ -94,6 +96,7 @@ public class AuditLog {
         @SuppressWarnings("unchecked")
         List<View> pending = (List<View>) request.getAttribute(PENDING_VIEWS);
         request.removeAttribute(PENDING_VIEWS);
+        request.removeAttribute(HANDLING);
         if (pending != null && !pending.isEmpty()) {
             write(pending);
         }
@@ -102,6 +105,7 @@ public class AuditLog {
     /** Forgets the request's views: the answer was "not found", a refusal, an error or a redirect. */
     static void discardPendingViews(HttpServletRequest request) {
         request.removeAttribute(PENDING_VIEWS);
+        request.removeAttribute(HANDLING);
     }
 
     private void write(List<View> views) {

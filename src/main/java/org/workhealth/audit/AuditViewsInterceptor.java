@@ -21,6 +21,12 @@ class AuditViewsInterceptor implements HandlerInterceptor {
     }
 
     @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        request.setAttribute(AuditLog.HANDLING, Boolean.TRUE);
+        return true;
+    }
+
+    @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
             ModelAndView modelAndView) {
         int status = response.getStatus();

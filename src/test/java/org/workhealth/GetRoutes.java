@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.workhealth.casework.Casework;
@@ -45,8 +49,20 @@ public final class GetRoutes {
     private GetRoutes() {
     }
 
+    /** A session signed in as each of {@link #ACCOUNTS}, and one signed out, by name. */
+    public static Map<String, MockHttpSession> sessions(MockMvc mvc) throws Exception {
+        Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
+        for (String account : ACCOUNTS) {
+            sessions.put(account, SignIn.as(mvc, account));
+        }
+        sessions.put("signed out", new MockHttpSession());
+        return sessions;
+    }
+
     /** Every pattern of every handler that answers GET (a mapping with no method answers every method). */
-    public static List<String> of(RequestMappingHandlerMapping mappings) {
+    public static List<String> of(ApplicationContext context) {
+        RequestMappingHandlerMapping mappings = context.getBean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class);
         Set<String> routes = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
@@ -89,8 +105,11 @@ public final class GetRoutes {
     }
 
     /** Path variable values by key: the records this test makes and the demo data's first of each kind. */
-    public static Map<String, String> values(JdbcClient jdbc, ReferralIntake intake, Casework casework,
-            Milestones milestones) {
+    public static Map<String, String> values(ApplicationContext context) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        ReferralIntake intake = context.getBean(ReferralIntake.class);
+        Casework casework = context.getBean(Casework.class);
+        Milestones milestones = context.getBean(Milestones.class);
         long programme = id(jdbc, "SELECT id FROM programme WHERE code = 'WW'");
         long bury = id(jdbc, "SELECT id FROM organisation WHERE name = 'Bury Council Live Well service'");
         long coach = id(jdbc, "SELECT id FROM person WHERE email = '" + SignIn.BURY_COACH + "'");

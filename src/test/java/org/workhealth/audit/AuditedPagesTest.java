@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,18 +13,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.workhealth.GetRoutes;
 import org.workhealth.SignIn;
-import org.workhealth.casework.Casework;
-import org.workhealth.milestone.Milestones;
-import org.workhealth.referral.ReferralIntake;
 
 /**
  * Every page that shows a person's data writes exactly one VIEW entry naming the record or records it showed, and
@@ -90,32 +85,20 @@ class AuditedPagesTest {
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;
-    private final RequestMappingHandlerMapping mappings;
-    private final ReferralIntake intake;
-    private final Casework casework;
-    private final Milestones milestones;
+    private final ApplicationContext context;
 
     @Autowired
-    AuditedPagesTest(MockMvc mvc, JdbcClient jdbc,
-            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings, ReferralIntake intake,
-            Casework casework, Milestones milestones) {
+    AuditedPagesTest(MockMvc mvc, JdbcClient jdbc, ApplicationContext context) {
         this.mvc = mvc;
         this.jdbc = jdbc;
-        this.mappings = mappings;
-        this.intake = intake;
-        this.casework = casework;
-        this.milestones = milestones;
+        this.context = context;
     }
 
     @Test
     void everyPageWithPersonalDataWritesOneEntryNamingWhatItShowedAndNotFoundWritesNone() throws Exception {
-        Map<String, String> values = GetRoutes.values(jdbc, intake, casework, milestones);
-        Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
-        for (String account : GetRoutes.ACCOUNTS) {
-            sessions.put(account, SignIn.as(mvc, account));
-        }
-        sessions.put("signed out", new MockHttpSession());
-        List<String> routes = GetRoutes.of(mappings);
+        Map<String, String> values = GetRoutes.values(context);
+        Map<String, MockHttpSession> sessions = GetRoutes.sessions(mvc);
+        List<String> routes = GetRoutes.of(context);
         assertThat(routes).containsAll(NO_PERSONAL_DATA).containsAll(LISTS).containsAll(NOT_REACHED);
 
         List<String> problems = new ArrayList<>();

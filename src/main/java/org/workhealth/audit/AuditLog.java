@@ -1,12 +1,10 @@
 package org.workhealth.audit;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,9 +15,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.workhealth.audit.PendingViews.View;
 
 /**
  * Appends to the audit log. There is deliberately no way to change or remove an entry: this
@@ -32,10 +30,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Service
 public class AuditLog {
-
-    static final String PENDING_VIEWS = AuditLog.class.getName() + ".pendingViews";
-    /** Set while a web handler runs: only then is there an answer to wait for. */
-    static final String HANDLING = AuditLog.class.getName() + ".handling";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -77,56 +71,20 @@ public class AuditLog {
     }
 
     private void view(View view) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null || request.getAttribute(HANDLING, RequestAttributes.SCOPE_REQUEST) == null) {
-            write(List.of(view));
-            return;
+        if (!PendingViews.hold(view)) {
+            write(view);
         }
-        @SuppressWarnings("unchecked")
-        List<View> pending = (List<View>) request.getAttribute(PENDING_VIEWS, RequestAttributes.SCOPE_REQUEST);
-        if (pending == null) {
-            pending = new ArrayList<>();
-            request.setAttribute(PENDING_VIEWS, pending, RequestAttributes.SCOPE_REQUEST);
-        }
-        pending.add(view);
     }
 
     /** Writes the request's views as one entry: the page has been shown. */
     void writePendingViews(HttpServletRequest request) {
-        @SuppressWarnings("unchecked")
-        List<View> pending = (List<View>) request.getAttribute(PENDING_VIEWS);
-        request.removeAttribute(PENDING_VIEWS);
-        request.removeAttribute(HANDLING);
-        if (pending != null && !pending.isEmpty()) {
-            write(pending);
-        }
+        PendingViews.take(request).forEach(this::write);
     }
 
-    /** Forgets the request's views: the answer was "not found", a refusal, an error or a redirect. */
-    static void discardPendingViews(HttpServletRequest request) {
-        request.removeAttribute(PENDING_VIEWS);
-        request.removeAttribute(HANDLING);
-    }
-
-    private void write(List<View> views) {
-        View first = views.get(0);
-        if (views.size() == 1) {
-            record("VIEW", first.type(), first.id(), first.organisationId(), detail(first.shown()), first.shown());
-            return;
-        }
-        // A page that recorded more than one view is still one page: one entry naming everything it showed.
-        Set<AuditedRecord> shown = new LinkedHashSet<>();
-        for (View view : views) {
-            if (view.id() != null) {
-                shown.add(new AuditedRecord(view.type(), view.id()));
-            }
-            shown.addAll(view.shown());
-        }
-        record("VIEW", first.type(), null, first.organisationId(), detail(shown), shown);
-    }
-
-    private static String detail(Collection<AuditedRecord> shown) {
-        return shown.isEmpty() ? null : shown.size() == 1 ? "Showed 1 record" : "Showed " + shown.size() + " records";
+    private void write(View view) {
+        String detail = view.shown().isEmpty() ? null
+                : "Showed " + view.shown().size() + (view.shown().size() == 1 ? " record" : " records");
+        record("VIEW", view.type(), view.id(), view.organisationId(), detail, view.shown());
     }
 
     private void record(String action, String recordType, Object recordId, Long organisationId, String detail,
@@ -177,9 +135,5 @@ public class AuditLog {
 
     private static String truncate(String detail) {
         return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
-    }
-
-    /** A view waiting for its page to be shown. */
-    private record View(String type, String id, Long organisationId, List<AuditedRecord> shown) {
     }
 }

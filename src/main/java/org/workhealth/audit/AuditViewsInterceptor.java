@@ -22,7 +22,7 @@ class AuditViewsInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        request.setAttribute(AuditLog.HANDLING, Boolean.TRUE);
+        PendingViews.handling(request);
         return true;
     }
 
@@ -33,14 +33,14 @@ class AuditViewsInterceptor implements HandlerInterceptor {
         if (status >= 200 && status < 300 && !redirect(modelAndView)) {
             audit.writePendingViews(request);
         } else {
-            AuditLog.discardPendingViews(request);
+            PendingViews.discard(request);
         }
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
-        AuditLog.discardPendingViews(request);
+        PendingViews.discard(request);
     }
 
     private static boolean redirect(ModelAndView modelAndView) {

@@ -49,8 +49,10 @@ class AuditController {
         int currentPage = Math.max(1, page);
         List<AuditEntry> entries = visible.isEmpty() ? List.of()
                 : search.search(new AuditQuery(actor, recordType, recordId, from, to), visible, currentPage);
-        audit.recordView("audit-log", null, null);
-        model.addAttribute("entries", entries.stream().limit(AuditSearch.PAGE_SIZE).toList());
+        List<AuditEntry> shown = entries.stream().limit(AuditSearch.PAGE_SIZE).toList();
+        // The entries name staff and the records they touched: the page is logged naming the entries it showed.
+        audit.recordListView("audit-log", AuditedRecord.all("audit_event", shown.stream().map(AuditEntry::id).toList()));
+        model.addAttribute("entries", shown);
         model.addAttribute("hasNext", entries.size() > AuditSearch.PAGE_SIZE);
         model.addAttribute("page", currentPage);
         model.addAttribute("query", new Echo(actor, recordType, recordId, fromDay, fromMonth, fromYear, toDay, toMonth,

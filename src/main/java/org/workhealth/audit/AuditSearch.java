@@ -34,12 +34,20 @@ public class AuditSearch {
             sql.append(" AND LOWER(actor_email) LIKE :actor");
             params.add(new Object[] {"actor", "%" + query.actor().strip().toLowerCase() + "%"});
         }
+        // A record is found by the entry that names it and by the list pages that showed it among others.
+        if (hasText(query.recordType()) || hasText(query.recordId())) {
+            String own = hasText(query.recordType()) && hasText(query.recordId())
+                    ? "record_type = :recordType AND record_id = :recordId"
+                    : hasText(query.recordType()) ? "record_type = :recordType" : "record_id = :recordId";
+            sql.append(" AND ((").append(own).append(") OR EXISTS (SELECT 1 FROM audit_event_record r")
+                    .append(" WHERE r.audit_event_id = audit_event.id AND ")
+                    .append(own.replace("record_type", "r.record_type").replace("record_id", "r.record_id"))
+                    .append("))");
+        }
         if (hasText(query.recordType())) {
-            sql.append(" AND record_type = :recordType");
             params.add(new Object[] {"recordType", query.recordType().strip()});
         }
         if (hasText(query.recordId())) {
-            sql.append(" AND record_id = :recordId");
             params.add(new Object[] {"recordId", query.recordId().strip()});
         }
         if (query.from() != null) {

@@ -1,5 +1,6 @@
 package org.workhealth.casework;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
@@ -59,6 +61,9 @@ class CaseloadsController {
         Set<Long> scope = access.scope(user);
         List<Caseloads.Caseload> loads = caseloads.caseloads(scope);
         boolean manager = user.has(Role.PROVIDER_MANAGER);
+        // One entry for the page: the practitioners it names and, when one is chosen, the people they support.
+        List<AuditedRecord> shown = new ArrayList<>(AuditedRecord.all("person",
+                loads.stream().map(Caseloads.Caseload::personId).toList()));
         model.addAttribute("manager", manager);
         model.addAttribute("rows", loads.stream().map(c -> new Row(c.personId(), c.practitioner(), c.organisation(),
                 c.programme(), c.openCases(), c.cap() == null ? "No cap" : String.valueOf(c.cap()), c.overCap(),
@@ -68,7 +73,6 @@ class CaseloadsController {
         model.addAttribute("shares", shares);
         model.addAttribute("sharesAbove", shares.stream().filter(Share::aboveLimit).toList());
         model.addAttribute("limit", Caseloads.IN_WORK_LIMIT_PERCENT);
-        audit.recordView("caseloads", null, user.organisationId());
 
         if (manager && practitioner != null) {
             Caseloads.Practitioner holder = caseloads.practitioner(parseId(practitioner))
@@ -79,12 +83,12 @@ class CaseloadsController {
                     c.reference(), c.fullName(), c.programme(), DateAnswer.format(c.openedOn()),
                     Choices.select("Choose a practitioner", colleagues, Caseloads.Practitioner::id,
                             Caseloads.Practitioner::fullName, null))).toList();
-            // The list names the people supported, so reading it is recorded.
-            audit.recordView("caseload", holder.id(), holder.organisationId());
+            shown.addAll(AuditedRecord.all("case", held.stream().map(HeldRow::id).toList()));
             model.addAttribute("holder", holder);
             model.addAttribute("held", held);
             model.addAttribute("canReassign", !colleagues.isEmpty());
         }
+        audit.recordListView("caseloads", shown);
         return "casework/caseloads";
     }
 

@@ -69,7 +69,7 @@ class MeasuresController {
     @GetMapping("/cases/{id}/measures/new")
     String form(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String measure,
             Model model) {
-        SupportCase supportCase = caseAccess.change(user, id);
+        SupportCase supportCase = caseAccess.view(user, id, "case-measures");
         Optional<Measure> chosen = measures.findByCode(measure);
         if (chosen.isEmpty()) {
             if (measure != null) {
@@ -83,7 +83,8 @@ class MeasuresController {
     @PostMapping("/cases/{id}/measures/new")
     String take(CurrentUser user, @PathVariable long id, @RequestParam String measure,
             @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        SupportCase supportCase = caseAccess.change(user, id);
+        // Viewed, as the questions page may be shown again with its errors; a redirect writes no view.
+        SupportCase supportCase = caseAccess.view(user, id, "case-measures");
         Measure chosen = measures.findByCode(measure).orElseThrow(OutOfScopeException::new);
 
         List<String[]> problems = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.workhealth.casework;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
@@ -52,7 +54,8 @@ class PractitionerHomeController {
         LocalDate today = LocalDate.now(clock);
         Set<Long> scope = access.scope(user);
         model.addAttribute("today", DateAnswer.format(today));
-        model.addAttribute("cases", home.openCases(user.id(), scope).stream()
+        List<PractitionerHome.MyCase> cases = home.openCases(user.id(), scope);
+        model.addAttribute("cases", cases.stream()
                 .map(c -> new CaseRow(c.id(), c.reference(), c.fullName(), c.programme(),
                         DateAnswer.format(c.openedOn())))
                 .toList());
@@ -62,11 +65,19 @@ class PractitionerHomeController {
         model.addAttribute("comingAppointments", appointments.stream()
                 .filter(a -> a.startsAt().toLocalDate().isAfter(today)).map(PractitionerHomeController::row).toList());
         model.addAttribute("daysAhead", PractitionerHome.DAYS_AHEAD);
-        model.addAttribute("overdueReviews", rows(home.overdueReviews(user.id(), scope, today)));
-        model.addAttribute("overdueActions", rows(home.overdueActions(user.id(), scope, today)));
-        model.addAttribute("checksDue", rows(home.sustainmentChecksDue(user.id(), scope, today)));
-        // The page lists names of the people supported, so the read is recorded like any case view.
-        audit.recordView("case-home", user.id(), user.organisationId());
+        List<PractitionerHome.Due> reviews = home.overdueReviews(user.id(), scope, today);
+        List<PractitionerHome.Due> actions = home.overdueActions(user.id(), scope, today);
+        List<PractitionerHome.Due> checks = home.sustainmentChecksDue(user.id(), scope, today);
+        model.addAttribute("overdueReviews", rows(reviews));
+        model.addAttribute("overdueActions", rows(actions));
+        model.addAttribute("checksDue", rows(checks));
+        // The page lists names of the people supported: one entry naming every case on it.
+        List<Long> shown = new ArrayList<>(cases.stream().map(PractitionerHome.MyCase::id).toList());
+        appointments.forEach(a -> shown.add(a.caseId()));
+        for (List<PractitionerHome.Due> due : List.of(reviews, actions, checks)) {
+            due.forEach(d -> shown.add(d.caseId()));
+        }
+        audit.recordListView("case-home", AuditedRecord.all("case", shown));
         return "casework/home";
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
@@ -127,7 +128,8 @@ class ReviewsController {
             throw new OutOfScopeException();
         }
         List<ActionPlans.OverdueReview> overdue = plans.overdue(access.scope(user), plans.today());
-        audit.recordView("overdue-reviews", null, user.organisationId());
+        audit.recordListView("overdue-reviews", AuditedRecord.all("case",
+                overdue.stream().map(ActionPlans.OverdueReview::caseId).toList()));
         model.addAttribute("rows", overdue.stream().map(o -> new OverdueRow(o.reference(),
                 "/cases/" + o.caseId() + "/reviews", o.keyWorker(), DateAnswer.format(o.dueOn()))).toList());
         return "casework/reviews-overdue";

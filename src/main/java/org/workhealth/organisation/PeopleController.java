@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.govuk.Choices;
 
 /** Administrators create staff accounts and manage their roles, passwords and access. */
@@ -71,7 +72,7 @@ class PeopleController {
     String list(CurrentUser user, Model model) {
         requireManager(user);
         List<Person> visible = people.within(access.scope(user));
-        audit.recordView("person-list", null, user.organisationId());
+        audit.recordListView("person-list", AuditedRecord.all("person", visible.stream().map(Person::id).toList()));
         model.addAttribute("people", visible);
         model.addAttribute("grantsToDecide", roles.grantsToDecide(user));
         model.addAttribute("organisationNames", organisations.namesById());

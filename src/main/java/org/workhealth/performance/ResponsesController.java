@@ -13,6 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.calendar.Quarter;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisations;
@@ -41,7 +43,11 @@ class ResponsesController {
     private final ReferralResponses responses;
     private final Organisations organisations;
 
-    ResponsesController(FunnelAccess access, ReferralResponses responses, Organisations organisations) {
+    private final AuditLog audit;
+
+    ResponsesController(FunnelAccess access, ReferralResponses responses, Organisations organisations,
+            AuditLog audit) {
+        this.audit = audit;
         this.access = access;
         this.responses = responses;
         this.organisations = organisations;
@@ -66,6 +72,9 @@ class ResponsesController {
                 .map(r -> new LateRow(r.reference(), names.get(r.organisationId()), when(r.receivedAt()),
                         when(r.dueAt()), r.respondedAt() == null ? "No response yet" : when(r.respondedAt())))
                 .toList();
+        // The late referrals are listed by reference: one entry naming them.
+        audit.recordListView("late-responses", AuditedRecord.all("referral",
+                all.stream().filter(r -> r.late(now)).map(Response::referralId).toList()));
         model.addAttribute("title", scope.programme().name() + " responses within 2 working days, "
                 + scope.year().label());
         model.addAttribute("scope", scope);

@@ -47,7 +47,7 @@ class AcceptReferralController {
     @GetMapping("/referrals/{id}/accept")
     String form(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String programmeId,
             Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return alreadyDecided(id, redirect);
         }
@@ -79,7 +79,7 @@ class AcceptReferralController {
     @PostMapping("/referrals/{id}/accept")
     String accept(CurrentUser user, @PathVariable long id, @ModelAttribute("form") AcceptForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return alreadyDecided(id, redirect);
         }

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.calendar.WorkingDays;
 
 /**
@@ -45,6 +47,10 @@ class BulkReferralIntake {
 
     private static final int ATTEMPTS = 5;
 
+    /** The upload a batch comes from, named by the IMPORT entry each saved chunk writes. */
+    record Source(long uploadId, long organisationId, String fileName) {
+    }
+
     /** How many rows were saved, and how many were skipped because their submission key was already used. */
     record BatchResult(int imported, int alreadyImported) {
 
@@ -61,10 +67,12 @@ class BulkReferralIntake {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReferralMilestones referralMilestones;
+    private final AuditLog audit;
 
     BulkReferralIntake(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ReferralAreas areas, ReferralIntake intake,
             WorkingDays workingDays, PlatformTransactionManager transactionManager, Clock clock,
-            ReferralMilestones referralMilestones) {
+            ReferralMilestones referralMilestones, AuditLog audit) {
+        this.audit = audit;
         this.referralMilestones = referralMilestones;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -83,7 +91,7 @@ class BulkReferralIntake {
      * @throws InvalidReferralException when any row breaks a rule; then nothing is saved
      */
     BatchResult submitAll(List<ReferralAnswers> answers, ReferralSource source, Referrer referrer,
-            List<String> keys) {
+            List<String> keys, Source upload) {
         LocalDate today = LocalDate.now(clock);
         for (ReferralAnswers a : answers) {
             List<ReferralRules.Problem> problems = ReferralRules.check(a, today);
@@ -91,7 +99,7 @@ class BulkReferralIntake {
                 throw new InvalidReferralException(problems);
             }
         }
-        return submitChecked(answers, source, referrer, keys);
+        return submitChecked(answers, source, referrer, keys, upload);
     }
 
     /**
@@ -99,7 +107,7 @@ class BulkReferralIntake {
      * (a file's valid rows), so that a large import does not check every row twice.
      */
     BatchResult submitChecked(List<ReferralAnswers> answers, ReferralSource source, Referrer referrer,
-            List<String> keys) {
+            List<String> keys, Source upload) {
         if (answers.size() != keys.size()) {
             throw new IllegalArgumentException("One submission key is needed for each referral");
         }
@@ -118,7 +126,7 @@ class BulkReferralIntake {
         BatchResult total = new BatchResult(0, repeatedInList);
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<Map.Entry<String, ReferralAnswers>> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            total = total.plus(saveChunk(chunk, source, referrer, receivedAt, dueAt, routes));
+            total = total.plus(saveChunk(chunk, source, referrer, receivedAt, dueAt, routes, upload));
         }
         return total;
     }
@@ -129,10 +137,11 @@ class BulkReferralIntake {
      * new references, and rows saved meanwhile are then skipped by their submission key.
      */
     private BatchResult saveChunk(List<Map.Entry<String, ReferralAnswers>> chunk, ReferralSource source,
-            Referrer referrer, Instant receivedAt, Instant dueAt, Routes routes) {
+            Referrer referrer, Instant receivedAt, Instant dueAt, Routes routes, Source upload) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> insertChunk(chunk, source, referrer, receivedAt, dueAt, routes));
+                return transactions.execute(status -> insertChunk(chunk, source, referrer, receivedAt, dueAt, routes,
+                        upload));
             } catch (DuplicateKeyException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
@@ -142,7 +151,7 @@ class BulkReferralIntake {
     }
 
     private BatchResult insertChunk(List<Map.Entry<String, ReferralAnswers>> chunk, ReferralSource source,
-            Referrer referrer, Instant receivedAt, Instant dueAt, Routes routes) {
+            Referrer referrer, Instant receivedAt, Instant dueAt, Routes routes, Source upload) {
         List<String> chunkKeys = chunk.stream().map(Map.Entry::getKey).toList();
         Set<String> present = new HashSet<>(jdbc.sql("SELECT submission_key FROM referral WHERE submission_key IN (:keys)")
                 .param("keys", chunkKeys).query(String.class).list());
@@ -190,8 +199,13 @@ class BulkReferralIntake {
                     .update();
             // Each is received at the single access point and counts now, as a single referral does.
             Long recordedBy = referrer == null ? null : referrer.personId();
-            referralMilestones.recordReceivedAll(jdbc.sql("SELECT id FROM referral WHERE submission_key IN (:keys)")
-                    .param("keys", newKeys).query(Long.class).list(), recordedBy);
+            List<Long> saved = jdbc.sql("SELECT id FROM referral WHERE submission_key IN (:keys) ORDER BY id")
+                    .param("keys", newKeys).query(Long.class).list();
+            referralMilestones.recordReceivedAll(saved, recordedBy);
+            // In the chunk's transaction: rows saved by an import that is stopped later are still accounted for.
+            audit.recordChange("IMPORT", "referral_upload", upload.uploadId(), upload.organisationId(),
+                    "Referrals imported from " + upload.fileName() + ": " + saved.size() + " saved in this part",
+                    AuditedRecord.all("referral", saved));
         }
         return new BatchResult(values.size(), chunk.size() - values.size());
     }

@@ -71,8 +71,7 @@ class CorrectReferralController {
 
     @GetMapping("/referrals/{id}/correct")
     String form(CurrentUser user, @PathVariable long id, Model model) {
-        ReferralDetails referral = triage.triageable(user, id);
-        audit.recordView("referral", id, referral.routedOrganisationId());
+        ReferralDetails referral = triage.view(user, id);
         model.addAttribute("form", CorrectionForm.of(corrections.answers(id)));
         return page(referral, model);
     }

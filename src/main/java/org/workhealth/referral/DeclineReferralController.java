@@ -32,7 +32,7 @@ class DeclineReferralController {
 
     @GetMapping("/referrals/{id}/decline")
     String form(CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }
@@ -43,7 +43,7 @@ class DeclineReferralController {
     @PostMapping("/referrals/{id}/decline")
     String decline(CurrentUser user, @PathVariable long id, @ModelAttribute("form") DeclineForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }

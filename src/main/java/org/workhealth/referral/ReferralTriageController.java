@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
@@ -31,20 +30,17 @@ class ReferralTriageController {
 
     private final Triage triage;
     private final EligibilityCheck eligibility;
-    private final AuditLog audit;
 
-    ReferralTriageController(Triage triage, EligibilityCheck eligibility, AuditLog audit) {
+    ReferralTriageController(Triage triage, EligibilityCheck eligibility) {
         this.triage = triage;
         this.eligibility = eligibility;
-        this.audit = audit;
     }
 
     @GetMapping("/referrals/{id}")
     String show(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String programmeId,
             Model model) {
         // Looking changes nothing but the audit log: triage starts only when a triager presses "Start triage".
-        ReferralDetails referral = triage.triageable(user, id);
-        audit.recordView("referral", id, referral.routedOrganisationId());
+        ReferralDetails referral = triage.view(user, id);
         Instant now = triage.now();
         ZoneId zone = triage.zone();
         model.addAttribute("referral", referral);

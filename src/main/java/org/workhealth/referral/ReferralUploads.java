@@ -128,7 +128,8 @@ class ReferralUploads {
         }
         // ReferralFile checked every row against the rules as it read them, just now.
         BulkReferralIntake.BatchResult result = intake.submitChecked(answers, ReferralSource.BULK,
-                new Referrer(user.id(), upload.organisationId()), keys);
+                new Referrer(user.id(), upload.organisationId()), keys,
+                new BulkReferralIntake.Source(id, upload.organisationId(), upload.fileName()));
         int imported = result.imported() + (upload.importedCount() == null ? 0 : upload.importedCount());
         jdbc.sql("""
                 UPDATE referral_upload SET status = ?, imported_count = ?, already_count = ?, imported_at = ?
@@ -136,7 +137,8 @@ class ReferralUploads {
                 """)
                 .params(Status.IMPORTED.name(), imported, result.alreadyImported(), Timestamp.from(clock.instant()), id)
                 .update();
-        audit.recordChange("IMPORT", "referral_upload", id, upload.organisationId(), "Referrals imported from "
+        // Each saved part wrote its own IMPORT entry naming its referrals; this one sums the whole file up.
+        audit.recordChange("IMPORT_FINISHED", "referral_upload", id, upload.organisationId(), "Referrals imported from "
                 + upload.fileName() + ": " + result.imported() + " imported, " + result.alreadyImported()
                 + " already imported, " + (rows.size() - valid.size()) + " rows with errors not imported");
         return result;

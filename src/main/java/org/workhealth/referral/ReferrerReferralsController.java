@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 
@@ -16,7 +17,7 @@ import org.workhealth.organisation.CurrentUser;
 @Controller
 class ReferrerReferralsController {
 
-    record MadeReferral(String reference, String name, Instant receivedAt, ReferralStatus status) {
+    record MadeReferral(long id, String reference, String name, Instant receivedAt, ReferralStatus status) {
     }
 
     private final JdbcClient jdbc;
@@ -34,15 +35,16 @@ class ReferrerReferralsController {
         ReferralFormController.requireReferrer(user);
         Set<Long> scope = access.scope(user);
         List<MadeReferral> referrals = jdbc.sql("""
-                SELECT reference, first_name, last_name, received_at, status FROM referral
+                SELECT id, reference, first_name, last_name, received_at, status FROM referral
                 WHERE referrer_organisation_id IN (:scope)
                 ORDER BY received_at DESC LIMIT 200
                 """).param("scope", scope)
-                .query((rs, n) -> new MadeReferral(rs.getString("reference"),
+                .query((rs, n) -> new MadeReferral(rs.getLong("id"), rs.getString("reference"),
                         rs.getString("first_name") + " " + rs.getString("last_name"),
                         rs.getTimestamp("received_at").toInstant(), ReferralStatus.valueOf(rs.getString("status"))))
                 .list();
-        audit.recordView("referral-list", null, user.organisationId());
+        audit.recordListView("referral-list", AuditedRecord.all("referral",
+                referrals.stream().map(MadeReferral::id).toList()));
         model.addAttribute("referrals", referrals);
         model.addAttribute("mayUpload", ReferralUploads.mayUpload(user));
         return "referral/mine";

@@ -42,7 +42,7 @@ class RouteReferralController {
 
     @GetMapping("/referrals/{id}/route")
     String form(CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }
@@ -53,7 +53,7 @@ class RouteReferralController {
     @PostMapping("/referrals/{id}/route")
     String route(CurrentUser user, @PathVariable long id, @ModelAttribute("form") RouteForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }

@@ -32,7 +32,7 @@ class SignpostReferralController {
 
     @GetMapping("/referrals/{id}/signpost")
     String form(CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }
@@ -43,7 +43,7 @@ class SignpostReferralController {
     @PostMapping("/referrals/{id}/signpost")
     String signpost(CurrentUser user, @PathVariable long id, @ModelAttribute("form") SignpostForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        ReferralDetails referral = triage.triageable(user, id);
+        ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }

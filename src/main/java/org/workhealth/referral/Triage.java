@@ -126,6 +126,16 @@ class Triage {
         return referral;
     }
 
+    /**
+     * The referral for a page that shows it, recorded as a view of its personal data (written only if the page is
+     * then shown: a redirect or "not found" leaves no entry).
+     */
+    ReferralDetails view(CurrentUser user, long id) {
+        ReferralDetails referral = triageable(user, id);
+        audit.recordView("referral", id, referral.routedOrganisationId());
+        return referral;
+    }
+
     Instant now() {
         return clock.instant();
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.govuk.Choices;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
@@ -82,7 +83,8 @@ class TriageQueueController {
         ZoneId zone = clock.getZone();
         TriageQueue.Page result = queue.find(new TriageQueue.Filter(organisationIds, statuses, overdueOnly, q), now,
                 parsePage(page));
-        audit.recordView("referral-queue", null, user.organisationId());
+        audit.recordListView("referral-queue", AuditedRecord.all("referral",
+                result.rows().stream().map(r -> r.id()).toList()));
 
         Echo echo = new Echo(chosenOrganisation == null ? null : chosenOrganisation.toString(), chosenStatus,
                 overdueOnly, q);

@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.SignIn;
 
@@ -27,11 +29,48 @@ class AuditLogTest {
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final AuditSearch search;
 
     @Autowired
-    AuditLogTest(MockMvc mvc, JdbcClient jdbc) {
+    AuditLogTest(MockMvc mvc, JdbcClient jdbc, AuditLog audit, AuditSearch search) {
         this.mvc = mvc;
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.search = search;
+    }
+
+    /** "Who has seen this referral?" finds the lists that showed it among others, not only its own page. */
+    @Test
+    void searchingForARecordFindsTheListPagesThatShowedIt() {
+        long organisation = jdbc.sql("SELECT MIN(id) FROM organisation").query(Long.class).single();
+        String referral = String.valueOf(900_000_000L + System.nanoTime() % 1_000_000L);
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(new AuditActor() {
+            public long actorId() {
+                return 1;
+            }
+
+            public String actorEmail() {
+                return "triager@example.org";
+            }
+
+            public long actorOrganisationId() {
+                return organisation;
+            }
+        }, null));
+        try {
+            audit.recordListView("referral-queue", AuditedRecord.all("referral", List.of(1L, Long.valueOf(referral))));
+            audit.recordView("referral", referral, organisation);
+            audit.recordListView("referral-queue", AuditedRecord.all("referral", List.of(1L)));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        List<AuditEntry> found = search.search(new AuditQuery(null, "referral", referral, null, null),
+                jdbc.sql("SELECT id FROM organisation").query(Long.class).list(), 1);
+        assertThat(found).extracting(AuditEntry::recordType).containsExactly("referral", "referral-queue");
+        assertThat(search.search(new AuditQuery(null, null, referral, null, null),
+                jdbc.sql("SELECT id FROM organisation").query(Long.class).list(), 1)).hasSize(2);
     }
 
     @Test

@@ -104,8 +104,9 @@ class MeasuresPageTest {
         assertThat(caseMeasures.latest(caseId)).containsExactly(
                 new CaseMeasures.Latest("PHQ-9", "Exit", "3 (Minimal)", "Improved by 13 points"),
                 new CaseMeasures.Latest("GAD-7", "Review", "12 (Moderate)", "Worse by 2 points"));
+        // The list twice and the new-measure pages twice (they show whose case it is); the saves redirect, no view.
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'VIEW' AND record_type = 'case-measures' "
-                + "AND record_id = ?", String.valueOf(caseId))).isEqualTo(2);
+                + "AND record_id = ?", String.valueOf(caseId))).isEqualTo(4);
     }
 
     @Test

@@ -1,0 +1,220 @@
+package org.workhealth.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.workhealth.GetRoutes;
+import org.workhealth.SignIn;
+
+/**
+ * Every page that shows a person's data writes exactly one VIEW entry naming the record or records it showed, and
+ * an answer that shows nothing (not found, refused, a redirect) writes none. Every GET route ({@link GetRoutes}) is
+ * requested as every demo account, then again with each of its record ids replaced by one that does not exist. A
+ * route is either listed here as showing no personal data or is held to the audit rule, so a new route must be
+ * classified.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuditedPagesTest {
+
+    /** Pages that show nobody's personal data: public pages, forms, reference data and aggregate figures. */
+    static final Set<String> NO_PERSONAL_DATA = Set.of("/", "/home", "/accessibility", "/privacy", "/cookies",
+            "/sign-in", "/error", "/account/password", "/admin/bank-holidays",
+            // The public and referrer forms show back only what the person typing has just entered.
+            "/refer", "/refer/{slug}", "/refer/check", "/refer/confirmation", "/referrals/new",
+            "/referrals/new/{slug}", "/referrals/new/check", "/referrals/new/confirmation", "/referrals/upload",
+            "/referrals/upload/template.csv",
+            "/organisations", "/organisations/new", "/organisations/{id}", "/organisations/{id}/edit", "/people/new",
+            "/services", "/services/new", "/services/{id}/edit",
+            "/programmes", "/programmes/new", "/programmes/{id}", "/programmes/{id}/edit",
+            "/programmes/{id}/cohorts/new", "/programmes/{id}/contracts/new", "/programmes/{id}/eligibility",
+            "/programmes/{id}/kpis", "/programmes/{id}/kpis/new", "/programmes/{id}/kpis/{kpiId}/edit",
+            "/performance", "/performance/{code}/{yearStart}", "/performance/{programmeCode}/{yearStart}/funnel",
+            "/performance/targets", "/performance/thresholds", "/performance/thresholds/default",
+            "/performance/thresholds/{programmeId}", "/performance/reports", "/performance/reports/board",
+            "/performance/reports/board.pdf", "/performance/reports/board.xlsx", "/performance/figures",
+            "/performance/figures/{contractId}", "/performance/figures/{contractId}/{yearStart}",
+            "/performance/figures/{contractId}/{yearStart}/{kpiId}/{quarterNumber}",
+            "/performance/figures/{contractId}/{yearStart}/{kpiId}/{quarterNumber}/history",
+            "/funding", "/funding/agreements/new", "/funding/agreements/{id}", "/funding/agreements/{id}/years/{year}",
+            "/funding/agreements/{id}/years/{year}/change", "/funding/agreements/{id}/claims/{year}/{quarter}/return",
+            "/funding/agreements/{id}/claims/{year}/{quarter}/expenditure", "/funding/allocations",
+            "/funding/allocations/new", "/funding/allocations/{id}", "/funding/allocations/{id}/allocation.csv",
+            "/funding/populations", "/funding/populations/{localityId}",
+            "/returns", "/returns/board/{programme}/{year}", "/returns/board/{programme}/{year}/{quarter}",
+            "/returns/review/{id}/return", "/returns/review/{id}/unlock", "/returns/sent/{id}/figures.csv");
+
+    /** Pages that list many people's records: one entry, naming each record shown (there may be none). */
+    static final Set<String> LISTS = Set.of("/triage", "/cases", "/caseloads", "/reviews/overdue", "/referrals/mine",
+            "/people", "/audit", "/performance/{programmeCode}/{yearStart}/responses");
+
+    /**
+     * Pages with personal data that this walk's records do not reach (a return, a claim, an upload, a version):
+     * they are still requested, so their "not found" answers are checked to write nothing. Their own tests check
+     * their VIEW entry.
+     */
+    static final Set<String> NOT_REACHED = Set.of("/cases/{id}/action-plan/print",
+            "/cases/{id}/action-plan/versions/{version}", "/cases/{id}/assessment/versions/{version}",
+            "/cases/{id}/appointments/{appointmentId}/outcome", "/cases/{id}/onward-referrals/{referralId}",
+            "/funding/agreements/{id}/claims/{year}/{quarter}",
+            "/funding/agreements/{agreementId}/claims/{year}/{quarter}/statement.pdf",
+            "/funding/agreements/{agreementId}/claims/{year}/{quarter}/statement.xlsx",
+            "/referrals/upload/{id}", "/referrals/upload/{id}/errors.csv",
+            "/returns/{programme}/{year}/{quarter}", "/returns/{programme}/{year}/{quarter}/extract.csv",
+            "/returns/review/{id}", "/returns/sent/{id}", "/returns/sent/{id}/participants.csv",
+            "/returns/sent/{id}/return.xlsx");
+
+    private static final Pattern RECORD_VARIABLE = Pattern.compile("\\{(id|[A-Za-z]+Id|version)}");
+    private static final String NO_SUCH_RECORD = "999999999";
+
+    private final MockMvc mvc;
+    private final JdbcClient jdbc;
+    private final ApplicationContext context;
+
+    @Autowired
+    AuditedPagesTest(MockMvc mvc, JdbcClient jdbc, ApplicationContext context) {
+        this.mvc = mvc;
+        this.jdbc = jdbc;
+        this.context = context;
+    }
+
+    @Test
+    void everyPageWithPersonalDataWritesOneEntryNamingWhatItShowedAndNotFoundWritesNone() throws Exception {
+        Map<String, String> values = GetRoutes.values(context);
+        Map<String, MockHttpSession> sessions = GetRoutes.sessions(mvc);
+        List<String> routes = GetRoutes.of(context);
+        assertThat(routes).containsAll(NO_PERSONAL_DATA).containsAll(LISTS).containsAll(NOT_REACHED);
+
+        List<String> problems = new ArrayList<>();
+        Set<String> reached = new TreeSet<>();
+        for (String route : routes) {
+            String path = GetRoutes.fill(route, values);
+            for (Map.Entry<String, MockHttpSession> session : sessions.entrySet()) {
+                String who = "GET " + path + " as " + session.getKey();
+                Answer answer = request(path, session.getValue());
+                if (!answer.shown()) {
+                    expectNone(who, answer, problems);
+                } else if (NO_PERSONAL_DATA.contains(route)) {
+                    if (!answer.views().isEmpty()) {
+                        problems.add(who + " is listed as showing no personal data but wrote " + answer.views());
+                    }
+                } else {
+                    reached.add(route);
+                    expectOne(who, route, values, answer, problems);
+                }
+            }
+            for (String missing : withMissingRecords(route, values)) {
+                for (Map.Entry<String, MockHttpSession> session : sessions.entrySet()) {
+                    Answer answer = request(missing, session.getValue());
+                    if (!answer.shown()) {
+                        expectNone("GET " + missing + " as " + session.getKey(), answer, problems);
+                    }
+                }
+            }
+        }
+        // A refused programme on the referral page answers "not found" after the referral itself was found.
+        MockHttpSession coach = sessions.get(SignIn.BURY_COACH);
+        String tampered = "/referrals/" + values.get("referrals") + "?programmeId=" + NO_SUCH_RECORD;
+        expectNone("GET " + tampered, request(tampered, coach), problems);
+
+        Set<String> personal = new TreeSet<>(routes);
+        personal.removeAll(NO_PERSONAL_DATA);
+        Set<String> unreached = new TreeSet<>(personal);
+        unreached.removeAll(reached);
+        assertThat(problems).isEmpty();
+        assertThat(unreached).as("pages with personal data no account could open").isEqualTo(new TreeSet<>(NOT_REACHED));
+        expectListNames("/triage", SignIn.BURY_COACH, "referral", values.get("referrals"), sessions);
+        expectListNames("/cases", SignIn.BURY_COACH, "case", values.get("cases"), sessions);
+        expectListNames("/caseloads", SignIn.BURY_MANAGER, "person", values.get("people"), sessions);
+        expectListNames("/caseloads?practitioner=" + values.get("people"), SignIn.BURY_MANAGER, "case",
+                values.get("cases"), sessions);
+        expectListNames("/people", SignIn.GM_ADMIN, "person", values.get("people"), sessions);
+    }
+
+    private void expectNone(String who, Answer answer, List<String> problems) {
+        if (!answer.views().isEmpty()) {
+            problems.add(who + " answered " + answer.status() + " but wrote " + answer.views());
+        }
+    }
+
+    private void expectOne(String who, String route, Map<String, String> values, Answer answer,
+            List<String> problems) {
+        if (answer.views().size() != 1) {
+            problems.add(who + " showed personal data and wrote " + answer.views().size() + " VIEW entries, not 1");
+            return;
+        }
+        View view = answer.views().get(0);
+        if (LISTS.contains(route)) {
+            if (view.recordId() != null) {
+                problems.add(who + " is a list but its entry names one record: " + view);
+            }
+            return;
+        }
+        Set<String> named = new TreeSet<>(view.records());
+        if (view.recordId() != null) {
+            named.add(view.recordId());
+        }
+        String id = route.contains("{id}") ? GetRoutes.fill(route.substring(0, route.indexOf("{id}") + 4), values)
+                .replaceAll(".*/", "") : null;
+        if (named.isEmpty() || (id != null && !named.contains(id))) {
+            problems.add(who + " wrote an entry that does not name the record shown (" + id + "): " + view);
+        }
+    }
+
+    private void expectListNames(String path, String account, String type, String id,
+            Map<String, MockHttpSession> sessions) throws Exception {
+        Answer answer = request(path, sessions.get(account));
+        assertThat(answer.views()).as("GET %s as %s", path, account).hasSize(1);
+        assertThat(jdbc.sql("SELECT record_id FROM audit_event_record WHERE audit_event_id = ? AND record_type = ?")
+                .param(answer.views().get(0).id()).param(type).query(String.class).list())
+                .as("records named by GET %s as %s", path, account).contains(id);
+    }
+
+    /** The route once for each record id in it, with that id replaced by one no record has. */
+    private static List<String> withMissingRecords(String route, Map<String, String> values) {
+        List<String> paths = new ArrayList<>();
+        Matcher m = RECORD_VARIABLE.matcher(route);
+        while (m.find()) {
+            paths.add(GetRoutes.fill(route.substring(0, m.start()), values) + NO_SUCH_RECORD
+                    + GetRoutes.fill(route.substring(m.end()), values));
+        }
+        return paths;
+    }
+
+    private Answer request(String path, MockHttpSession session) throws Exception {
+        long before = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM audit_event").query(Long.class).single();
+        int status = mvc.perform(get(path).session(session)).andReturn().getResponse().getStatus();
+        List<View> views = jdbc.sql("""
+                SELECT id, record_type, record_id FROM audit_event WHERE id > ? AND action = 'VIEW' ORDER BY id
+                """).param(before).query((rs, n) -> new View(rs.getLong("id"), rs.getString("record_type"),
+                rs.getString("record_id"), jdbc.sql("SELECT record_id FROM audit_event_record WHERE audit_event_id = ?")
+                        .param(rs.getLong("id")).query(String.class).list())).list();
+        return new Answer(status, views);
+    }
+
+    private record Answer(int status, List<View> views) {
+
+        boolean shown() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private record View(long id, String recordType, String recordId, List<String> records) {
+    }
+}

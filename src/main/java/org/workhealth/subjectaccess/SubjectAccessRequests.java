@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.audit.AuditedRecord;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisations;
@@ -61,10 +62,8 @@ class SubjectAccessRequests {
 
     List<Found> search(CurrentUser user, SubjectQuery query) {
         List<Found> found = inScope(user, finder.find(query));
-        audit.recordChange("SEARCH", "subject-access", null, user.organisationId(), found.isEmpty()
-                ? "No referrals found"
-                : "Found referrals " + found.stream().map(f -> String.valueOf(f.subject().referralId()))
-                        .collect(Collectors.joining(", ")));
+        audit.recordListView("subject-access-search",
+                AuditedRecord.all("referral", found.stream().map(f -> f.subject().referralId()).toList()));
         return found;
     }
 

@@ -1,0 +1,22 @@
+package org.workhealth.retention;
+
+import java.time.Instant;
+
+/**
+ * Implemented by the module that owns a kind of record, so that the SQL naming its tables stays in that module.
+ * The nightly job calls each step with the moment before which its records are due.
+ */
+public interface RetentionStep {
+
+    RetentionKind kind();
+
+    /**
+     * Erases every record of this kind whose clock started before {@code cutoff}, in set-based batches.
+     * Idempotent: a record already erased is not counted again.
+     */
+    Erased eraseDue(Instant cutoff);
+
+    /** How many records were erased, and how many were due but held back (by a legal hold). */
+    record Erased(int erased, int heldBack) {
+    }
+}

@@ -100,7 +100,6 @@ public class CaseErasure {
                 "DELETE FROM plan_action WHERE plan_id IN " + plans,
                 "UPDATE case_review SET notes = '' WHERE case_id IN (:ids)",
                 "UPDATE onward_referral SET notes = NULL WHERE case_id IN (:ids)",
-                "DELETE FROM case_employer_consent WHERE case_id IN (:ids)",
                 "UPDATE case_employer_consent_change SET how = '' WHERE case_id IN (:ids)",
                 "DELETE FROM case_employer WHERE case_id IN (:ids)",
                 "UPDATE case_adjustment SET notes = NULL WHERE case_id IN (:ids)",

@@ -12,7 +12,7 @@ import org.workhealth.retention.RetentionStep;
 class ReferralRetention {
 
     @Bean
-    RetentionStep unconvertedReferrals(ReferralErasure erasure) {
+    RetentionStep unconvertedReferralRetention(ReferralErasure erasure) {
         return new RetentionStep() {
             @Override
             public RetentionKind kind() {
@@ -27,7 +27,7 @@ class ReferralRetention {
     }
 
     @Bean
-    RetentionStep referralUploads(ReferralErasure erasure) {
+    RetentionStep referralUploadRetention(ReferralErasure erasure) {
         return new RetentionStep() {
             @Override
             public RetentionKind kind() {

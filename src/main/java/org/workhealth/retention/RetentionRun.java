@@ -16,7 +16,7 @@ record RetentionRun(long id, Trigger trigger, Instant startedAt, Instant finishe
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
     }

@@ -65,7 +65,7 @@ class PageTitlesTest {
         check(soft, SignIn.as(mvc, SignIn.BURY_COACH), List.of("/home", "/cases", c, c + "/action-plan",
                 c + "/action-plan/edit", c + "/appointments", c + "/appointments/new", c + "/notes/new",
                 c + "/assessment", c + "/vocational-profile", c + "/reviews", c + "/onward-referrals",
-                c + "/employer", c + "/outcomes", c + "/measures", c + "/measures/new", c + "/exit", "/triage",
+                c + "/employer", c + "/legal-hold", c + "/outcomes", c + "/measures", c + "/measures/new", c + "/exit", "/triage",
                 "/referrals/" + referral.id(), "/referrals/" + referral.id() + "/decline",
                 "/referrals/" + referral.id() + "/signpost", "/account", "/account/password", "/services"));
         check(soft, SignIn.as(mvc, SignIn.BURY_MANAGER), List.of("/caseloads", "/performance", "/returns",
@@ -73,7 +73,8 @@ class PageTitlesTest {
         check(soft, SignIn.as(mvc, SignIn.GM_ADMIN), List.of("/organisations", "/organisations/" + organisationId,
                 "/organisations/new", "/people", "/people/new", "/people/" + personId, "/people/" + personId + "/roles",
                 "/programmes", "/programmes/" + programmeId, "/programmes/" + programmeId + "/kpis",
-                "/audit", "/admin/bank-holidays"));
+                "/audit", "/admin/bank-holidays", "/admin/retention", "/admin/erasure"));
+        check(soft, SignIn.as(mvc, SignIn.NATIONAL_ADMIN), List.of("/admin/retention/periods/CASE_FILE"));
         check(soft, SignIn.as(mvc, "referrer@townside.workhealth.example"), List.of("/referrals/new/who",
                 "/referrals/mine"));
         soft.assertAll();

@@ -199,6 +199,8 @@ class ReadingChangesNothingTest {
         values.put("programmeCode", "WW");
         values.put("programme", "WW");
         values.put("slug", "name");
+        values.put("kind", "CASE_FILE");
+        values.put("runs", any("SELECT MIN(id) FROM retention_run"));
         return values;
     }
 

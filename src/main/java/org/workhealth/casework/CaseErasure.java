@@ -73,13 +73,9 @@ public class CaseErasure {
     /** Cases closed before the cutoff's day: erased in batches; those under a legal hold are counted. */
     RetentionStep.Erased eraseClosedBefore(Instant cutoff) {
         Date cutoffDay = Date.valueOf(LocalDate.ofInstant(cutoff, LONDON));
-        int total = 0;
-        int erased;
-        do {
-            erased = transactions.execute(status -> erase(jdbc.sql("SELECT c.id " + DUE.formatted("NOT")
-                    + " ORDER BY c.id LIMIT " + BATCH).param("cutoff", cutoffDay).query(Long.class).list()));
-            total += erased;
-        } while (erased == BATCH);
+        int total = RetentionStep.inBatches(BATCH, () -> transactions.execute(status -> erase(jdbc.sql(
+                "SELECT c.id " + DUE.formatted("NOT") + " ORDER BY c.id LIMIT " + BATCH)
+                .param("cutoff", cutoffDay).query(Long.class).list())));
         int held = jdbc.sql("SELECT COUNT(*) " + DUE.formatted("")).param("cutoff", cutoffDay)
                 .query(Integer.class).single();
         return new RetentionStep.Erased(total, held);

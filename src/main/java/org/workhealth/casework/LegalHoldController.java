@@ -3,6 +3,7 @@ package org.workhealth.casework;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,26 +70,28 @@ class LegalHoldController {
     @PostMapping("/cases/{id}/legal-hold")
     String set(CurrentUser user, @PathVariable long id, @ModelAttribute("form") HoldForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        SupportCase supportCase = requireHolder(user, id);
-        String reason = validReason(form, result, "Enter why the case is being held");
-        if (result.hasErrors()) {
-            return page(user, supportCase, model);
-        }
-        boolean set = holds.set(user, supportCase, reason);
-        redirect.addFlashAttribute("notice", set ? "Legal hold set" : "The case is already under a legal hold");
-        return "redirect:/cases/" + id + "/legal-hold";
+        return change(user, id, form, result, model, redirect, "Enter why the case is being held",
+                (supportCase, reason) -> holds.set(user, supportCase, reason) ? "Legal hold set"
+                        : "The case is already under a legal hold");
     }
 
     @PostMapping("/cases/{id}/legal-hold/lift")
     String lift(CurrentUser user, @PathVariable long id, @ModelAttribute("form") HoldForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
+        return change(user, id, form, result, model, redirect, "Enter why the hold is being lifted",
+                (supportCase, reason) -> holds.lift(user, supportCase, reason) ? "Legal hold lifted"
+                        : "The case is not under a legal hold");
+    }
+
+    /** Setting and lifting both need the permission over the case and a reason; {@code action} gives the notice. */
+    private String change(CurrentUser user, long id, HoldForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, String required, BiFunction<SupportCase, String, String> action) {
         SupportCase supportCase = requireHolder(user, id);
-        String reason = validReason(form, result, "Enter why the hold is being lifted");
+        String reason = validReason(form, result, required);
         if (result.hasErrors()) {
             return page(user, supportCase, model);
         }
-        boolean lifted = holds.lift(user, supportCase, reason);
-        redirect.addFlashAttribute("notice", lifted ? "Legal hold lifted" : "The case is not under a legal hold");
+        redirect.addFlashAttribute("notice", action.apply(supportCase, reason));
         return "redirect:/cases/" + id + "/legal-hold";
     }
 

@@ -19,6 +19,7 @@ import org.workhealth.casework.CasesErased;
 import org.workhealth.casework.SupportCase;
 import org.workhealth.retention.ErasureSubject;
 import org.workhealth.retention.ErasureTarget;
+import org.workhealth.retention.RetentionStep;
 
 /**
  * Erases referrals' personal data. The row stays (milestones, cases and duplicates refer to it) with its reference,
@@ -93,29 +94,18 @@ class ReferralErasure implements ErasureTarget {
 
     /** Referrals declined, signposted or not reached, decided before the cutoff, in batches. */
     int eraseUnconvertedBefore(Instant cutoff) {
-        int total = 0;
-        int erased;
-        do {
-            erased = transactions.execute(status -> erase(jdbc.sql("SELECT id FROM referral WHERE status IN "
-                    + UNCONVERTED + " AND erased_at IS NULL AND COALESCE(decided_at, received_at) < ? "
-                    + "ORDER BY id LIMIT " + BATCH).param(Timestamp.from(cutoff)).query(Long.class).list()));
-            total += erased;
-        } while (erased == BATCH);
-        return total;
+        return RetentionStep.inBatches(BATCH, () -> transactions.execute(status -> erase(jdbc.sql(
+                "SELECT id FROM referral WHERE status IN " + UNCONVERTED + " AND erased_at IS NULL "
+                        + "AND COALESCE(decided_at, received_at) < ? ORDER BY id LIMIT " + BATCH)
+                .param(Timestamp.from(cutoff)).query(Long.class).list())));
     }
 
     /** Uploaded files are deleted outright: the referrals they made are kept, and erased, as referrals. */
     int deleteUploadsBefore(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = transactions.execute(status -> jdbc.sql("""
-                    DELETE FROM referral_upload WHERE id IN (
-                        SELECT id FROM referral_upload WHERE created_at < ? ORDER BY id LIMIT ?)
-                    """).params(Timestamp.from(cutoff), BATCH).update());
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        return RetentionStep.inBatches(BATCH, () -> transactions.execute(status -> jdbc.sql("""
+                DELETE FROM referral_upload WHERE id IN (
+                    SELECT id FROM referral_upload WHERE created_at < ? ORDER BY id LIMIT ?)
+                """).params(Timestamp.from(cutoff), BATCH).update()));
     }
 
     private int erase(List<Long> ids) {

@@ -39,6 +39,7 @@ class ErasureRequests {
      * @throws OutOfScopeException when the record is not in the person's scope
      * @throws IllegalStateException when erasure is refused (see {@link ErasureSubject#refusal()})
      */
+    @org.springframework.transaction.annotation.Transactional
     long erase(CurrentUser user, String reference, String reason) {
         ErasureSubject subject = find(user, reference).orElseThrow(OutOfScopeException::new);
         if (subject.refusal() != null) {

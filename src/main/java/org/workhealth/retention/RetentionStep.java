@@ -16,6 +16,22 @@ public interface RetentionStep {
      */
     Erased eraseDue(Instant cutoff);
 
+    /**
+     * Runs {@code oneBatch} (which erases at most {@code batchSize} records, in a transaction of its own, and says
+     * how many) until a batch comes back short.
+     *
+     * @return how many were erased in all
+     */
+    static int inBatches(int batchSize, java.util.function.IntSupplier oneBatch) {
+        int total = 0;
+        int erased;
+        do {
+            erased = oneBatch.getAsInt();
+            total += erased;
+        } while (erased == batchSize);
+        return total;
+    }
+
     /** How many records were erased, and how many were due but held back (by a legal hold). */
     record Erased(int erased, int heldBack) {
     }

@@ -12,8 +12,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends to the audit log. There is deliberately no way to change or remove an entry: this
- * class and {@link AuditSearch} are the only code that touches {@code audit_event}, and they
- * only insert and select.
+ * class and {@link AuditSearch} only insert and select; {@link AuditRetention} alone removes entries, and only
+ * those older than the retention schedule's period.
  */
 @Service
 public class AuditLog {

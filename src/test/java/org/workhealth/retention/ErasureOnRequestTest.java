@@ -94,6 +94,8 @@ class ErasureOnRequestTest {
                 testCase.caseId())).isOne();
         assertThat(cases.count("SELECT COUNT(*) FROM contact_note WHERE case_id = ?", testCase.caseId())).isZero();
         assertThat(kpiTable(manager)).as("figures after erasure").isEqualTo(counted);
+        assertThat(page(manager, "/cases/" + testCase.caseId()).select(".govuk-summary-list").first().text())
+                .contains("Personal data Erased").doesNotContain(testCase.lastName());
         assertThat(cases.count("SELECT COUNT(*) FROM audit_event WHERE action = 'ERASE' AND record_type = 'case' "
                 + "AND record_id = ? AND detail LIKE 'Erased on request: Asked on the phone%'", testCase.reference()))
                 .isOne();

@@ -22,8 +22,9 @@ public record ErasureSubject(String reference, long organisationId, boolean hasC
             return hasCase
                     ? "The case " + reference + " is still open. Support must end and the case be closed before it "
                             + "can be erased: the law lets us keep what we need to support the person."
-                    : "The referral " + reference + " is waiting for a triage decision. Decline it (for example, "
-                            + "because the person withdrew) before it can be erased.";
+                    : "The referral " + reference + " is still open: it waits for triage or first contact. Decline "
+                            + "it, or close it as unable to contact (for example, because the person withdrew), "
+                            + "before it can be erased.";
         }
         return null;
     }

@@ -132,7 +132,7 @@ class ErasureOnRequestTest {
         ReferralIntake.Submitted waiting = cases.referral("Waiting" + RetentionTestCases.letters(6),
                 RetentionTestCases.BURY);
         assertThat(page(admin, "/admin/erasure?reference=" + waiting.reference()).select("#refusal").text())
-                .contains("is waiting for a triage decision");
+                .contains("is still open: it waits for triage or first contact");
     }
 
     @Test

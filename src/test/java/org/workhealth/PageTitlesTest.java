@@ -65,7 +65,8 @@ class PageTitlesTest {
         check(soft, SignIn.as(mvc, SignIn.BURY_COACH), List.of("/home", "/cases", c, c + "/action-plan",
                 c + "/action-plan/edit", c + "/appointments", c + "/appointments/new", c + "/notes/new",
                 c + "/assessment", c + "/vocational-profile", c + "/reviews", c + "/onward-referrals",
-                c + "/employer", c + "/legal-hold", c + "/outcomes", c + "/measures", c + "/measures/new", c + "/exit", "/triage",
+                c + "/employer", c + "/legal-hold", c + "/outcomes", c + "/measures", c + "/measures/new", c + "/exit",
+                "/triage",
                 "/referrals/" + referral.id(), "/referrals/" + referral.id() + "/decline",
                 "/referrals/" + referral.id() + "/signpost", "/account", "/account/password", "/services"));
         check(soft, SignIn.as(mvc, SignIn.BURY_MANAGER), List.of("/caseloads", "/performance", "/returns",

@@ -1,28 +1,16 @@
 package org.workhealth.casework;
 
-import java.time.Instant;
-
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.workhealth.retention.RetentionKind;
 import org.workhealth.retention.RetentionStep;
 
 /** Case files: erased once the schedule's period after closure has passed, unless under a legal hold. */
-@Component
-class CaseRetention implements RetentionStep {
+@Configuration
+class CaseRetention {
 
-    private final CaseErasure erasure;
-
-    CaseRetention(CaseErasure erasure) {
-        this.erasure = erasure;
-    }
-
-    @Override
-    public RetentionKind kind() {
-        return RetentionKind.CASE_FILE;
-    }
-
-    @Override
-    public Erased eraseDue(Instant cutoff) {
-        return erasure.eraseClosedBefore(cutoff);
+    @Bean
+    RetentionStep caseFileRetention(CaseErasure erasure) {
+        return RetentionStep.of(RetentionKind.CASE_FILE, erasure::eraseClosedBefore);
     }
 }

@@ -116,8 +116,8 @@ class ReferralErasure implements ErasureTarget {
                 UPDATE referral SET first_name = :erased, last_name = '', referrer_name = NULL, referrer_contact = NULL,
                     date_of_birth = CAST(DATE_TRUNC('YEAR', date_of_birth) AS DATE), nhs_number = NULL, phone = NULL,
                     email = NULL, address_line_1 = NULL, address_line_2 = NULL, town = NULL,
-                    postcode = CASE WHEN LENGTH(postcode) > 4 THEN TRIM(SUBSTRING(postcode FROM 1 FOR LENGTH(postcode) - 3))
-                                    ELSE '' END,
+                    postcode = CASE WHEN LENGTH(postcode) > 4
+                                    THEN TRIM(SUBSTRING(postcode FROM 1 FOR LENGTH(postcode) - 3)) ELSE '' END,
                     best_times = NULL, employer_name = NULL, condition_details = NULL, help_wanted = NULL,
                     match_key = CONCAT('erased-', CAST(id AS VARCHAR(20))), submission_key = NULL,
                     decision_reason = NULL, cohort_override_reason = NULL, erased_at = :now, version = version + 1

@@ -1,7 +1,5 @@
 package org.workhealth.referral;
 
-import java.time.Instant;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.workhealth.retention.RetentionKind;
@@ -13,31 +11,13 @@ class ReferralRetention {
 
     @Bean
     RetentionStep unconvertedReferralRetention(ReferralErasure erasure) {
-        return new RetentionStep() {
-            @Override
-            public RetentionKind kind() {
-                return RetentionKind.UNCONVERTED_REFERRAL;
-            }
-
-            @Override
-            public Erased eraseDue(Instant cutoff) {
-                return new Erased(erasure.eraseUnconvertedBefore(cutoff), 0);
-            }
-        };
+        return RetentionStep.of(RetentionKind.UNCONVERTED_REFERRAL,
+                cutoff -> new RetentionStep.Erased(erasure.eraseUnconvertedBefore(cutoff), 0));
     }
 
     @Bean
     RetentionStep referralUploadRetention(ReferralErasure erasure) {
-        return new RetentionStep() {
-            @Override
-            public RetentionKind kind() {
-                return RetentionKind.REFERRAL_UPLOAD;
-            }
-
-            @Override
-            public Erased eraseDue(Instant cutoff) {
-                return new Erased(erasure.deleteUploadsBefore(cutoff), 0);
-            }
-        };
+        return RetentionStep.of(RetentionKind.REFERRAL_UPLOAD,
+                cutoff -> new RetentionStep.Erased(erasure.deleteUploadsBefore(cutoff), 0));
     }
 }

@@ -63,7 +63,8 @@ class RetentionRuns {
     }
 
     private static final String SELECT = """
-            SELECT r.id, r.run_trigger, r.started_at, r.finished_at, p.full_name, r.organisation_id, r.subject_reference, r.reason
+            SELECT r.id, r.run_trigger, r.started_at, r.finished_at, p.full_name, r.organisation_id,
+                   r.subject_reference, r.reason
             FROM retention_run r LEFT JOIN person p ON p.id = r.started_by
             """;
 

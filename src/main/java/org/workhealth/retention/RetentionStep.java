@@ -16,6 +16,21 @@ public interface RetentionStep {
      */
     Erased eraseDue(Instant cutoff);
 
+    /** A step from the kind and the function that erases what is due before a cutoff. */
+    static RetentionStep of(RetentionKind kind, java.util.function.Function<Instant, Erased> eraseDue) {
+        return new RetentionStep() {
+            @Override
+            public RetentionKind kind() {
+                return kind;
+            }
+
+            @Override
+            public Erased eraseDue(Instant cutoff) {
+                return eraseDue.apply(cutoff);
+            }
+        };
+    }
+
     /**
      * Runs {@code oneBatch} (which erases at most {@code batchSize} records, in a transaction of its own, and says
      * how many) until a batch comes back short.

@@ -47,7 +47,8 @@ class LegalHoldTest {
 
         Document empty = Jsoup.parse(mvc.perform(post(path).param("reason", "  ").session(manager).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(empty.select(".govuk-error-summary a").eachText()).containsExactly("Enter why the case is being held");
+        assertThat(empty.select(".govuk-error-summary a").eachText())
+                .containsExactly("Enter why the case is being held");
         mvc.perform(post(path).param("reason", "x".repeat(501)).session(manager).with(csrf()))
                 .andExpect(status().isOk());
         assertThat(holds(testCase)).isZero();
@@ -63,7 +64,8 @@ class LegalHoldTest {
 
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
         Document casePage = page(coach, "/cases/" + testCase.caseId());
-        assertThat(casePage.select(".govuk-summary-list").text()).contains("Legal hold In force: Employment tribunal claim");
+        assertThat(casePage.select(".govuk-summary-list").text())
+                .contains("Legal hold In force: Employment tribunal claim");
         Document holdPage = page(coach, path);
         assertThat(holdPage.select(".govuk-warning-text").text()).contains("Employment tribunal claim");
         assertThat(holdPage.select("main form")).as("a practitioner cannot lift it").isEmpty();

@@ -181,7 +181,8 @@ class RetentionJobTest {
     }
 
     private long auditEntry(String at) {
-        jdbc.sql("INSERT INTO audit_event (occurred_at, action, record_type, record_id) VALUES (?, 'VIEW', 'case', '1')")
+        jdbc.sql("INSERT INTO audit_event (occurred_at, action, record_type, record_id) "
+                + "VALUES (?, 'VIEW', 'case', '1')")
                 .param(Timestamp.from(Instant.parse(at))).update();
         return jdbc.sql("SELECT MAX(id) FROM audit_event").query(Long.class).single();
     }

@@ -158,6 +158,8 @@ public final class GetRoutes {
         values.put("programmeCode", "WW");
         values.put("programme", "WW");
         values.put("slug", "name");
+        values.put("kind", "CASE_FILE");
+        values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
         return values;
     }
 

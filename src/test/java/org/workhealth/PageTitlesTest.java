@@ -65,7 +65,8 @@ class PageTitlesTest {
         check(soft, SignIn.as(mvc, SignIn.BURY_COACH), List.of("/home", "/cases", c, c + "/action-plan",
                 c + "/action-plan/edit", c + "/appointments", c + "/appointments/new", c + "/notes/new",
                 c + "/assessment", c + "/vocational-profile", c + "/reviews", c + "/onward-referrals",
-                c + "/employer", c + "/outcomes", c + "/measures", c + "/measures/new", c + "/exit", "/triage",
+                c + "/employer", c + "/legal-hold", c + "/outcomes", c + "/measures", c + "/measures/new", c + "/exit",
+                "/triage",
                 "/referrals/" + referral.id(), "/referrals/" + referral.id() + "/decline",
                 "/referrals/" + referral.id() + "/signpost", "/account", "/account/password", "/services", "/account/mfa",
                 "/account/mfa/setup"));
@@ -74,8 +75,9 @@ class PageTitlesTest {
         check(soft, SignIn.as(mvc, SignIn.GM_ADMIN), List.of("/organisations", "/organisations/" + organisationId,
                 "/organisations/new", "/people", "/people/new", "/people/" + personId, "/people/" + personId + "/roles",
                 "/programmes", "/programmes/" + programmeId, "/programmes/" + programmeId + "/kpis",
-                "/audit", "/people/" + personId + "/mfa/reset"));
-        check(soft, SignIn.as(mvc, SignIn.NATIONAL_ADMIN), List.of("/admin/bank-holidays"));
+                "/audit", "/admin/retention", "/admin/erasure", "/people/" + personId + "/mfa/reset"));
+        check(soft, SignIn.as(mvc, SignIn.NATIONAL_ADMIN), List.of("/admin/bank-holidays",
+                "/admin/retention/periods/CASE_FILE"));
         check(soft, SignIn.as(mvc, "referrer@townside.workhealth.example"), List.of("/referrals/new/who",
                 "/referrals/mine"));
         soft.assertAll();

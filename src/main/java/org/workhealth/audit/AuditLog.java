@@ -21,8 +21,8 @@ import org.workhealth.audit.PendingViews.View;
 
 /**
  * Appends to the audit log. There is deliberately no way to change or remove an entry: this
- * class and {@link AuditSearch} are the only code that touches {@code audit_event}, and they
- * only insert and select.
+ * class and {@link AuditSearch} only insert and select; {@link AuditRetention} alone removes entries, and only
+ * those older than the retention schedule's period.
  *
  * <p>A view is written only once the page is known to have been shown: during a web request it waits until the
  * handler has finished without a "not found", a refusal or a redirect ({@link AuditViewsInterceptor}), and all the

@@ -60,9 +60,13 @@ class CaseController {
     private final Milestones milestones;
     private final Appointments appointments;
     private final JdbcClient jdbc;
+    private final LegalHolds legalHolds;
+    private final CaseErasure erasure;
 
     CaseController(CaseAccess caseAccess, CaseSubjects subjects, Programmes programmes, Milestones milestones,
-            Appointments appointments, JdbcClient jdbc) {
+            Appointments appointments, JdbcClient jdbc, LegalHolds legalHolds, CaseErasure erasure) {
+        this.legalHolds = legalHolds;
+        this.erasure = erasure;
         this.caseAccess = caseAccess;
         this.subjects = subjects;
         this.programmes = programmes;
@@ -104,6 +108,13 @@ class CaseController {
             summary.add(summaryRow("Contract", contract));
         }
         summary.add(summaryRow("Opened", DateAnswer.format(supportCase.openedOn())));
+        if (erasure.erased(id)) {
+            // Say why the name and notes are gone, so nobody takes it for a fault.
+            summary.add(summaryRow("Personal data", "Erased, as the retention schedule or the person asked"));
+        }
+        summary.add(Map.of("key", Map.of("text", "Legal hold"), "value", Map.of("text", legalHolds.inForce(id)
+                .map(h -> "In force: " + h.reason()).orElse("None")), "actions", Map.of("items", List.of(Map.of(
+                "href", "/cases/" + id + "/legal-hold", "text", "View", "visuallyHiddenText", "legal hold")))));
         // The status shows as a tag, the one value written as markup.
         summary.set(3, Map.of("key", Map.of("text", "Status"), "value", Map.of("html",
                 "<strong class=\"govuk-tag " + supportCase.status().tagClass() + "\">"

@@ -69,6 +69,7 @@ class NavigationAdvice {
             new Link("/people", "People", Permission.MANAGE_PEOPLE),
             new Link("/audit", "Audit log", Permission.VIEW_AUDIT_LOG),
             new Link(BANK_HOLIDAYS, "Bank holidays", Permission.MANAGE_ORGANISATIONS),
+            new Link("/admin/retention", "Retention", Permission.MANAGE_RETENTION),
             new Link("/account", "Your account", Set.of()));
 
     @ModelAttribute

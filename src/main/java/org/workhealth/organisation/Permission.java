@@ -15,5 +15,9 @@ public enum Permission {
     APPROVE_RETURNS_AND_CLAIMS,
     VIEW_FIGURES,
     RECEIVE_EXTRACTS,
-    RECEIVE_RETURNS
+    RECEIVE_RETURNS,
+    /** Set or lift a legal hold on a case, which stops its erasure (docs/security.md). */
+    SET_LEGAL_HOLD,
+    /** See the retention schedule and erasure runs, and erase a person's records on their request. */
+    MANAGE_RETENTION
 }

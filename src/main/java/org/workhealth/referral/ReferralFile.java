@@ -29,6 +29,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.workhealth.govuk.TypedText;
 
 /**
  * The bulk referral file: its documented columns (docs/bulk-referrals.md), reading a file into rows
@@ -408,6 +409,11 @@ final class ReferralFile {
 
         String text(String column) {
             String value = values.get(INDEX.get(column));
+            if (TypedText.hasControlCharacters(value)) {
+                problems.add(new RowProblem(column, label(column)
+                        + " must only include letters, numbers, spaces and punctuation"));
+                return null;
+            }
             return value == null || value.isBlank() ? null : value.strip();
         }
 

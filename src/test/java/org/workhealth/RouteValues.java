@@ -91,6 +91,13 @@ public final class RouteValues {
         return new RouteValues(values);
     }
 
+    /** These values with one replaced: a record of a test's own where the demo data's would be changed. */
+    public RouteValues with(String key, String value) {
+        Map<String, String> changed = new TreeMap<>(values);
+        changed.put(key, value);
+        return new RouteValues(changed);
+    }
+
     /** The route with each {variable} replaced; a variable this class does not know fails the test. */
     public String fill(String route) {
         Matcher m = VARIABLE.matcher(route);

@@ -25,6 +25,18 @@ public final class TypedText {
         return text != null && CONTROL.matcher(text).find();
     }
 
+    /**
+     * Text for a CSV cell that a spreadsheet shows as text: one starting like a formula (= + - @, or a tab or
+     * carriage return before one) gets a leading apostrophe, so opening the file runs nothing. XLSX files need
+     * no such care: their text cells are typed as text and never read as formulas.
+     */
+    public static String inert(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
     /** The editor every binder uses for strings. */
     public static PropertyEditorSupport editor() {
         return new PropertyEditorSupport() {

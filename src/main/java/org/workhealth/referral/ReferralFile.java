@@ -344,16 +344,6 @@ final class ReferralFile {
         });
     }
 
-    /**
-     * A value a spreadsheet will show as text: one starting like a formula ({@code = + - @}) gets a
-     * leading apostrophe, so that opening the file cannot run anything.
-     */
-    static String inert(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 
     /** The rows with errors, as given, with an {@value #ERRORS_COLUMN} column saying what to correct. */
     static byte[] errorsFile(List<Row> rows) {
@@ -365,7 +355,7 @@ final class ReferralFile {
                 if (row.valid()) {
                     continue;
                 }
-                List<String> record = new ArrayList<>(row.values().stream().map(ReferralFile::inert).toList());
+                List<String> record = new ArrayList<>(row.values().stream().map(TypedText::inert).toList());
                 record.add(row.problems().stream()
                         .map(p -> p.column().isEmpty() ? p.message() : p.column() + ": " + p.message())
                         .collect(Collectors.joining("; ")));

@@ -185,11 +185,6 @@ final class ReferralFile {
         if (startsWith(content, 0xFE, 0xFF) || startsWith(content, 0xFF, 0xFE)) {
             throw new UnusableFile(UnusableFile.NOT_UTF8);
         }
-        for (byte b : content) {
-            if (b == 0) {
-                throw new UnusableFile(UnusableFile.NOT_CSV);
-            }
-        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

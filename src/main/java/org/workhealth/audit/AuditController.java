@@ -46,7 +46,7 @@ class AuditController {
         }
         LocalDate from = fromAnswer.date();
         LocalDate to = toAnswer.date();
-        int currentPage = Math.max(1, page);
+        int currentPage = AuditSearch.pageNumber(page);
         List<AuditEntry> entries = visible.isEmpty() ? List.of()
                 : search.search(new AuditQuery(actor, recordType, recordId, from, to), visible, currentPage);
         List<AuditEntry> shown = entries.stream().limit(AuditSearch.PAGE_SIZE).toList();

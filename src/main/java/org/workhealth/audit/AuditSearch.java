@@ -15,12 +15,19 @@ import org.springframework.stereotype.Service;
 public class AuditSearch {
 
     static final int PAGE_SIZE = 50;
+    /** Page numbers past this show the last page's worth of nothing, and keep the offset far from overflowing. */
+    static final int MAX_PAGE = 100_000;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
 
     AuditSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A page number from 1 to {@link #MAX_PAGE}, whatever was asked for. */
+    static int pageNumber(int asked) {
+        return Math.min(Math.max(1, asked), MAX_PAGE);
     }
 
     public List<AuditEntry> search(AuditQuery query, Collection<Long> organisationScope, int page) {
@@ -60,7 +67,7 @@ public class AuditSearch {
         }
         sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset");
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("scope", organisationScope)
-                .param("limit", PAGE_SIZE + 1).param("offset", Math.max(0, page - 1) * PAGE_SIZE);
+                .param("limit", PAGE_SIZE + 1).param("offset", (long) (pageNumber(page) - 1) * PAGE_SIZE);
         for (Object[] param : params) {
             statement = statement.param((String) param[0], param[1]);
         }

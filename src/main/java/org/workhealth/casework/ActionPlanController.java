@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
+import org.workhealth.govuk.TypedText;
 import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
@@ -194,7 +195,8 @@ class ActionPlanController {
     String save(CurrentUser user, @PathVariable long id, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
         SupportCase supportCase = caseAccess.change(user, id);
-        String goalsText = request.getParameter("goals");
+        // Read outside form binding, so stripped of control characters here as binding does everywhere else.
+        String goalsText = TypedText.clean(request.getParameter("goals"));
         String weeksText = request.getParameter("reviewIntervalWeeks");
         List<ActionRow> rows = rows(request);
 
@@ -464,7 +466,7 @@ class ActionPlanController {
     }
 
     private static String at(String[] values, int i) {
-        return i < values.length ? values[i] : "";
+        return i < values.length ? TypedText.clean(values[i]) : "";
     }
 
     private static boolean blank(String s) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.workhealth.govuk.TypedText;
 
 /**
  * An allocation's table as a CSV file: one header line, a line per locality and the totals, with pounds as
@@ -35,7 +36,7 @@ final class AllocationCsv {
     }
 
     private static List<String> line(AllocationTable.Row row) {
-        return List.of(inert(row.locality()), String.valueOf(row.population()), row.percentNumber(),
+        return List.of(TypedText.inert(row.locality()), String.valueOf(row.population()), row.percentNumber(),
                 pounds(row.sharePence()), pounds(row.basicPence()), pounds(row.performancePence()));
     }
 
@@ -43,11 +44,4 @@ final class AllocationCsv {
         return String.valueOf(pence / 100);
     }
 
-    /** Text a spreadsheet would take for a formula (= + - @) gets a leading apostrophe, so opening it runs nothing. */
-    static String inert(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 }

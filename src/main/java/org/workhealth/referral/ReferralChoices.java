@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.workhealth.govuk.Choices;
 
@@ -16,6 +17,12 @@ public final class ReferralChoices {
 
     /** The ONS 2021 census ethnic groups for England and Wales. */
     static final Map<String, List<String>> ETHNIC_GROUPS = ethnicGroups();
+
+    static final Set<String> SEXES = Set.of("FEMALE", "MALE", PREFER_NOT_TO_SAY);
+    static final Set<String> YES_NO_PREFER = Set.of("YES", "NO", PREFER_NOT_TO_SAY);
+    static final Set<String> YES_NO_DONT_KNOW = Set.of("YES", "NO", "DONT_KNOW");
+    /** The stored codes of the ethnic group question: "group: ethnicity", or prefer not to say. */
+    static final Set<String> ETHNICITIES = ethnicityCodes();
 
     private ReferralChoices() {
     }
@@ -82,6 +89,12 @@ public final class ReferralChoices {
 
     private static List<String> listOf(String chosen) {
         return chosen == null ? List.of() : List.of(chosen);
+    }
+
+    private static Set<String> ethnicityCodes() {
+        Set<String> codes = new java.util.HashSet<>(Set.of(PREFER_NOT_TO_SAY));
+        ETHNIC_GROUPS.forEach((group, names) -> names.forEach(name -> codes.add(group + ": " + name)));
+        return Set.copyOf(codes);
     }
 
     private static Map<String, List<String>> ethnicGroups() {

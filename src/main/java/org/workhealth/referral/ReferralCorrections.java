@@ -46,8 +46,6 @@ class ReferralCorrections {
             new Field("disability", "disability", "Disability", 0),
             new Field("caring", "caring", "Caring responsibilities", 0));
 
-    private static final Set<String> YES_NO_PREFER = Set.of("YES", "NO", ReferralChoices.PREFER_NOT_TO_SAY);
-
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
@@ -100,13 +98,11 @@ class ReferralCorrections {
                     false, null, null, null, null, null));
         }
         coded(problems, answers, "hasFitNote", Set.of("yes", "no"), "Select whether they have a fit note");
-        coded(problems, answers, "sex", Set.of("FEMALE", "MALE", ReferralChoices.PREFER_NOT_TO_SAY), "Select their sex");
-        coded(problems, answers, "genderSameAsBirth", YES_NO_PREFER, "Select an answer about their gender");
-        coded(problems, answers, "disability", YES_NO_PREFER, "Select whether they consider themselves disabled");
-        coded(problems, answers, "caring", YES_NO_PREFER, "Select whether they care for anyone");
-        Set<String> ethnicities = new java.util.HashSet<>(Set.of(ReferralChoices.PREFER_NOT_TO_SAY));
-        ReferralChoices.ETHNIC_GROUPS.forEach((group, names) -> names.forEach(n -> ethnicities.add(group + ": " + n)));
-        coded(problems, answers, "ethnicity", ethnicities, "Select an ethnic group from the list");
+        ReferralRules.equality(problems, new ReferralAnswers(false, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, false, false,
+                false, null, null, null, false, false,
+                answers.get("sex"), answers.get("genderSameAsBirth"), answers.get("ethnicity"), answers.get("disability"),
+                answers.get("caring")));
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             problems.add(new ReferralRules.Problem("reason", "Enter why the referral is being corrected"));

@@ -29,6 +29,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.workhealth.govuk.TypedText;
 
 /**
  * The bulk referral file: its documented columns (docs/bulk-referrals.md), reading a file into rows
@@ -184,11 +185,6 @@ final class ReferralFile {
         if (startsWith(content, 0xFE, 0xFF) || startsWith(content, 0xFF, 0xFE)) {
             throw new UnusableFile(UnusableFile.NOT_UTF8);
         }
-        for (byte b : content) {
-            if (b == 0) {
-                throw new UnusableFile(UnusableFile.NOT_CSV);
-            }
-        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -343,16 +339,6 @@ final class ReferralFile {
         });
     }
 
-    /**
-     * A value a spreadsheet will show as text: one starting like a formula ({@code = + - @}) gets a
-     * leading apostrophe, so that opening the file cannot run anything.
-     */
-    static String inert(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 
     /** The rows with errors, as given, with an {@value #ERRORS_COLUMN} column saying what to correct. */
     static byte[] errorsFile(List<Row> rows) {
@@ -364,7 +350,7 @@ final class ReferralFile {
                 if (row.valid()) {
                     continue;
                 }
-                List<String> record = new ArrayList<>(row.values().stream().map(ReferralFile::inert).toList());
+                List<String> record = new ArrayList<>(row.values().stream().map(TypedText::inert).toList());
                 record.add(row.problems().stream()
                         .map(p -> p.column().isEmpty() ? p.message() : p.column() + ": " + p.message())
                         .collect(Collectors.joining("; ")));
@@ -408,6 +394,11 @@ final class ReferralFile {
 
         String text(String column) {
             String value = values.get(INDEX.get(column));
+            if (TypedText.hasControlCharacters(value)) {
+                problems.add(new RowProblem(column, label(column)
+                        + " must only include letters, numbers, spaces and punctuation"));
+                return null;
+            }
             return value == null || value.isBlank() ? null : value.strip();
         }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.workhealth.govuk.FormErrors;
+import org.workhealth.govuk.TypedText;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
@@ -92,6 +93,7 @@ class ReferralFormController {
         }
         ServletRequestDataBinder binder = new ServletRequestDataBinder(draft, "draft");
         binder.setAllowedFields(question.inputs());
+        binder.registerCustomEditor(String.class, TypedText.editor());
         binder.bind(request);
     }
 

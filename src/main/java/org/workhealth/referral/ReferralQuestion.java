@@ -14,7 +14,7 @@ import org.workhealth.govuk.DateAnswer;
  */
 enum ReferralQuestion {
     WHO("who", "Who are you referring?", Set.of("referringFor", "referrerName", "referrerContact", "personAgrees"),
-            Set.of("referrerName", "personAgrees")),
+            Set.of("referrerName", "referrerContact", "personAgrees")),
     NAME("name", "What is their name?", "What is your name?", Set.of("firstName", "lastName"),
             Set.of("firstName", "lastName")),
     DATE_OF_BIRTH("date-of-birth", "What is their date of birth?", "What is your date of birth?",
@@ -30,13 +30,13 @@ enum ReferralQuestion {
             "employerName", "hasFitNote", "fitNoteDay", "fitNoteMonth", "fitNoteYear"),
             Set.of("employmentStatus", "unemployedSince", "employerName", "fitNoteSince")),
     HEALTH("health", "Their health", "Your health", Set.of("conditions", "conditionDetails", "waitingForTreatment"),
-            Set.of("conditionDetails")),
+            Set.of("conditionDetails", "waitingForTreatment")),
     HELP("help", "What help would they like?", "What help would you like?", Set.of("helpWanted"),
             Set.of("helpWanted")),
     CONSENT("consent", "Agreement to contact and use information", Set.of("consentToContact",
             "consentToContactEmployer"), Set.of("consentToContact")),
     EQUALITY("equality", "Equality monitoring questions (optional)", Set.of("sex", "genderSameAsBirth", "ethnicity",
-            "disability", "caring"), Set.of());
+            "disability", "caring"), Set.of("sex", "genderSameAsBirth", "ethnicity", "disability", "caring"));
 
     private final String slug;
     private final String title;

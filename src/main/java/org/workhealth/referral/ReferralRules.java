@@ -21,6 +21,8 @@ public final class ReferralRules {
     public static final int MIN_AGE = 16;
     public static final int MAX_AGE = 67;
     public static final int SHORT_TEXT = 100;
+    /** The column's size: long enough for any email address. */
+    static final int REFERRER_CONTACT = 254;
     public static final int LONG_TEXT = 2000;
 
     private static final Pattern POSTCODE = Pattern.compile(
@@ -37,6 +39,8 @@ public final class ReferralRules {
         List<Problem> problems = new ArrayList<>();
         if (a.referringSomeoneElse()) {
             required(problems, "referrerName", a.referrerName(), "Enter your name", SHORT_TEXT, "Your name");
+            maxLength(problems, "referrerContact", a.referrerContact(), REFERRER_CONTACT,
+                    "Your phone number or email address");
             if (!Boolean.TRUE.equals(a.personAgrees())) {
                 problems.add(new Problem("personAgrees",
                         "The person must agree to being referred before you refer them"));
@@ -61,6 +65,9 @@ public final class ReferralRules {
         }
         maxLength(problems, "conditionDetails", a.conditionDetails(), LONG_TEXT, "Details of health conditions");
         maxLength(problems, "helpWanted", a.helpWanted(), LONG_TEXT, "What help they want");
+        coded(problems, "waitingForTreatment", a.waitingForTreatment(), ReferralChoices.YES_NO_DONT_KNOW,
+                "Select whether they are waiting for treatment");
+        equality(problems, a);
         if (!a.consentToContact()) {
             problems.add(new Problem("consentToContact",
                     "You must agree that the service can contact the person and use their information"));
@@ -180,6 +187,25 @@ public final class ReferralRules {
             return false;
         }
         return maxLength(problems, field, value, max, label);
+    }
+
+    /** The equality answers are optional, but when given they are one of the listed answers. */
+    static void equality(List<Problem> problems, ReferralAnswers a) {
+        coded(problems, "sex", a.sex(), ReferralChoices.SEXES, "Select their sex");
+        coded(problems, "genderSameAsBirth", a.genderSameAsBirth(), ReferralChoices.YES_NO_PREFER,
+                "Select an answer about their gender");
+        coded(problems, "ethnicity", a.ethnicity(), ReferralChoices.ETHNICITIES, "Select an ethnic group from the list");
+        coded(problems, "disability", a.disability(), ReferralChoices.YES_NO_PREFER,
+                "Select whether they consider themselves disabled");
+        coded(problems, "caring", a.caring(), ReferralChoices.YES_NO_PREFER, "Select whether they care for anyone");
+    }
+
+    /** A coded answer left empty is no answer; anything but a listed code is refused, never stored. */
+    private static void coded(List<Problem> problems, String field, String value, java.util.Set<String> codes,
+            String select) {
+        if (value != null && !value.isEmpty() && !codes.contains(value)) {
+            problems.add(new Problem(field, select));
+        }
     }
 
     private static boolean maxLength(List<Problem> problems, String field, String value, int max, String label) {

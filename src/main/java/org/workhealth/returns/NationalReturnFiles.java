@@ -13,6 +13,7 @@ import org.dhatim.fastexcel.Worksheet;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.workhealth.govuk.TypedText;
 
 /**
  * A sent return as files: CSV of the participant rows (each with its locality) and of the KPI figures, and one
@@ -88,7 +89,7 @@ final class NationalReturnFiles {
         try (CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out,
                 StandardCharsets.UTF_8)) {
             for (List<String> line : table) {
-                writer.writeRecord(line.stream().map(ReturnCsv::inert).toList());
+                writer.writeRecord(line.stream().map(TypedText::inert).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

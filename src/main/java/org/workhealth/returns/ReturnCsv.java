@@ -8,6 +8,7 @@ import java.util.List;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.workhealth.govuk.TypedText;
 
 /** A return's extract as CSV: a header line of the template's column headings, then a line per participant. */
 final class ReturnCsv {
@@ -22,7 +23,7 @@ final class ReturnCsv {
                 StandardCharsets.UTF_8)) {
             writer.writeRecord(columns.stream().map(ReturnColumn::heading).toList());
             for (ExtractRow row : rows) {
-                writer.writeRecord(columns.stream().map(c -> inert(c.value(row))).toList());
+                writer.writeRecord(columns.stream().map(c -> TypedText.inert(c.value(row))).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -30,11 +31,4 @@ final class ReturnCsv {
         return out.toByteArray();
     }
 
-    /** Text a spreadsheet would take for a formula (= + - @) gets a leading apostrophe, so opening it runs nothing. */
-    static String inert(String value) {
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
 }

@@ -84,8 +84,8 @@ class AllocationArithmeticTest {
 
     @Test
     void aCsvCellThatLooksLikeAFormulaIsMadeInert() {
-        assertThat(AllocationCsv.inert("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-        assertThat(AllocationCsv.inert("Bury")).isEqualTo("Bury");
+        assertThat(org.workhealth.govuk.TypedText.inert("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+        assertThat(org.workhealth.govuk.TypedText.inert("Bury")).isEqualTo("Bury");
     }
 
     private static AllocationShare share(String name, AllocationArithmetic.Part part) {

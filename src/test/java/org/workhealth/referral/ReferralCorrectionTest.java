@@ -81,9 +81,10 @@ class ReferralCorrectionTest {
         assertThat(error.title()).startsWith("Error: ");
         assertThat(error.select(".govuk-error-summary a").eachText()).contains("Select their sex",
                 "Select an ethnic group from the list", "Town or city must be 100 characters or fewer",
-                "Address line 2 must only include letters, numbers, spaces and punctuation",
                 "Enter why the referral is being corrected");
         assertThat(error.select("input[name=phone]").val()).isEqualTo("07700 900 888");
+        // Control characters are stripped as every form is bound (docs/security.md#input-handling).
+        assertThat(error.select("input[name=addressLine2]").val()).isEqualTo("Flat2");
         assertThat(jdbc.sql("SELECT phone FROM referral WHERE id = ?").param(id).query(String.class).single())
                 .isEqualTo("07700900321");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'CORRECT' AND record_id = ?")

@@ -136,6 +136,7 @@ public final class GetRoutes {
         values.put("milestoneId", String.valueOf(jobStart));
         values.put("outcomeId", any(jdbc, "SELECT MIN(id) FROM case_outcome"));
         values.put("appointmentId", any(jdbc, "SELECT MIN(id) FROM appointment"));
+        values.put("grantId", any(jdbc, "SELECT MIN(id) FROM role_grant"));
         values.put("checkId", any(jdbc, "SELECT MIN(id) FROM sustainment_check"));
         values.put("otherId", String.valueOf(opened.id()));
         values.put("expenditureId", any(jdbc, "SELECT MIN(id) FROM funding_expenditure"));

@@ -131,7 +131,6 @@ class RetentionController {
         requireAdministrator(user);
         RetentionRun run = runs.find(id).filter(r -> visible(r, access.scope(user), user))
                 .orElseThrow(OutOfScopeException::new);
-        audit.recordView("retention-run", id, null);
         model.addAttribute("run", run);
         model.addAttribute("started", when(run.startedAt()));
         model.addAttribute("finished", run.finishedAt() == null ? "Not finished" : when(run.finishedAt()));

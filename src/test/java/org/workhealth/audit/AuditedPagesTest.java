@@ -36,6 +36,13 @@ class AuditedPagesTest {
     /** Pages that show nobody's personal data: public pages, forms, reference data and aggregate figures. */
     static final Set<String> NO_PERSONAL_DATA = Set.of("/", "/home", "/accessibility", "/privacy", "/cookies",
             "/sign-in", "/error", "/account/password", "/admin/bank-holidays",
+            // A person's own multi-factor settings and the code pages of their own sign-in.
+            "/account/mfa", "/account/mfa/setup", "/account/mfa/recovery-codes", "/sign-in/code",
+            "/sign-in/recovery-code",
+            // The subject access search form: what a search finds is checked by SubjectAccessTest.
+            "/subject-access",
+            // The retention schedule, and erasure on request, which finds a record by reference and shows no name.
+            "/admin/retention", "/admin/retention/periods/{kind}", "/admin/retention/runs/{id}", "/admin/erasure",
             // The public and referrer forms show back only what the person typing has just entered.
             "/refer", "/refer/{slug}", "/refer/check", "/refer/confirmation", "/referrals/new",
             "/referrals/new/{slug}", "/referrals/new/check", "/referrals/new/confirmation", "/referrals/upload",
@@ -78,7 +85,11 @@ class AuditedPagesTest {
             "/referrals/upload/{id}", "/referrals/upload/{id}/errors.csv",
             "/returns/{programme}/{year}/{quarter}", "/returns/{programme}/{year}/{quarter}/extract.csv",
             "/returns/review/{id}", "/returns/sent/{id}", "/returns/sent/{id}/participants.csv",
-            "/returns/sent/{id}/return.xlsx");
+            "/returns/sent/{id}/return.xlsx",
+            "/cases/{id}/outcomes/{outcomeId}/correct",
+            // The walk's onward referral id is no referral a manager answers for; SubjectAccessTest opens them.
+            "/subject-access/{referralId}", "/subject-access/{referralId}/records.json",
+            "/subject-access/{referralId}/records.pdf");
 
     private static final Pattern RECORD_VARIABLE = Pattern.compile("\\{(id|[A-Za-z]+Id|version)}");
     private static final String NO_SUCH_RECORD = "999999999";

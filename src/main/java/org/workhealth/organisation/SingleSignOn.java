@@ -74,7 +74,7 @@ class SingleSignOn implements AuthenticationSuccessHandler {
             response.sendRedirect(request.getContextPath() + REFUSED);
             return;
         }
-        StaffUserDetails details = staff.get();
+        StaffUserDetails details = staff.get().withoutPassword();
         List<GrantedAuthority> authorities = new ArrayList<>(details.getAuthorities());
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
                 .issuedAt(clock.instant()).build());

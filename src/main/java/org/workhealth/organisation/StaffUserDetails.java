@@ -12,6 +12,11 @@ record StaffUserDetails(CurrentUser user, String passwordHash, boolean active, b
         boolean mustChangePassword)
         implements UserDetails, AuditActor {
 
+    /** The same person without the hash their password was checked against, to keep once they are signed in. */
+    StaffUserDetails withoutPassword() {
+        return new StaffUserDetails(user, null, active, locked, mustChangePassword);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();

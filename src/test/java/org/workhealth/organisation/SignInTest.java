@@ -42,6 +42,17 @@ class SignInTest {
     }
 
     @Test
+    void theSessionKeepsWhoSignedInButNotTheirPasswordHash() throws Exception {
+        MockHttpSession session = SignIn.as(mvc, SignIn.BURY_COACH);
+        var context = (org.springframework.security.core.context.SecurityContext) session
+                .getAttribute("SPRING_SECURITY_CONTEXT");
+        StaffUserDetails signedIn = (StaffUserDetails) context.getAuthentication().getPrincipal();
+        assertThat(signedIn.user().email()).isEqualTo(SignIn.BURY_COACH);
+        assertThat(signedIn.getPassword()).isNull();
+        assertThat(context.getAuthentication().getCredentials()).isNull();
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownEmailGetTheSameMessageAndTheEmailIsKept() throws Exception {
         String wrongPassword = failedSignInPage(SignIn.BURY_COACH, "not-the-password");
         String unknownEmail = failedSignInPage("nobody-" + UUID.randomUUID() + "@example.com", "whatever-it-is");

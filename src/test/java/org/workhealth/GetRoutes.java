@@ -139,6 +139,7 @@ public final class GetRoutes {
         values.put("grantId", any(jdbc, "SELECT MIN(id) FROM role_grant"));
         values.put("checkId", any(jdbc, "SELECT MIN(id) FROM sustainment_check"));
         values.put("otherId", String.valueOf(opened.id()));
+        values.put("referral", String.valueOf(opened.id()));
         values.put("expenditureId", any(jdbc, "SELECT MIN(id) FROM funding_expenditure"));
         values.put("referralId", any(jdbc, "SELECT MIN(id) FROM onward_referral"));
         values.put("upload", any(jdbc, "SELECT MIN(id) FROM referral_upload"));

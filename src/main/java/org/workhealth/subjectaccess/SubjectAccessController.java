@@ -62,22 +62,22 @@ class SubjectAccessController {
         return "subjectaccess/search";
     }
 
-    @GetMapping("/subject-access/{referralId}")
-    String file(CurrentUser user, @PathVariable long referralId, Model model) {
+    @GetMapping("/subject-access/{referral}")
+    String file(CurrentUser user, @PathVariable("referral") long referralId, Model model) {
         SubjectFileView view = SubjectFileView.of(requests.file(user, referralId));
         model.addAttribute("view", view);
         model.addAttribute("backLink", "/subject-access");
         return "subjectaccess/file";
     }
 
-    @GetMapping("/subject-access/{referralId}/records.pdf")
-    ResponseEntity<byte[]> downloadPdf(CurrentUser user, @PathVariable long referralId) {
+    @GetMapping("/subject-access/{referral}/records.pdf")
+    ResponseEntity<byte[]> downloadPdf(CurrentUser user, @PathVariable("referral") long referralId) {
         SubjectFileView view = SubjectFileView.of(requests.export(user, referralId, "PDF"));
         return download(pdf.write(view), MediaType.APPLICATION_PDF, view.subject().reference() + "-records.pdf");
     }
 
-    @GetMapping(path = "/subject-access/{referralId}/records.json")
-    ResponseEntity<Map<String, Object>> downloadJson(CurrentUser user, @PathVariable long referralId) {
+    @GetMapping(path = "/subject-access/{referral}/records.json")
+    ResponseEntity<Map<String, Object>> downloadJson(CurrentUser user, @PathVariable("referral") long referralId) {
         SubjectAccessRequests.SubjectFile file = requests.export(user, referralId, "JSON");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("referenceOfReferral", file.subject().reference());

@@ -75,8 +75,9 @@ class SubjectAccessRequests {
 
     SubjectFile export(CurrentUser user, long referralId, String format) {
         Found found = find(user, referralId);
-        audit.recordChange("EXPORT", "subject-access", referralId, found.organisationId(),
-                "Everything held about the person, as " + format);
+        // A download shows the person's data as a page does: one view, naming the download it was.
+        audit.recordView("subject-access-" + format.toLowerCase(java.util.Locale.ROOT), referralId,
+                found.organisationId());
         return gather(found);
     }
 

@@ -9,15 +9,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.govuk.GovukDialect;
 
-/** A web slice: the sign-in page in the GOV.UK layout, without a database. */
-@WebMvcTest(SignInController.class)
-@Import({SecurityConfiguration.class, CurrentUserInterceptor.class, GovukDialect.class})
+/**
+ * A web slice: the sign-in page in the GOV.UK layout, without a database. The filters and web configuration of
+ * other modules (multi-factor sign-in, the audit of page views) are left out: they need the database.
+ */
+@WebMvcTest(controllers = SignInController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = {"org\\.workhealth\\.mfa\\..*", "org\\.workhealth\\.audit\\..*"}))
+@Import({SecurityConfiguration.class, SessionConfiguration.class, CurrentUserInterceptor.class, GovukDialect.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(SingleSignOnProperties.class)
 class SignInPageWebTest {
 
     @Autowired
@@ -25,6 +32,19 @@ class SignInPageWebTest {
 
     @MockitoBean
     StaffDirectory directory;
+
+    // What the security configuration and the web layer need from outside this slice.
+    @MockitoBean
+    org.workhealth.audit.AuditLog audit;
+
+    @MockitoBean
+    AccountSessions accountSessions;
+
+    @MockitoBean
+    SingleSignOn singleSignOn;
+
+    @MockitoBean
+    AccessPolicy access;
 
     @Test
     void theSignInPageFollowsTheGovukLayout() throws Exception {

@@ -72,7 +72,7 @@ class AuditedPagesTest {
             "/people", "/audit", "/performance/{programmeCode}/{yearStart}/responses");
 
     /**
-     * Pages with personal data that this walk's records do not reach (a return, a claim, an upload, a version):
+     * Pages with personal data that this walk's records may not reach (a return, a claim, an upload, a version):
      * they are still requested, so their "not found" answers are checked to write nothing. Their own tests check
      * their VIEW entry.
      */
@@ -146,7 +146,9 @@ class AuditedPagesTest {
         Set<String> unreached = new TreeSet<>(personal);
         unreached.removeAll(reached);
         assertThat(problems).isEmpty();
-        assertThat(unreached).as("pages with personal data no account could open").isEqualTo(new TreeSet<>(NOT_REACHED));
+        // Which of these the walk reaches depends on what other tests made first (a return, a claim, an upload):
+        // any it reaches is checked above; any it does not must be one known to be checked by its own tests.
+        assertThat(unreached).as("pages with personal data no account could open").isSubsetOf(NOT_REACHED);
         expectListNames("/triage", SignIn.BURY_COACH, "referral", values.get("referrals"), sessions);
         expectListNames("/cases", SignIn.BURY_COACH, "case", values.get("cases"), sessions);
         expectListNames("/caseloads", SignIn.BURY_MANAGER, "person", values.get("people"), sessions);

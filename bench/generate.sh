@@ -49,6 +49,8 @@ if [ "$db" = test ]; then
   exit 2
 fi
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+# The benchmarks sign the demo accounts in by password alone: no second factor on this throwaway database.
+export MFA_REQUIRED=${MFA_REQUIRED:-nobody}
 port=${PORT:-18091}
 sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" -At "$@"; }
 started=$(date +%s)

@@ -18,6 +18,8 @@ clients=${2:-50}
 each=${3:-20}
 port=${PORT:-18090}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+# The benchmarks sign the demo accounts in by password alone: no second factor on this throwaway database.
+export MFA_REQUIRED=${MFA_REQUIRED:-nobody}
 db=${DB:-workhealth_bench}
 if [ "$db" = test ]; then
   echo "refusing the database test: CI and the PostgreSQL tests clean it" >&2

@@ -21,6 +21,8 @@ runs=${3:-3}
 db=${DB:-workhealth_returns_bench}
 port=${PORT:-18093}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+# The benchmarks sign the demo accounts in by password alone: no second factor on this throwaway database.
+export MFA_REQUIRED=${MFA_REQUIRED:-nobody}
 base="http://127.0.0.1:$port"
 if [ "$db" = test ]; then
   echo "refusing the database test: CI and the PostgreSQL tests clean it" >&2

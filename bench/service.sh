@@ -1,6 +1,8 @@
 # Sourced by bench/casework.sh and bench/dashboard.sh: finds the jar, starts the service on $port
 # against a database (no demo data: the database already has it) and stops it on exit.
 # Sets: jar, work (a temporary directory), pid; defines bench (runs bench/PageBench.java) and start_service.
+# The benchmarks sign the demo accounts in by password alone: no second factor on this throwaway database.
+export MFA_REQUIRED=${MFA_REQUIRED:-nobody}
 jar=${JAR:-$(ls -t target/workhealth-*.jar /tmp/build-*/workhealth-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)}
 if [ -z "$jar" ]; then
   ./mvnw -B -q -DskipTests package

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -308,7 +307,12 @@ class ReferralFormTest {
         };
     }
 
+    /** Five random letters: a UUID's letters alone are sometimes fewer than five. */
     private static String letters() {
-        return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            letters.append((char) ('a' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26)));
+        }
+        return letters.toString();
     }
 }

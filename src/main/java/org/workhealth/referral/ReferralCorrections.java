@@ -108,8 +108,6 @@ class ReferralCorrections {
             problems.add(new ReferralRules.Problem("reason", "Enter why the referral is being corrected"));
         } else if (why.length() > REASON_MAX) {
             problems.add(new ReferralRules.Problem("reason", "Reason must be " + REASON_MAX + " characters or fewer"));
-        } else if (why.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            problems.add(new ReferralRules.Problem("reason", "Reason must only include letters, numbers, spaces and punctuation"));
         }
         return problems;
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
@@ -30,13 +31,15 @@ class MfaAccountController {
             .ofPattern("d MMMM yyyy", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
 
     private final MfaEnrolments enrolments;
+    private final Passkeys passkeys;
     private final MfaPolicy policy;
     private final AuditLog audit;
     private final String issuer;
 
-    MfaAccountController(MfaEnrolments enrolments, MfaPolicy policy, AuditLog audit,
+    MfaAccountController(MfaEnrolments enrolments, Passkeys passkeys, MfaPolicy policy, AuditLog audit,
             @Value("${workhealth.service-name:WorkHealth}") String issuer) {
         this.enrolments = enrolments;
+        this.passkeys = passkeys;
         this.policy = policy;
         this.audit = audit;
         this.issuer = issuer;
@@ -48,10 +51,19 @@ class MfaAccountController {
     }
 
     @GetMapping("/account/mfa")
-    String status(CurrentUser user, Model model) {
+    String status(CurrentUser user, Model model, @RequestParam(required = false) String passkeyAdded) {
         var enrolment = enrolments.find(user.id());
         model.addAttribute("enrolment", enrolment.orElse(null));
         enrolment.ifPresent(e -> model.addAttribute("setUpOn", SET_UP_ON.format(e.confirmedAt())));
+        // Passkeys come after the app: the app's recovery codes are the way back if a passkey is lost.
+        model.addAttribute("passkeys", enrolment.isEmpty() ? List.of() : passkeys.of(user.email()).stream()
+                .map(p -> new ShownPasskey(p.id(), p.name(), SET_UP_ON.format(p.addedAt()),
+                        p.lastUsedAt() == null ? "Never" : SET_UP_ON.format(p.lastUsedAt())))
+                .toList());
+        model.addAttribute("passkeyNameLength", PasskeyNames.MAX_LENGTH);
+        if (passkeyAdded != null && enrolment.isPresent() && !model.containsAttribute("notice")) {
+            model.addAttribute("notice", "Passkey added. You can use it the next time you sign in.");
+        }
         model.addAttribute("required", policy.requiredFor(user.roles()));
         return "mfa/status";
     }
@@ -100,6 +112,10 @@ class MfaAccountController {
         audit.recordChange("MFA_RECOVERY_CODES_REPLACED", "person", user.id(), user.organisationId(), null);
         redirect.addFlashAttribute("recoveryCodes", codes);
         return "redirect:/account/mfa/recovery-codes";
+    }
+
+    /** A passkey as the account page lists it. */
+    record ShownPasskey(String id, String name, String addedAt, String lastUsedAt) {
     }
 
     private String setupPage(CurrentUser user, HttpSession session, Model model) {

@@ -31,9 +31,12 @@ class MfaEnrolments {
     private final PasswordEncoder encoder;
     private final MfaProperties properties;
     private final Clock clock;
+    private final TotpSecretCipher cipher;
 
-    MfaEnrolments(JdbcClient jdbc, PasswordEncoder encoder, MfaProperties properties, Clock clock) {
+    MfaEnrolments(JdbcClient jdbc, PasswordEncoder encoder, MfaProperties properties, Clock clock,
+            TotpSecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
@@ -60,7 +63,7 @@ class MfaEnrolments {
         jdbc.sql("""
                 INSERT INTO mfa_totp (person_id, secret, confirmed_at, last_used_step, failed_codes)
                 VALUES (:person, :secret, :now, :step, 0)
-                """).param("person", personId).param("secret", secret).param("now", now())
+                """).param("person", personId).param("secret", cipher.encrypt(secret)).param("now", now())
                 .param("step", step.getAsLong()).update();
         return Optional.of(replaceRecoveryCodes(personId));
     }
@@ -152,7 +155,8 @@ class MfaEnrolments {
 
     private Optional<Row> row(long personId) {
         return jdbc.sql("SELECT secret, last_used_step, locked_until FROM mfa_totp WHERE person_id = :person")
-                .param("person", personId).query(Row.class).optional();
+                .param("person", personId).query(Row.class).optional()
+                .map(row -> new Row(cipher.decrypt(row.secret()), row.lastUsedStep(), row.lockedUntil()));
     }
 
     private boolean locked(Row row) {

@@ -13,7 +13,7 @@ import org.workhealth.organisation.People;
 import org.workhealth.organisation.Person;
 
 /**
- * An administrator takes away someone's authenticator app and recovery codes (a lost phone), never their own:
+ * An administrator takes away someone's authenticator app, recovery codes and passkeys (a lost phone), never their own:
  * that would let one stolen password undo the second factor. The person sets up again at their next sign-in.
  */
 @Controller
@@ -21,11 +21,13 @@ class MfaResetController {
 
     private final People people;
     private final MfaEnrolments enrolments;
+    private final Passkeys passkeys;
     private final AuditLog audit;
 
-    MfaResetController(People people, MfaEnrolments enrolments, AuditLog audit) {
+    MfaResetController(People people, MfaEnrolments enrolments, Passkeys passkeys, AuditLog audit) {
         this.people = people;
         this.enrolments = enrolments;
+        this.passkeys = passkeys;
         this.audit = audit;
     }
 
@@ -34,7 +36,7 @@ class MfaResetController {
         Person person = someoneElse(user, id);
         audit.recordView("person", id, person.organisationId());
         model.addAttribute("person", person);
-        model.addAttribute("enrolled", enrolments.enrolled(id));
+        model.addAttribute("enrolled", enrolments.enrolled(id) || passkeys.any(person.email()));
         model.addAttribute("backLink", "/people/" + id);
         return "mfa/reset";
     }
@@ -42,11 +44,15 @@ class MfaResetController {
     @PostMapping("/people/{id}/mfa/reset")
     String reset(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         Person person = someoneElse(user, id);
-        if (enrolments.reset(id)) {
-            audit.recordChange("MFA_RESET", "person", id, person.organisationId(), "by an administrator");
+        boolean app = enrolments.reset(id);
+        int removedPasskeys = passkeys.removeAll(person.email());
+        if (app || removedPasskeys > 0) {
+            audit.recordChange("MFA_RESET", "person", id, person.organisationId(), "by an administrator: "
+                    + (app ? "authenticator app and recovery codes" : "no authenticator app") + ", "
+                    + removedPasskeys + (removedPasskeys == 1 ? " passkey" : " passkeys"));
         }
         redirect.addFlashAttribute("notice", "Multi-factor authentication has been reset for " + person.fullName()
-                + ". Their authenticator app and recovery codes no longer work.");
+                + ". Their authenticator app, recovery codes and passkeys no longer work.");
         return "redirect:/people/" + id;
     }
 

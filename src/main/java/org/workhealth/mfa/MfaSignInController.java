@@ -20,11 +20,13 @@ import org.workhealth.audit.AuditLog;
 class MfaSignInController {
 
     private final MfaEnrolments enrolments;
+    private final Passkeys passkeys;
     private final MfaMessages messages;
     private final AuditLog audit;
 
-    MfaSignInController(MfaEnrolments enrolments, MfaMessages messages, AuditLog audit) {
+    MfaSignInController(MfaEnrolments enrolments, Passkeys passkeys, MfaMessages messages, AuditLog audit) {
         this.enrolments = enrolments;
+        this.passkeys = passkeys;
         this.messages = messages;
         this.audit = audit;
     }
@@ -46,23 +48,23 @@ class MfaSignInController {
 
     @PostMapping(MfaGate.CODE_PAGE)
     String code(Authentication authentication, @ModelAttribute CodeForm codeForm, BindingResult result,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!(authentication.getPrincipal() instanceof AuditActor actor) || SecondFactor.given(authentication)) {
             return "redirect:/home";
         }
         MfaEnrolments.Check check = enrolments.checkCode(actor.actorId(), codeForm.code());
-        return finish(actor, check, SecondFactor.TOTP, "SIGN_IN_CODE", result, request, response, "mfa/code");
+        return finish(actor, check, SecondFactor.TOTP, "SIGN_IN_CODE", result, request, response, model, "mfa/code");
     }
 
     @PostMapping("/sign-in/recovery-code")
     String recoveryCode(Authentication authentication, @ModelAttribute CodeForm codeForm, BindingResult result,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!(authentication.getPrincipal() instanceof AuditActor actor) || SecondFactor.given(authentication)) {
             return "redirect:/home";
         }
         MfaEnrolments.Check check = enrolments.checkRecoveryCode(actor.actorId(), codeForm.code());
         return finish(actor, check, SecondFactor.RECOVERY_CODE, "SIGN_IN_RECOVERY_CODE", result, request, response,
-                "mfa/recovery-code");
+                model, "mfa/recovery-code");
     }
 
     private String page(Authentication authentication, Model model, String view) {
@@ -71,11 +73,13 @@ class MfaSignInController {
             return "redirect:/home";
         }
         model.addAttribute("codeForm", new CodeForm(null));
+        model.addAttribute("hasPasskey", passkeys.any(actor.actorEmail()));
         return view;
     }
 
     private String finish(AuditActor actor, MfaEnrolments.Check check, String factor, String action,
-            BindingResult result, HttpServletRequest request, HttpServletResponse response, String view) {
+            BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model,
+            String view) {
         if (check == MfaEnrolments.Check.NOT_SET_UP) {
             return "redirect:/home";
         }
@@ -83,6 +87,7 @@ class MfaSignInController {
             audit.recordSignIn(action + "_FAILED", actor.actorEmail(), actor.actorId(), actor.actorOrganisationId());
             result.rejectValue("code", check.name().toLowerCase(java.util.Locale.ROOT),
                     messages.refused(check, factor.equals(SecondFactor.TOTP)));
+            model.addAttribute("hasPasskey", passkeys.any(actor.actorEmail()));
             return view;
         }
         audit.recordSignIn(action, actor.actorEmail(), actor.actorId(), actor.actorOrganisationId());

@@ -75,6 +75,8 @@ class PasskeyJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Continue");
         assertThat(page.locator("h1")).hasText("Multi-factor authentication");
         assertThat(page.locator("#no-passkeys")).isVisible();
+        assertThat(page.locator("#passkey-error-summary")).isHidden();
+        assertThat(page.locator("#passkeys-unsupported")).isHidden();
 
         page.getByLabel("Name for a new passkey").fill("");
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Add a passkey"))
@@ -90,6 +92,7 @@ class PasskeyJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Sign out");
         signIn(SignIn.BURY_COACH, SignIn.DEMO_PASSWORD);
         assertThat(page.locator("h1")).hasText("Enter the code from your authenticator app");
+        assertThat(page.locator("#passkey-error-summary")).isHidden();
         click(AriaRole.BUTTON, "Use a passkey");
         assertThat(page.locator("h1")).containsText("Welcome");
         open("/cases");

@@ -2,6 +2,7 @@ package org.workhealth.mfa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -141,6 +142,11 @@ class PasskeyTest {
         SoftwarePasskey laptop = new SoftwarePasskey();
         laptop.register(mvc, coach, "Old laptop");
 
+        // Spring's own removal endpoint is closed: removal goes through the page, which audits it.
+        mvc.perform(delete("/webauthn/register/" + laptop.id()).session(coach).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(passkeys.any(SignIn.BURY_COACH)).isTrue();
+
         mvc.perform(post("/account/mfa/passkeys/remove").session(coach).param("passkey", laptop.id()).with(csrf()))
                 .andExpect(redirectedUrl("/account/mfa"));
         assertThat(passkeys.any(SignIn.BURY_COACH)).isFalse();
@@ -184,6 +190,18 @@ class PasskeyTest {
         assertThat(tooLong.getResponse().getContentAsString()).contains("100 characters or fewer");
         assertThat(passkeys.any(SignIn.BURY_COACH)).isFalse();
         assertThat(audited("MFA_PASSKEY_ADDED", SignIn.BURY_COACH)).isZero();
+    }
+
+    @Test
+    void aPasskeyMadeOnAnotherSiteIsRefusedWithoutAServerError() throws Exception {
+        MockHttpSession coach = signInWithCode(SignIn.BURY_COACH);
+        MvcResult relayed = new SoftwarePasskey("https://workhealth-login.example").register(mvc, coach, "Phone");
+        assertThat(relayed.getResponse().getStatus()).isEqualTo(400);
+        assertThat(relayed.getResponse().getContentAsString()).contains("could not be added");
+        mvc.perform(post("/webauthn/register").session(coach).with(csrf())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"publicKey\": 7}"))
+                .andExpect(status().isBadRequest());
+        assertThat(passkeys.any(SignIn.BURY_COACH)).isFalse();
     }
 
     private String page(String path, MockHttpSession session) throws Exception {

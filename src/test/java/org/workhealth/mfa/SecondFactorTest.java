@@ -23,6 +23,16 @@ class SecondFactorTest {
     }
 
     @Test
+    void aPasskeyAfterThePasswordOrASingleSignOnIsTwoFactors() {
+        assertThat(SecondFactor.given(signedIn(FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactor.PASSKEY)))
+                .isTrue();
+        assertThat(SecondFactor.given(signedIn(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY,
+                SecondFactor.PASSKEY))).isTrue();
+        // A passkey alone is not a sign-in here: the password comes first.
+        assertThat(SecondFactor.given(signedIn(SecondFactor.PASSKEY))).isFalse();
+    }
+
+    @Test
     void oneFactorAloneIsNotEnough() {
         assertThat(SecondFactor.given(signedIn(FactorGrantedAuthority.PASSWORD_AUTHORITY))).isFalse();
         assertThat(SecondFactor.given(signedIn(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY))).isFalse();

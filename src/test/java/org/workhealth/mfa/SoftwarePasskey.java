@@ -51,9 +51,18 @@ final class SoftwarePasskey {
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    private final ClientPlatform browser = new ClientPlatform(new Origin(ORIGIN),
-            new WebAuthnAuthenticatorAdaptor(new NoneAttestationAuthenticator()));
+    private final ClientPlatform browser;
     private byte[] credentialId;
+
+    SoftwarePasskey() {
+        this(ORIGIN);
+    }
+
+    /** A passkey in a browser at another address: what a look-alike site would relay. */
+    SoftwarePasskey(String origin) {
+        browser = new ClientPlatform(new Origin(origin),
+                new WebAuthnAuthenticatorAdaptor(new NoneAttestationAuthenticator()));
+    }
 
     /** The credential id in base64url, as the service stores it. */
     String id() {

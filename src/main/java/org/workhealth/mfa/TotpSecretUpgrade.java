@@ -42,5 +42,20 @@ class TotpSecretUpgrade {
         if (upgraded > 0) {
             log.info("Encrypted {} authenticator secrets stored before secrets were encrypted", upgraded);
         }
+        checkTheKeyOpensThem();
+    }
+
+    /** A changed or lost MFA_SECRET_KEY is said at start, not first found by someone signing in. */
+    private void checkTheKeyOpensThem() {
+        jdbc.sql("SELECT secret FROM mfa_totp WHERE secret LIKE :prefix ORDER BY person_id FETCH FIRST 1 ROWS ONLY")
+                .param("prefix", TotpSecretCipher.PREFIX + "%").query(String.class).optional().ifPresent(sealed -> {
+                    try {
+                        cipher.decrypt(sealed);
+                    } catch (IllegalStateException e) {
+                        log.error("MFA_SECRET_KEY does not open the stored authenticator secrets: nobody can sign in "
+                                + "with a code from their app (passkeys and recovery codes still work). Restore the "
+                                + "key they were stored under, or reset those people's MFA (docs/security.md)");
+                    }
+                });
     }
 }

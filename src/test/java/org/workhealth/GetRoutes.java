@@ -142,6 +142,7 @@ public final class GetRoutes {
         values.put("referral", String.valueOf(opened.id()));
         values.put("expenditureId", any(jdbc, "SELECT MIN(id) FROM funding_expenditure"));
         values.put("referralId", any(jdbc, "SELECT MIN(id) FROM onward_referral"));
+        values.put("serviceId", any(jdbc, "SELECT MIN(service_id) FROM case_service_consent_change"));
         values.put("upload", any(jdbc, "SELECT MIN(id) FROM referral_upload"));
         values.put("agreements", any(jdbc, "SELECT MIN(id) FROM funding_agreement"));
         values.put("agreementId", values.get("agreements"));

@@ -167,6 +167,8 @@ class ServiceConsentsTest {
         mvc.perform(get(consentPage).session(specialist)).andExpect(status().isNotFound());
         change(specialist, consentPage + "/withdraw", SupportTestCases.today(), "Someone", null)
                 .andExpect(status().isNotFound());
+        change(specialist, consentPage + "/give", SupportTestCases.today(), "Someone", null)
+                .andExpect(status().isNotFound());
         // A service this case has no consent for is not found either, for its own provider.
         long unrelated = directory.add(service("Unrelated " + SupportTestCases.letters(6)));
         mvc.perform(get("/cases/" + supportCase.id() + "/service-consents/" + unrelated).session(coach))

@@ -142,6 +142,7 @@ public final class GetRoutes {
         values.put("referral", String.valueOf(opened.id()));
         values.put("expenditureId", any(jdbc, "SELECT MIN(id) FROM funding_expenditure"));
         values.put("referralId", any(jdbc, "SELECT MIN(id) FROM onward_referral"));
+        values.put("serviceId", consentToShare(jdbc, caseId, coach, openedOn));
         values.put("upload", any(jdbc, "SELECT MIN(id) FROM referral_upload"));
         values.put("agreements", any(jdbc, "SELECT MIN(id) FROM funding_agreement"));
         values.put("agreementId", values.get("agreements"));
@@ -166,6 +167,20 @@ public final class GetRoutes {
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
         return values;
+    }
+
+    /** The walk's case agrees to share with a service, so that its consent page shows something. */
+    private static String consentToShare(JdbcClient jdbc, long caseId, long coach, LocalDate on) {
+        String service = any(jdbc, "SELECT MIN(id) FROM support_service");
+        if (jdbc.sql("SELECT COUNT(*) FROM support_service WHERE id = ?").param(Long.parseLong(service))
+                .query(Integer.class).single() > 0) {
+            jdbc.sql("""
+                    INSERT INTO case_service_consent_change (case_id, service_id, change_kind, changed_on, recorded_by,
+                                                             recorded_at)
+                    VALUES (?, ?, 'GIVEN', ?, ?, CURRENT_TIMESTAMP)
+                    """).params(caseId, Long.parseLong(service), java.sql.Date.valueOf(on), coach).update();
+        }
+        return service;
     }
 
     private static long id(JdbcClient jdbc, String sql) {

@@ -20,6 +20,8 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.FormErrors;
+import org.workhealth.govuk.UploadForms;
 import org.workhealth.organisation.OutOfScopeException;
 
 /**
@@ -41,8 +43,11 @@ class BankHolidaysController {
     private final AuditLog audit;
     private final AccessPolicy access;
     private final Clock clock;
+    private final UploadForms uploads;
 
-    BankHolidaysController(BankHolidays bankHolidays, BankHolidayPage page, AuditLog audit, Clock clock, AccessPolicy access) {
+    BankHolidaysController(BankHolidays bankHolidays, BankHolidayPage page, AuditLog audit, Clock clock,
+            AccessPolicy access, UploadForms uploads) {
+        this.uploads = uploads;
         this.access = access;
         this.bankHolidays = bankHolidays;
         this.page = page;
@@ -62,7 +67,12 @@ class BankHolidaysController {
     }
 
     @GetMapping("/admin/bank-holidays")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String error, Model model) {
+        // Sent back here by the UploadTooLarge advice when the uploaded file was over the server's limit.
+        FormErrors tooLarge = uploads.tooLarge(error, "file");
+        if (tooLarge != null) {
+            model.addAttribute("errors", tooLarge);
+        }
         return page.show(model);
     }
 

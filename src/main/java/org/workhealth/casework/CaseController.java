@@ -49,6 +49,7 @@ class CaseController {
             new Section("Action plan", "action-plan"),
             new Section("Reviews", "reviews"),
             new Section("Onward referrals", "onward-referrals"),
+            new Section("Consent to share with services", "service-consents"),
             new Section("Employer", "employer"),
             new Section("Outcomes", "outcomes"),
             new Section("Measures", "measures"),
@@ -62,9 +63,12 @@ class CaseController {
     private final JdbcClient jdbc;
     private final LegalHolds legalHolds;
     private final CaseErasure erasure;
+    private final ServiceConsents serviceConsents;
 
     CaseController(CaseAccess caseAccess, CaseSubjects subjects, Programmes programmes, Milestones milestones,
-            Appointments appointments, JdbcClient jdbc, LegalHolds legalHolds, CaseErasure erasure) {
+            Appointments appointments, JdbcClient jdbc, LegalHolds legalHolds, CaseErasure erasure,
+            ServiceConsents serviceConsents) {
+        this.serviceConsents = serviceConsents;
         this.legalHolds = legalHolds;
         this.erasure = erasure;
         this.caseAccess = caseAccess;
@@ -93,6 +97,7 @@ class CaseController {
         List<Milestone> caseMilestones = milestones.history(id);
         List<Appointments.Appointment> caseAppointments = appointments.forCase(id);
         List<Appointments.ContactNote> notes = appointments.notes(id);
+        List<ServiceConsents.Change> consentChanges = serviceConsents.history(id);
 
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("subject", subject);
@@ -123,7 +128,8 @@ class CaseController {
         dueNext(caseAppointments, now, model);
         model.addAttribute("sections", SECTIONS.stream()
                 .map(s -> new Section(s.title(), "/cases/" + id + "/" + s.href())).toList());
-        model.addAttribute("timeline", timeline(id, caseMilestones, caseAppointments, notes, now));
+        model.addAttribute("timeline", timeline(id, caseMilestones, caseAppointments, notes,
+                consentChanges, now));
         return "casework/case";
     }
 
@@ -140,7 +146,8 @@ class CaseController {
     }
 
     private List<TimelineRow> timeline(long caseId, List<Milestone> caseMilestones,
-            List<Appointments.Appointment> caseAppointments, List<Appointments.ContactNote> notes, LocalDateTime now) {
+            List<Appointments.Appointment> caseAppointments, List<Appointments.ContactNote> notes,
+            List<ServiceConsents.Change> consentChanges, LocalDateTime now) {
         Map<Long, String> recorders = names(caseMilestones.stream().map(Milestone::recordedBy)
                 .filter(Objects::nonNull).distinct().toList());
         Map<Long, Milestone> byId = caseMilestones.stream().collect(Collectors.toMap(Milestone::id, m -> m));
@@ -177,6 +184,16 @@ class CaseController {
         for (Appointments.ContactNote n : notes) {
             rows.add(new TimelineRow(LocalDateTime.ofInstant(n.writtenAt(), Appointments.LONDON),
                     CasePages.recorded(n.writtenAt()), "Note", n.note(), n.writtenByName()));
+        }
+        for (ServiceConsents.Change c : consentChanges) {
+            // Dated when the person gave or withdrew it; recorded that day, the recording time places it in the day.
+            LocalDateTime recorded = LocalDateTime.ofInstant(c.recordedAt(), Appointments.LONDON);
+            LocalDateTime at = recorded.toLocalDate().equals(c.on()) ? recorded : c.on().atTime(LocalTime.MAX);
+            String details = java.util.stream.Stream.of(c.toldBy() == null ? null : "Told us: " + c.toldBy(), c.note())
+                    .filter(Objects::nonNull).filter(t -> !t.isBlank()).collect(Collectors.joining(". "));
+            rows.add(new TimelineRow(at, DateAnswer.format(c.on()), "Consent to share with " + c.serviceName()
+                    + (c.kind() == ServiceConsents.Kind.GIVEN ? " given" : " withdrawn"), details,
+                    c.recordedByName() == null ? "" : c.recordedByName()));
         }
         rows.sort(Comparator.comparing(TimelineRow::at).reversed());
         return rows;

@@ -13,11 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workhealth.milestone.Milestones;
 import org.workhealth.retention.RetentionStep;
 
 /**
  * Erases the personal data of closed cases: free text, notes, assessments, profiles, plans' goals and actions,
- * employer contacts and measure answers go; the case row, its dates and coded answers stay, as milestones,
+ * employer contacts, consent notes, reasons typed on the case's milestones and measure answers go; the case row, its dates and coded answers stay, as milestones,
  * claims and returns refer to the case by id and reference. Set-based, a batch of cases per transaction.
  */
 @Service
@@ -38,8 +39,11 @@ public class CaseErasure {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Milestones milestones;
 
-    CaseErasure(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    CaseErasure(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+            Milestones milestones) {
+        this.milestones = milestones;
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
@@ -96,6 +100,7 @@ public class CaseErasure {
                 "DELETE FROM plan_action WHERE plan_id IN " + plans,
                 "UPDATE case_review SET notes = '' WHERE case_id IN (:ids)",
                 "UPDATE onward_referral SET notes = NULL WHERE case_id IN (:ids)",
+                "UPDATE case_service_consent_change SET told_by = NULL, note = NULL WHERE case_id IN (:ids)",
                 "UPDATE case_employer_consent_change SET how = '' WHERE case_id IN (:ids)",
                 "DELETE FROM case_employer WHERE case_id IN (:ids)",
                 "UPDATE case_adjustment SET notes = NULL WHERE case_id IN (:ids)",
@@ -106,6 +111,8 @@ public class CaseErasure {
                         + "(SELECT id FROM measure_response WHERE case_id IN (:ids))",
                 "DELETE FROM measure_response WHERE case_id IN (:ids)");
         statements.forEach(sql -> jdbc.sql(sql).param("ids", ids).update());
+        // Reasons typed for an exit or a reopening, and correction reasons; the milestones still count.
+        milestones.eraseFreeText(ids, CaseExits.TYPED_ATTRIBUTES);
         jdbc.sql("UPDATE support_case SET erased_at = :now, version = version + 1 WHERE id IN (:ids)")
                 .param("now", Timestamp.from(clock.instant())).param("ids", ids).update();
         List<Long> referralIds = jdbc.sql("SELECT referral_id FROM support_case WHERE id IN (:ids)")

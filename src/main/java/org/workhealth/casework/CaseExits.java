@@ -39,6 +39,13 @@ class CaseExits {
         this.clock = clock;
     }
 
+    /**
+     * The attributes of exit and reopened milestones that hold what staff typed, erased with the case file; the
+     * coded ones (the exit reason's code, in work at referral) stay for the figures.
+     */
+    static final Map<MilestoneType, java.util.Set<String>> TYPED_ATTRIBUTES = Map.of(
+            MilestoneType.EXIT, java.util.Set.of("reason_text"), MilestoneType.REOPENED, java.util.Set.of("reason"));
+
     LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -28,6 +28,7 @@ class CaseHeldRecords implements HeldRecords {
             new String[] {"Action plans shared with the employer", "plan_share"},
             new String[] {"Reviews", "case_review"},
             new String[] {"Onward referrals", "onward_referral"},
+            new String[] {"Consent to share with services, given or withdrawn", "case_service_consent_change"},
             new String[] {"Consent to contact the employer, given or withdrawn later", "case_employer_consent_change"},
             new String[] {"Employer contact", "case_employer"},
             new String[] {"Workplace adjustments", "case_adjustment"},

@@ -33,8 +33,10 @@ class OnwardReferrals {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ServiceConsents consents;
 
-    OnwardReferrals(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    OnwardReferrals(JdbcClient jdbc, AuditLog audit, Clock clock, ServiceConsents consents) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -54,8 +56,15 @@ class OnwardReferrals {
                 .optional();
     }
 
+    /**
+     * Makes an onward referral, with the person's consent to share with the service, which is recorded unless it
+     * already holds.
+     *
+     * @throws ServiceConsents.ConsentWithdrawnException when they withdrew it, and nothing is saved
+     */
     @Transactional
     long make(SupportCase supportCase, SupportService service, LocalDate madeOn, String notes, long recordedBy) {
+        consents.givenWithReferral(supportCase, service, madeOn, recordedBy);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO onward_referral (case_id, service_id, status, made_on, notes, recorded_by, created_at)

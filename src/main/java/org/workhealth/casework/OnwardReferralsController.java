@@ -25,24 +25,26 @@ class OnwardReferralsController {
 
     /** madeOn is never bound: it names the date input for error messages. */
     record OnwardReferralForm(String serviceId, LocalDate madeOn, String madeOnDay, String madeOnMonth,
-            String madeOnYear, String notes) {
+            String madeOnYear, String notes, String consent) {
     }
 
     /** on is never bound: it names the date input for error messages. */
     record StatusForm(String status, LocalDate on, String onDay, String onMonth, String onYear) {
     }
 
-    record ReferralRow(long id, String service, String status, String tagClass, String made, String accepted,
-            String declined, String attended, String notes, boolean open) {
+    record ReferralRow(long id, long serviceId, String service, String status, String tagClass, String made, String accepted,
+            String declined, String attended, String notes, boolean open, String consentWithdrawn) {
     }
 
     private final CaseAccess caseAccess;
     private final CaseSubjects subjects;
     private final ServiceDirectory directory;
     private final OnwardReferrals referrals;
+    private final ServiceConsents consents;
 
     OnwardReferralsController(CaseAccess caseAccess, CaseSubjects subjects, ServiceDirectory directory,
-            OnwardReferrals referrals) {
+            OnwardReferrals referrals, ServiceConsents consents) {
+        this.consents = consents;
         this.caseAccess = caseAccess;
         this.subjects = subjects;
         this.directory = directory;
@@ -51,7 +53,7 @@ class OnwardReferralsController {
 
     @InitBinder("form")
     void allowFields(WebDataBinder binder) {
-        binder.setAllowedFields("serviceId", "madeOnDay", "madeOnMonth", "madeOnYear", "notes");
+        binder.setAllowedFields("serviceId", "madeOnDay", "madeOnMonth", "madeOnYear", "notes", "consent");
     }
 
     @InitBinder("statusForm")
@@ -62,7 +64,7 @@ class OnwardReferralsController {
     @GetMapping("/cases/{id}/onward-referrals")
     String show(CurrentUser user, @PathVariable long id, Model model) {
         SupportCase supportCase = caseAccess.view(user, id, "case-onward-referrals");
-        model.addAttribute("form", new OnwardReferralForm(null, null, null, null, null, null));
+        model.addAttribute("form", new OnwardReferralForm(null, null, null, null, null, null, null));
         return page(supportCase, model);
     }
 
@@ -75,6 +77,16 @@ class OnwardReferralsController {
                 .filter(s -> directory.visibleOwners(supportCase.organisationId()).contains(s.organisationId()));
         if (service.isEmpty()) {
             result.rejectValue("serviceId", "required", "Select the service you referred them to");
+        } else if (consents.withdrawn(id, service.get().id())) {
+            // Once withdrawn, consent is given again only on its own page, deliberately, never by a referral form.
+            result.rejectValue("serviceId", "consentWithdrawn", subjectName(supportCase)
+                    + " has withdrawn their consent to share with " + service.get().name()
+                    + ". Record their consent given again before you refer them");
+        }
+        if (!"yes".equals(form.consent())) {
+            result.rejectValue("consent", "required", "no".equals(form.consent())
+                    ? "You can only make an onward referral when they agree to share their details with the service"
+                    : "Select yes if they agreed that you can share their details with the service");
         }
         DateAnswer date = DateAnswer.parse("Date the referral was made", form.madeOnDay(), form.madeOnMonth(),
                 form.madeOnYear());
@@ -94,7 +106,14 @@ class OnwardReferralsController {
             caseAccess.view(user, id, "case-onward-referrals");
             return page(supportCase, model);
         }
-        referrals.make(supportCase, service.get(), date.date(), notes, user.id());
+        try {
+            referrals.make(supportCase, service.get(), date.date(), notes, user.id());
+        } catch (ServiceConsents.ConsentWithdrawnException e) {
+            // Withdrawn between the check above and the save: nothing was saved.
+            redirect.addFlashAttribute("notice", "Nothing was saved: consent to share with " + service.get().name()
+                    + " has been withdrawn");
+            return "redirect:/cases/" + id + "/onward-referrals";
+        }
         redirect.addFlashAttribute("notice", "Onward referral to " + service.get().name() + " recorded");
         return "redirect:/cases/" + id + "/onward-referrals";
     }
@@ -148,8 +167,12 @@ class OnwardReferralsController {
         model.addAttribute("subjectName", subjectName(supportCase));
         model.addAttribute("serviceItems", Choices.select("Choose a service", services, SupportService::id,
                 s -> s.name() + " (" + s.type().label() + ")", form.serviceId()));
-        model.addAttribute("rows", referrals.forCase(supportCase.id()).stream().map(OnwardReferralsController::row)
+        model.addAttribute("consentItems", Choices.options(List.of("yes", "no"), v -> v,
+                v -> v.equals("yes") ? "Yes" : "No", null, form.consent() == null ? List.of() : List.of(form.consent())));
+        List<ServiceConsents.Standing> standings = consents.standings(supportCase.id());
+        model.addAttribute("rows", referrals.forCase(supportCase.id()).stream().map(r -> row(r, standings))
                 .toList());
+        model.addAttribute("consentsLink", "/cases/" + supportCase.id() + "/service-consents");
         model.addAttribute("backLink", "/cases/" + supportCase.id());
         return "casework/onward-referrals";
     }
@@ -158,7 +181,7 @@ class OnwardReferralsController {
         StatusForm form = (StatusForm) model.getAttribute("statusForm");
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("subjectName", subjectName(supportCase));
-        model.addAttribute("referral", row(referral));
+        model.addAttribute("referral", row(referral, consents.standings(supportCase.id())));
         model.addAttribute("statusItems", Choices.options(referral.status().next(), Enum::name,
                 OnwardReferralStatus::label, null, form.status() == null ? List.of() : List.of(form.status())));
         model.addAttribute("backLink", "/cases/" + supportCase.id() + "/onward-referrals");
@@ -169,10 +192,12 @@ class OnwardReferralsController {
         return subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse("");
     }
 
-    private static ReferralRow row(OnwardReferrals.OnwardReferral r) {
-        return new ReferralRow(r.id(), r.serviceName(), r.status().label(), r.status().tagClass(),
+    private static ReferralRow row(OnwardReferrals.OnwardReferral r, List<ServiceConsents.Standing> standings) {
+        String withdrawn = standings.stream().filter(s -> s.serviceId() == r.serviceId() && !s.given()).findFirst()
+                .map(s -> "Withdrawn on " + DateAnswer.format(s.latest().on())).orElse(null);
+        return new ReferralRow(r.id(), r.serviceId(), r.serviceName(), r.status().label(), r.status().tagClass(),
                 DateAnswer.format(r.madeOn()), format(r.acceptedOn()), format(r.declinedOn()), format(r.attendedOn()),
-                r.notes() == null ? "" : r.notes(), !r.status().next().isEmpty());
+                r.notes() == null ? "" : r.notes(), !r.status().next().isEmpty(), withdrawn);
     }
 
     private static String format(LocalDate date) {

@@ -25,7 +25,8 @@ import org.workhealth.audit.AuditLog;
  * The append-only milestone record from which performance, funding and returns all count. A
  * milestone is never changed or removed: a correction is a new milestone that supersedes it, and
  * queries see only the current ones. This class is the only code that writes {@code milestone}, and
- * it only inserts; it also keeps {@code milestone_first}, each case's first current milestone of a type,
+ * it only inserts, save one exception: when a case's personal data is erased, the free text staff typed on its
+ * milestones is erased with it ({@link #eraseFreeText}); it also keeps {@code milestone_first}, each case's first current milestone of a type,
  * from which "first per case" counts are read. Nothing is recorded or corrected in a period a {@link PeriodLocks}
  * lock covers.
  */
@@ -204,6 +205,50 @@ public class Milestones {
         audit.recordChange("WITHDRAW", "milestone", id, original.organisationId(),
                 original.type().name() + " " + id + " withdrawn: " + reason);
         return withdrawalId;
+    }
+
+    /**
+     * Erases the free text staff typed on the milestones of these cases, as their case files are erased: the named
+     * attributes of each type go (a reason typed for an exit or a reopening), and so do correction and withdrawal
+     * reasons. The rows, their types, dates and coded attributes stay, so figures, returns and claims still count
+     * them. Not refused by a period lock: erasure changes nothing a figure reads.
+     *
+     * @param freeText the attributes of each type that hold typed text, as the module that records them knows
+     * @return how many updates were made
+     */
+    @Transactional
+    public int eraseFreeText(java.util.Collection<Long> caseIds, Map<MilestoneType, java.util.Set<String>> freeText) {
+        if (caseIds.isEmpty()) {
+            return 0;
+        }
+        int changed = jdbc.sql("UPDATE milestone SET correction_reason = NULL WHERE case_id IN (:ids) "
+                + "AND correction_reason IS NOT NULL").param("ids", caseIds).update();
+        if (freeText.isEmpty()) {
+            return changed;
+        }
+        List<String> types = freeText.keySet().stream().map(Enum::name).toList();
+        for (String table : List.of("milestone", "milestone_first")) {
+            String key = table.equals("milestone") ? "id" : "milestone_id";
+            List<Object[]> updates = new ArrayList<>();
+            jdbc.sql("SELECT " + key + ", type, attributes FROM " + table
+                    + " WHERE case_id IN (:ids) AND type IN (:types) AND attributes IS NOT NULL")
+                    .param("ids", caseIds).param("types", types)
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        Map<String, String> before = MilestoneAttributes.decode(rs.getString("attributes"));
+                        Map<String, String> after = new LinkedHashMap<>(before);
+                        after.keySet().removeAll(freeText.get(MilestoneType.valueOf(rs.getString("type"))));
+                        if (after.size() != before.size()) {
+                            updates.add(new Object[] {MilestoneAttributes.encode(after), rs.getLong(1)});
+                        }
+                    });
+            if (!updates.isEmpty()) {
+                jdbcTemplate.batchUpdate("UPDATE " + table + " SET attributes = ? WHERE " + key + " = ?", updates);
+            }
+            if (table.equals("milestone")) {
+                changed += updates.size();
+            }
+        }
+        return changed;
     }
 
     /** Every milestone of a case, current or not, corrections and withdrawals included, in the order recorded. */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.FormErrors;
+import org.workhealth.govuk.UploadForm;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -47,8 +48,8 @@ class ReferralUploadController {
     @GetMapping("/referrals/upload")
     String form(CurrentUser user, @RequestParam(required = false) String error, Model model) {
         requireUploader(user);
-        if (ReferralUploadTooLarge.ERROR.equals(error)) {
-            // Sent here by ReferralUploadTooLarge when the file was over the limit before it reached this controller.
+        if (UploadForm.TOO_LARGE.equals(error)) {
+            // Sent here by the UploadTooLarge advice when the file was over the limit before it reached this controller.
             model.addAttribute("errors", FormErrors.single("file", ReferralFile.UnusableFile.TOO_LARGE));
         }
         return uploadPage(model);

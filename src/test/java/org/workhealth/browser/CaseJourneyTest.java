@@ -110,6 +110,7 @@ class CaseJourneyTest extends BrowserTest {
         page.getByLabel("Service", new Page.GetByLabelOptions().setExact(true))
                 .selectOption(new SelectOption().setLabel(service + " (Employment support)"));
         date("madeOn", openedOn.plusWeeks(4));
+        page.locator("input[name=consent][value=yes]").check();
         click("Save onward referral");
         assertThat(page.locator("table")).containsText(service);
 

@@ -66,6 +66,10 @@ class SupportServicesJourneyTest extends BrowserTest {
         page.getByLabel("Month").fill(String.valueOf(today.getMonthValue()));
         page.getByLabel("Year").fill(String.valueOf(today.getYear()));
         click("Save onward referral");
+        assertThat(page.locator(".govuk-error-summary"))
+                .containsText("Select yes if they agreed that you can share their details with the service");
+        page.locator("input[name=consent][value=yes]").check();
+        click("Save onward referral");
         assertThat(page.locator("table")).containsText(service);
         page.waitForNavigation(() -> page.locator("table a").first().click());
         assertAccessible();
@@ -75,6 +79,31 @@ class SupportServicesJourneyTest extends BrowserTest {
         page.getByLabel("Year").fill(String.valueOf(today.getYear()));
         click("Save");
         assertThat(page.locator("table")).containsText("Accepted");
+
+        // They withdraw their consent to share with the service: no more referrals to it.
+        open("/cases/" + caseId + "/service-consents");
+        assertAccessible();
+        page.waitForNavigation(() -> page.locator("#service-consents a").first().click());
+        assertAccessible();
+        click("Record consent withdrawn");
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter who told us");
+        page.getByLabel("Day").fill(String.valueOf(today.getDayOfMonth()));
+        page.getByLabel("Month").fill(String.valueOf(today.getMonthValue()));
+        page.getByLabel("Year").fill(String.valueOf(today.getYear()));
+        page.getByLabel("Who told us").fill("The person, by phone");
+        click("Record consent withdrawn");
+        assertThat(page.locator("#consent-withdrawn")).containsText("has withdrawn their consent to share with " + service);
+        open("/cases/" + caseId + "/onward-referrals");
+        assertAccessible();
+        assertThat(page.locator("table")).containsText("Consent withdrawn");
+        page.getByLabel("Service", new Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel(service + " (Money and debt)"));
+        page.getByLabel("Day").fill(String.valueOf(today.getDayOfMonth()));
+        page.getByLabel("Month").fill(String.valueOf(today.getMonthValue()));
+        page.getByLabel("Year").fill(String.valueOf(today.getYear()));
+        page.locator("input[name=consent][value=yes]").check();
+        click("Save onward referral");
+        assertThat(page.locator(".govuk-error-summary")).containsText("has withdrawn their consent to share with");
 
         open("/cases/" + caseId + "/employer");
         assertThat(page.locator(".govuk-warning-text")).containsText("has not agreed to contact with their employer");

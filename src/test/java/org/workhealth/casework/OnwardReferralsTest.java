@@ -159,7 +159,7 @@ class OnwardReferralsTest {
                 .param("serviceId", String.valueOf(serviceId))
                 .param("madeOnDay", String.valueOf(on.getDayOfMonth()))
                 .param("madeOnMonth", String.valueOf(on.getMonthValue()))
-                .param("madeOnYear", String.valueOf(on.getYear())).param("notes", notes));
+                .param("madeOnYear", String.valueOf(on.getYear())).param("notes", notes).param("consent", "yes"));
     }
 
     private ResultActions move(MockHttpSession session, long caseId, long referralId, String to, LocalDate on)

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.OpenCase;
+import org.workhealth.funding.FundingWalkRecords;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
@@ -30,6 +31,7 @@ import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
+import org.workhealth.returns.ReturnWalkRecords;
 
 /**
  * Every GET route the application answers, and a value for each of its path variables, for the tests that walk
@@ -98,14 +100,31 @@ public final class GetRoutes {
         if (owner.equals("versions")) {
             return "version";
         }
+        if (before.startsWith("/returns/sent/")) {
+            return "sent";
+        }
         if (before.startsWith("/returns/")) {
             return "return";
         }
         return owner;
     }
 
-    /** Path variable values by key: the records this test makes and the demo data's first of each kind. */
+    /**
+     * Path variable values by key: records of the walks' own, at every stage a page needs (a case with a plan, an
+     * assessment, an appointment, an onward referral and an outcome; a referrer's upload; a funding claim with a
+     * participant; a return submitted, approved and sent), and the demo data's first of each other kind.
+     */
     public static Map<String, String> values(ApplicationContext context) {
+        try {
+            return made(context);
+        } catch (RuntimeException | AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make the walks' records", e);
+        }
+    }
+
+    private static Map<String, String> made(ApplicationContext context) throws Exception {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         ReferralIntake intake = context.getBean(ReferralIntake.class);
         Casework casework = context.getBean(Casework.class);
@@ -134,19 +153,22 @@ public final class GetRoutes {
         values.put("referrals", String.valueOf(waiting.id()));
         values.put("version", "1");
         values.put("milestoneId", String.valueOf(jobStart));
-        values.put("outcomeId", any(jdbc, "SELECT MIN(id) FROM case_outcome"));
-        values.put("appointmentId", any(jdbc, "SELECT MIN(id) FROM appointment"));
+        WalkRecords.OnTheCase onTheCase = WalkRecords.onTheCase(context, caseId);
+        values.put("outcomeId", String.valueOf(onTheCase.outcome()));
+        values.put("appointmentId", String.valueOf(onTheCase.appointment()));
         values.put("grantId", any(jdbc, "SELECT MIN(id) FROM role_grant"));
         values.put("checkId", any(jdbc, "SELECT MIN(id) FROM sustainment_check"));
         values.put("otherId", String.valueOf(opened.id()));
         values.put("referral", String.valueOf(opened.id()));
         values.put("expenditureId", any(jdbc, "SELECT MIN(id) FROM funding_expenditure"));
-        values.put("referralId", any(jdbc, "SELECT MIN(id) FROM onward_referral"));
-        values.put("upload", any(jdbc, "SELECT MIN(id) FROM referral_upload"));
-        values.put("agreements", any(jdbc, "SELECT MIN(id) FROM funding_agreement"));
+        values.put("referralId", String.valueOf(onTheCase.onwardReferral()));
+        values.put("upload", String.valueOf(WalkRecords.upload(context)));
+        values.put("agreements", String.valueOf(FundingWalkRecords.agreementWithAParticipant(context)));
         values.put("agreementId", values.get("agreements"));
         values.put("allocations", any(jdbc, "SELECT MIN(id) FROM funding_allocation"));
-        values.put("return", any(jdbc, "SELECT MIN(id) FROM data_return"));
+        ReturnWalkRecords.Made madeReturn = ReturnWalkRecords.make(context);
+        values.put("return", String.valueOf(madeReturn.reviewed()));
+        values.put("sent", String.valueOf(madeReturn.sent()));
         values.put("localityId", any(jdbc, "SELECT MIN(id) FROM organisation WHERE name = 'Bury'"));
         values.put("organisations", String.valueOf(bury));
         values.put("people", String.valueOf(coach));
@@ -161,7 +183,7 @@ public final class GetRoutes {
         values.put("quarterNumber", "1");
         values.put("code", "WW");
         values.put("programmeCode", "WW");
-        values.put("programme", "WW");
+        values.put("programme", madeReturn.programme());
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));

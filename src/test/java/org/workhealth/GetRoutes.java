@@ -150,6 +150,8 @@ public final class GetRoutes {
 
         Map<String, String> values = new TreeMap<>();
         values.put("cases", String.valueOf(caseId));
+        // Not a path variable: the surname of the walk's people, which no page outside the audit rule may show.
+        values.put("surname", lastName);
         values.put("referrals", String.valueOf(waiting.id()));
         values.put("version", "1");
         values.put("milestoneId", String.valueOf(jobStart));

@@ -105,6 +105,9 @@ class AuditedPagesTest {
                     if (!answer.views().isEmpty()) {
                         problems.add(who + " is listed as showing no personal data but wrote " + answer.views());
                     }
+                    if (answer.body().contains(values.get("surname"))) {
+                        problems.add(who + " is listed as showing no personal data but shows the walk's person");
+                    }
                 } else {
                     reached.add(route);
                     expectOne(who, route, values, answer, problems);
@@ -198,16 +201,17 @@ class AuditedPagesTest {
 
     private Answer request(String path, MockHttpSession session) throws Exception {
         long before = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM audit_event").query(Long.class).single();
-        int status = mvc.perform(get(path).session(session)).andReturn().getResponse().getStatus();
+        var response = mvc.perform(get(path).session(session)).andReturn().getResponse();
+        int status = response.getStatus();
         List<View> views = jdbc.sql("""
                 SELECT id, record_type, record_id FROM audit_event WHERE id > ? AND action = 'VIEW' ORDER BY id
                 """).param(before).query((rs, n) -> new View(rs.getLong("id"), rs.getString("record_type"),
                 rs.getString("record_id"), jdbc.sql("SELECT record_id FROM audit_event_record WHERE audit_event_id = ?")
                         .param(rs.getLong("id")).query(String.class).list())).list();
-        return new Answer(status, views);
+        return new Answer(status, views, response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private record Answer(int status, List<View> views) {
+    private record Answer(int status, List<View> views, String body) {
 
         boolean shown() {
             return status >= 200 && status < 300;

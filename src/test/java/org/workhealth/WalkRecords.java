@@ -57,7 +57,9 @@ final class WalkRecords {
         long service = context.getBean(ServiceDirectory.class).add(new ServiceDirectory.ServiceDetails(bury,
                 "Walk debt advice " + caseId, ServiceType.MENTAL_HEALTH, "Bury", "0161 000 0000", null));
         redirected(mvc, date(post(base + "/onward-referrals").session(coach), "madeOn", LocalDate.of(2026, 6, 1))
-                .param("serviceId", String.valueOf(service)).param("notes", "Debts"));
+                .param("serviceId", String.valueOf(service)).param("notes", "Debts")
+                // The person agrees to share with the service (asked on the form once consent to share is recorded).
+                .param("consent", "yes"));
         redirected(mvc, date(post(base + "/outcomes").session(coach), "occurredOn", LocalDate.of(2026, 6, 2))
                 .param("kind", "VOLUNTEERING_START").param("description", "Food bank helper")
                 .param("evidence", "Rota seen"));

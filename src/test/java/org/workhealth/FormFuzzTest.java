@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.lang.reflect.Parameter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -35,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.UriUtils;
+import org.workhealth.organisation.CurrentUser;
 
 /**
  * Bad input never breaks the service: every POST route the application maps (read from the request mappings, so a
@@ -53,13 +59,26 @@ class FormFuzzTest {
             "control characters", "a\u0000b\u0007c\u001b",
             "script", "<script>alert(1)</script>",
             "formula", "=HYPERLINK(\"http://example.com\",\"x\")",
-            "wrong type", "99999999999999999999");
+            "wrong type", "99999999999999999999",
+            "negative", "-1");
+    /** Sent for a field instead of a value: the field left out, as a hand-made request may. */
+    private static final String MISSING = "\u0000missing";
     private static final List<String> ACCOUNTS = List.of("signed out", SignIn.BURY_COACH, SignIn.BURY_MANAGER,
             SignIn.GM_COMMISSIONER, SignIn.GM_ADMIN, SignIn.NATIONAL_ADMIN, SignIn.NATIONAL,
             "referrer@townside.workhealth.example", SignIn.WMCA_COMMISSIONER);
     private static final List<String> QUESTION_SLUGS = List.of("who", "name", "date-of-birth", "contact-details", "gp",
             "work", "health", "help", "consent", "equality");
+    private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z]+}");
+    private static final String MARK = "FUZZEDPATHVALUE";
     private static final Set<String> NOT_FIELDS = Set.of("_csrf", "id");
+    /**
+     * Forms sent only with the answers they show, never with the blanks filled in: a bank holiday added in June
+     * 2026 would move every due date other tests work out, and reassigning a caseload would move the demo coach's
+     * cases other tests count.
+     */
+    private static final Set<String> AS_SENT = Set.of("/admin/bank-holidays", "/caseloads/reassign");
+    private static final Set<String> ENDINGS = Set.of("exit", "decline", "signpost", "route", "accept",
+            "deactivate", "send", "approve", "refuse", "remove", "withdraw", "lift", "submit", "import");
     private static final Set<String> MAY_CHANGE = Set.of("audit_event", "audit_event_record", "flyway_schema_history",
             "referral_submission_log");
 
@@ -74,6 +93,10 @@ class FormFuzzTest {
     private int requests;
     private final List<String> formless = new ArrayList<>();
     private final List<String> redirected = new ArrayList<>();
+    private final List<String> unfillable = new ArrayList<>();
+    private final Set<String> posted = new TreeSet<>();
+    private long findingForms;
+    private String route;
 
     @Autowired
     FormFuzzTest(MockMvc mvc, JdbcClient jdbc,
@@ -94,28 +117,50 @@ class FormFuzzTest {
         values = values.with("people", String.valueOf(personOfOurOwn()));
         Map<String, HandlerMethod> routes = postRoutes();
         assertThat(routes).containsKeys("/cases/{id}/notes/new", "/refer/{slug}", "/referrals/{id}/decline");
-        long finding = 0;
         before = counts();
+        long started = System.nanoTime();
         for (Map.Entry<String, HandlerMethod> route : routes.entrySet()) {
+            this.route = route.getKey();
+            Form first = null;
             for (String path : paths(route.getKey())) {
-                long started = System.nanoTime();
+                long finding = System.nanoTime();
                 Form form = formFor(path, route.getValue());
-                finding += System.nanoTime() - started;
+                findingForms += System.nanoTime() - finding;
+                first = first == null ? form : first;
                 if (form.fields().isEmpty()) {
+                    // Nothing to fill in (an action button, or a form read straight from the request): the bad
+                    // values still go, as a field the handler does not expect, and in the path below.
+                    unfillable.add(path);
+                    for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+                        attempt(path, form, Set.of("unexpected"), bad.getKey(), bad.getValue());
+                    }
                     continue;
                 }
                 for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
                     attempt(path, form, form.fields(), bad.getKey(), bad.getValue());
                 }
-                for (String field : form.typed()) {
-                    attempt(path, form, Set.of(field), "over-long", BAD_VALUES.get("over-long"));
+                // Then field by field, the form's own values in the others: one refusal must not hide another,
+                // and a hidden or coded field is as easy to edit as a text box.
+                for (String field : form.fields()) {
+                    for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+                        attempt(path, form, Set.of(field), bad.getKey(), bad.getValue());
+                    }
+                    attempt(path, form, Set.of(field), "nothing", MISSING);
                 }
+            }
+            // Every record id, code and year in the path is one a person can edit in the address bar.
+            for (String path : withBadPathValues(route.getKey())) {
+                attempt(path, first, Set.of(), "bad value in the path", "");
             }
         }
         problems.addAll(controlCharactersStored());
-        System.out.println("FormFuzzTest: " + routes.size() + " routes, " + requests + " requests, "
-                + finding / 1_000_000 + " ms finding forms; no form found for " + formless.size() + "; redirected " + redirected.size());
-        assertThat(requests).isGreaterThan(400);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        System.out.println("FormFuzzTest: " + routes.size() + " POST routes, " + posted.size() + " posted to, "
+                + requests + " requests in " + seconds + " s (" + findingForms / 1_000_000 + " ms finding forms); "
+                + "no form found for " + formless.size() + ", nothing to fill in for " + unfillable.size()
+                + "; redirected " + redirected.size() + "\nnothing to fill in: " + unfillable);
+        assertThat(posted).as("POST routes posted to").containsAll(routes.keySet());
+        assertThat(requests).isGreaterThan(1000);
         assertThat(problems).isEmpty();
     }
 
@@ -133,6 +178,7 @@ class FormFuzzTest {
     private void attempt(String path, Form form, Set<String> fields, String kind, String value) {
         String what = "POST " + path + " as " + form.account() + " with " + kind + " " + String.join(", ", fields);
         requests++;
+        posted.add(route);
         MvcResult result;
         try {
             result = mvc.perform(send(path, form, fields, value)).andReturn();
@@ -146,7 +192,7 @@ class FormFuzzTest {
         if (status >= 500) {
             problems.add(what + " answered " + status + " " + cause(result.getResolvedException()));
         } else if (status < 400 && status >= 300) {
-            redirected.add(what);
+            redirected.add(what + " -> " + result.getResponse().getRedirectedUrl());
         } else {
             Set<String> changed = changed(before, after);
             if (!changed.isEmpty()) {
@@ -156,9 +202,15 @@ class FormFuzzTest {
         before = after;
     }
 
-    /** Every pattern of every handler that answers POST, with the handler that answers it. */
+    /**
+     * Every pattern of every handler that answers POST, with the handler that answers it; those that end a record's
+     * working life (an exit, a decline, a deactivation) last, so that the forms acting on the same record find it
+     * still open.
+     */
     private Map<String, HandlerMethod> postRoutes() {
-        Map<String, HandlerMethod> routes = new TreeMap<>();
+        Map<String, HandlerMethod> routes = new TreeMap<>(java.util.Comparator
+                .comparing((String route) -> ENDINGS.contains(route.substring(route.lastIndexOf('/') + 1)))
+                .thenComparing(java.util.Comparator.naturalOrder()));
         mappings.getHandlerMethods().forEach((info, method) -> {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             if (methods.contains(RequestMethod.POST)) {
@@ -166,6 +218,24 @@ class FormFuzzTest {
             }
         });
         return routes;
+    }
+
+    /**
+     * The route once for each bad value in each of its path variables (the others filled as usual), encoded as a
+     * browser would send them.
+     */
+    private List<String> withBadPathValues(String route) {
+        List<String> paths = new ArrayList<>();
+        Matcher m = VARIABLE.matcher(route);
+        while (m.find()) {
+            String prefix = route.substring(0, m.start());
+            String suffix = route.substring(m.end());
+            for (String bad : BAD_VALUES.values()) {
+                String filled = values.fill(prefix + MARK + suffix);
+                paths.add(filled.replace(MARK, UriUtils.encodePathSegment(bad, StandardCharsets.UTF_8)));
+            }
+        }
+        return paths;
     }
 
     private List<String> paths(String route) {
@@ -188,7 +258,7 @@ class FormFuzzTest {
                 }
                 Element form = formOn(page, path, account);
                 if (form != null) {
-                    Map<String, String> defaults = defaults(form);
+                    Map<String, String> defaults = defaults(form, path);
                     Set<String> fields = new LinkedHashSet<>(defaults.keySet());
                     fields.addAll(handlerFields);
                     fields.removeAll(NOT_FIELDS);
@@ -235,24 +305,57 @@ class FormFuzzTest {
         return new Document("http://localhost" + page);
     }
 
-    /** What the form sends untouched: its text boxes' values, the ticked boxes, the chosen options. */
-    private static Map<String, String> defaults(Element form) {
+    /**
+     * A good answer to build each bad one on: what the form sends untouched (its text boxes' values, the ticked
+     * boxes, the chosen options), with every question left unanswered given a plausible answer (the first option, a
+     * date in June 2026, a word or a number), so that a bad value in one field reaches the checks behind the first
+     * question rather than stopping at "select an option". Not for the forms in {@link #AS_SENT}.
+     */
+    private static Map<String, String> defaults(Element form, String path) {
+        boolean fill = !AS_SENT.contains(path);
         Map<String, String> defaults = new LinkedHashMap<>();
         for (Element input : form.select("input[name], select[name], textarea[name]")) {
             String name = input.attr("name");
             String type = input.attr("type");
             if (type.equals("radio") || type.equals("checkbox")) {
-                if (input.hasAttr("checked") || !defaults.containsKey(name)) {
-                    defaults.put(name, input.hasAttr("checked") ? input.val() : defaults.getOrDefault(name, ""));
+                if (input.hasAttr("checked")) {
+                    defaults.put(name, input.val());
+                } else if (!defaults.containsKey(name)) {
+                    defaults.put(name, fill ? input.val() : "");
                 }
             } else if (input.tagName().equals("select")) {
                 Element chosen = input.selectFirst("option[selected]");
-                defaults.put(name, chosen == null ? "" : chosen.val());
+                Element first = input.selectFirst("option[value~=.]");
+                defaults.put(name, chosen != null && !chosen.val().isEmpty() ? chosen.val()
+                        : fill && first != null ? first.val() : "");
             } else if (!type.equals("file")) {
-                defaults.put(name, input.tagName().equals("textarea") ? input.text() : input.val());
+                String given = input.tagName().equals("textarea") ? input.text() : input.val();
+                defaults.put(name, given.isEmpty() && fill && !type.equals("hidden") ? plausible(name, input) : given);
             }
         }
         return defaults;
+    }
+
+    /** A plausible answer to an empty box, by what its name and type say it is. */
+    private static String plausible(String name, Element input) {
+        String lower = name.toLowerCase(java.util.Locale.UK);
+        if (lower.endsWith("day")) {
+            return "1";
+        } else if (lower.endsWith("month")) {
+            return "6";
+        } else if (lower.endsWith("year")) {
+            return "2026";
+        } else if (input.attr("type").equals("email") || lower.contains("email")) {
+            return "fuzz@example.com";
+        } else if (lower.contains("phone")) {
+            return "07700900123";
+        } else if (lower.contains("postcode")) {
+            return "BL9 0EJ";
+        } else if (input.attr("inputmode").equals("numeric") || input.attr("inputmode").equals("decimal")
+                || input.attr("type").equals("number")) {
+            return "1";
+        }
+        return "Fuzz";
     }
 
     /** The names a handler binds: its request parameters and the components or properties of its forms. */
@@ -264,11 +367,11 @@ class FormFuzzTest {
             if (param != null) {
                 fields.add(param.name().isEmpty() ? (param.value().isEmpty() ? parameter.getName() : param.value())
                         : param.name());
-            } else if (parameter.isAnnotationPresent(ModelAttribute.class) && type.isRecord()) {
+            } else if (formObject(parameter) && type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {
                     fields.add(component.getName());
                 }
-            } else if (parameter.isAnnotationPresent(ModelAttribute.class)) {
+            } else if (formObject(parameter)) {
                 for (var property : BeanUtils.getPropertyDescriptors(type)) {
                     if (property.getWriteMethod() != null) {
                         fields.add(property.getName());
@@ -279,14 +382,28 @@ class FormFuzzTest {
         return fields;
     }
 
+    /**
+     * A form object the handler binds: marked {@code @ModelAttribute}, or one of the application's own types with no
+     * annotation, which Spring binds the same way (the signed-in person excepted: that is resolved, not bound).
+     */
+    private static boolean formObject(Parameter parameter) {
+        Class<?> type = parameter.getType();
+        return parameter.isAnnotationPresent(ModelAttribute.class) || (parameter.getAnnotations().length == 0
+                && type.getName().startsWith("org.workhealth.") && !type.equals(CurrentUser.class)
+                && !BeanUtils.isSimpleProperty(type));
+    }
+
     private MockHttpServletRequestBuilder send(String path, Form form, Set<String> fields, String value) {
-        MockHttpServletRequestBuilder request = post(path).session(sessions.get(form.account())).with(csrf());
+        MockHttpServletRequestBuilder request = post(URI.create(path)).session(sessions.get(form.account()))
+                .with(csrf());
         form.defaults().forEach((name, given) -> {
             if (!fields.contains(name) && !name.equals("_csrf")) {
                 request.param(name, given);
             }
         });
-        fields.forEach(field -> request.param(field, value));
+        if (!value.equals(MISSING)) {
+            fields.forEach(field -> request.param(field, value));
+        }
         return request;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.OpenCase;
+import org.workhealth.funding.FundingWalkRecords;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
@@ -30,6 +31,7 @@ import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
+import org.workhealth.returns.ReturnWalkRecords;
 
 /**
  * Every GET route the application answers, and a value for each of its path variables, for the tests that walk
@@ -98,14 +100,31 @@ public final class GetRoutes {
         if (owner.equals("versions")) {
             return "version";
         }
+        if (before.startsWith("/returns/sent/")) {
+            return "sent";
+        }
         if (before.startsWith("/returns/")) {
             return "return";
         }
         return owner;
     }
 
-    /** Path variable values by key: the records this test makes and the demo data's first of each kind. */
+    /**
+     * Path variable values by key: records of the walks' own, at every stage a page needs (a case with a plan, an
+     * assessment, an appointment, an onward referral and an outcome; a referrer's upload; a funding claim with a
+     * participant; a return submitted, approved and sent), and the demo data's first of each other kind.
+     */
     public static Map<String, String> values(ApplicationContext context) {
+        try {
+            return made(context);
+        } catch (RuntimeException | AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make the walks' records", e);
+        }
+    }
+
+    private static Map<String, String> made(ApplicationContext context) throws Exception {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         ReferralIntake intake = context.getBean(ReferralIntake.class);
         Casework casework = context.getBean(Casework.class);
@@ -131,23 +150,30 @@ public final class GetRoutes {
 
         Map<String, String> values = new TreeMap<>();
         values.put("cases", String.valueOf(caseId));
+        // Not a path variable: the surname of the walk's people, which no page outside the audit rule may show.
+        values.put("surname", lastName);
         values.put("referrals", String.valueOf(waiting.id()));
         values.put("version", "1");
         values.put("milestoneId", String.valueOf(jobStart));
-        values.put("outcomeId", any(jdbc, "SELECT MIN(id) FROM case_outcome"));
-        values.put("appointmentId", any(jdbc, "SELECT MIN(id) FROM appointment"));
+        WalkRecords.OnTheCase onTheCase = WalkRecords.onTheCase(context, caseId);
+        values.put("outcomeId", String.valueOf(onTheCase.outcome()));
+        values.put("appointmentId", String.valueOf(onTheCase.appointment()));
         values.put("grantId", any(jdbc, "SELECT MIN(id) FROM role_grant"));
         values.put("checkId", any(jdbc, "SELECT MIN(id) FROM sustainment_check"));
         values.put("otherId", String.valueOf(opened.id()));
         values.put("referral", String.valueOf(opened.id()));
         values.put("expenditureId", any(jdbc, "SELECT MIN(id) FROM funding_expenditure"));
-        values.put("referralId", any(jdbc, "SELECT MIN(id) FROM onward_referral"));
-        values.put("serviceId", consentToShare(jdbc, caseId, coach, openedOn));
-        values.put("upload", any(jdbc, "SELECT MIN(id) FROM referral_upload"));
-        values.put("agreements", any(jdbc, "SELECT MIN(id) FROM funding_agreement"));
+        values.put("referralId", String.valueOf(onTheCase.onwardReferral()));
+        // The onward referral was made with the person's consent, so its service has a consent page to walk.
+        values.put("serviceId", any(jdbc, "SELECT MIN(service_id) FROM onward_referral WHERE id = "
+                + onTheCase.onwardReferral()));
+        values.put("upload", String.valueOf(WalkRecords.upload(context)));
+        values.put("agreements", String.valueOf(FundingWalkRecords.agreementWithAParticipant(context)));
         values.put("agreementId", values.get("agreements"));
         values.put("allocations", any(jdbc, "SELECT MIN(id) FROM funding_allocation"));
-        values.put("return", any(jdbc, "SELECT MIN(id) FROM data_return"));
+        ReturnWalkRecords.Made madeReturn = ReturnWalkRecords.make(context);
+        values.put("return", String.valueOf(madeReturn.reviewed()));
+        values.put("sent", String.valueOf(madeReturn.sent()));
         values.put("localityId", any(jdbc, "SELECT MIN(id) FROM organisation WHERE name = 'Bury'"));
         values.put("organisations", String.valueOf(bury));
         values.put("people", String.valueOf(coach));
@@ -162,7 +188,7 @@ public final class GetRoutes {
         values.put("quarterNumber", "1");
         values.put("code", "WW");
         values.put("programmeCode", "WW");
-        values.put("programme", "WW");
+        values.put("programme", madeReturn.programme());
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
@@ -170,19 +196,6 @@ public final class GetRoutes {
     }
 
     /** The walk's case agrees to share with a service, so that its consent page shows something. */
-    private static String consentToShare(JdbcClient jdbc, long caseId, long coach, LocalDate on) {
-        String service = any(jdbc, "SELECT MIN(id) FROM support_service");
-        if (jdbc.sql("SELECT COUNT(*) FROM support_service WHERE id = ?").param(Long.parseLong(service))
-                .query(Integer.class).single() > 0) {
-            jdbc.sql("""
-                    INSERT INTO case_service_consent_change (case_id, service_id, change_kind, changed_on, recorded_by,
-                                                             recorded_at)
-                    VALUES (?, ?, 'GIVEN', ?, ?, CURRENT_TIMESTAMP)
-                    """).params(caseId, Long.parseLong(service), java.sql.Date.valueOf(on), coach).update();
-        }
-        return service;
-    }
-
     private static long id(JdbcClient jdbc, String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -79,5 +81,54 @@ class EmployerSignUpJourneyTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("Your accreditation");
         click(AriaRole.LINK, "Add a site");
         click(AriaRole.LINK, "Back");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyEmployerPageIsAccessibleWithAndWithoutErrors() {
+        long acme = jdbc.sql("SELECT id FROM employer WHERE name = 'Acme Components Ltd'").query(Long.class).single();
+        long pending = jdbc.sql("SELECT id FROM employer WHERE name = 'Aston Community School Trust'")
+                .query(Long.class).single();
+        open("/thrive-at-work/sign-up/sector");
+        click(AriaRole.BUTTON, "Continue");
+        open("/thrive-at-work/sign-up/sites");
+        page.locator("#sitePostcode-2").fill("nowhere");
+        click(AriaRole.BUTTON, "Continue");
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter the name of site 2");
+        open("/thrive-at-work/sign-up/contact");
+        click(AriaRole.BUTTON, "Continue");
+        open("/thrive-at-work/sign-up/agreement");
+
+        signIn(org.workhealth.SignIn.WMCA_COMMISSIONER, org.workhealth.SignIn.DEMO_PASSWORD);
+        open("/employers");
+        open("/employers?status=CONFIRMED&page=2");
+        open("/employers/queue");
+        open("/employers/caseloads");
+        open("/employers/" + acme);
+        open("/employers/" + acme + "/advisor");
+        click(AriaRole.BUTTON, "Assign advisor");
+        open("/employers/" + acme + "/people/new");
+        click(AriaRole.BUTTON, "Add champion");
+        open("/employers/" + pending + "/decision");
+        page.getByLabel("Decline the sign-up").check();
+        click(AriaRole.BUTTON, "Save decision");
+        assertThat(page.locator(".govuk-error-summary")).containsText("Enter the reason for declining");
+
+        switchTo("advisor@bgwm.workhealth.example");
+        open("/employers/diagnostic-referrals/new");
+        click(AriaRole.BUTTON, "Send referral");
+        open("/employers/new/organisation");
+        open("/employers/new/employees");
+
+        switchTo("lead@acme.workhealth.example");
+        open("/employer");
+        open("/employer/contact");
+        page.getByLabel("Email address").fill("not an email");
+        click(AriaRole.BUTTON, "Save contact");
+        open("/employer/sites/new");
+        click(AriaRole.BUTTON, "Add site");
+        open("/employer/people/new");
     }
 }

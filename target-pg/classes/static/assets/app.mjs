@@ -1,3 +1,0 @@
-import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js'
-
-initAll()

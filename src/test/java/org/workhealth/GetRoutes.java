@@ -46,7 +46,9 @@ public final class GetRoutes {
     public static final List<String> ACCOUNTS = List.of(SignIn.NATIONAL_ADMIN, SignIn.GM_ADMIN, SignIn.NATIONAL,
             SignIn.GM_COMMISSIONER, SignIn.WMCA_COMMISSIONER, SignIn.BURY_MANAGER, SignIn.BURY_COACH,
             "manager@oldham.workhealth.example", "specialist@bchft.workhealth.example",
-            "referrer@townside.workhealth.example", "evaluator@workhealth.example");
+            "referrer@townside.workhealth.example", "evaluator@workhealth.example",
+            // Thrive at Work (employer module): an employer's own wellbeing lead.
+            "lead@acme.workhealth.example");
 
     private GetRoutes() {
     }
@@ -81,7 +83,8 @@ public final class GetRoutes {
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String before = route.substring(0, m.start());
-            String key = keyFor(before, m.group(1));
+            String key = route.endsWith("/decision") && m.group(1).equals("employerId") ? "pendingEmployerId"
+                    : keyFor(before, m.group(1));
             String value = values.get(key);
             assertThat(value).as("a value for {%s} in %s (key %s)", m.group(1), route, key).isNotNull();
             m.appendReplacement(path, Matcher.quoteReplacement(value));
@@ -192,10 +195,16 @@ public final class GetRoutes {
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
+        // Thrive at Work employers (employer module, E1): the demo's Acme Components Ltd, confirmed, with a
+        // wellbeing lead and an advisor, and its first site.
+        values.put("employerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE name = 'Acme Components Ltd'"));
+        values.put("siteId", any(jdbc, "SELECT MIN(s.id) FROM employer_site s JOIN employer e ON e.id = s.employer_id"
+                + " WHERE e.name = 'Acme Components Ltd'"));
+        // Only a sign-up still waiting has a decision page: the first of the demo's still waiting when asked.
+        values.put("pendingEmployerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE status = 'PENDING'"));
         return values;
     }
 
-    /** The walk's case agrees to share with a service, so that its consent page shows something. */
     private static long id(JdbcClient jdbc, String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -165,6 +165,10 @@ public final class GetRoutes {
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
+        // Thrive at Work accreditation (employer.framework, employer.assessment): the demo's framework.
+        values.put("frameworkVersionId", any(jdbc, "SELECT MIN(id) FROM framework_version"));
+        values.put("criterionId", any(jdbc, "SELECT MIN(id) FROM framework_criterion WHERE version_id = "
+                + values.get("frameworkVersionId")));
         return values;
     }
 

@@ -35,6 +35,7 @@ import org.workhealth.referral.EligibilityRules;
 import org.workhealth.referral.ReferralAreas;
 import org.workhealth.referral.ReferralExamples;
 import org.workhealth.referral.Referrer;
+import org.workhealth.employer.assessment.AccreditationExamples;
 import org.workhealth.funding.FundingExamples;
 import org.workhealth.returns.ReturnExamples;
 import org.workhealth.performance.KpiDefinitions;
@@ -98,13 +99,16 @@ class DemoData implements ApplicationRunner {
     private final boolean demoCases;
     private final FundingExamples fundingExamples;
     private final ReturnExamples returnExamples;
+    private final AccreditationExamples accreditationExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode,
             KpiDefinitions kpiDefinitions, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
-            ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases) {
+            ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
+            AccreditationExamples accreditationExamples) {
+        this.accreditationExamples = accreditationExamples;
         this.referralExamples = referralExamples;
         this.fundingExamples = fundingExamples;
         this.returnExamples = returnExamples;
@@ -290,6 +294,7 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), null));
         performanceExamples.thriveAtWork2023(thriveAtWork.id(), tawContract,
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
+        accreditationExamples.load(wmca, people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
 
         fundingExamples.agreements();
         Map<Long, Long> populations = new LinkedHashMap<>();

@@ -65,7 +65,11 @@ class AuditedPagesTest {
             "/funding/allocations/new", "/funding/allocations/{id}", "/funding/allocations/{id}/allocation.csv",
             "/funding/populations", "/funding/populations/{localityId}",
             "/returns", "/returns/board/{programme}/{year}", "/returns/board/{programme}/{year}/{quarter}",
-            "/returns/review/{id}/return", "/returns/review/{id}/unlock", "/returns/sent/{id}/figures.csv");
+            "/returns/review/{id}/return", "/returns/review/{id}/unlock", "/returns/sent/{id}/figures.csv",
+            // Thrive at Work's framework: criteria, which are reference data.
+            "/thrive-at-work/framework", "/thrive-at-work/framework/{frameworkVersionId}",
+            "/thrive-at-work/framework/{frameworkVersionId}/criteria/new",
+            "/thrive-at-work/framework/{frameworkVersionId}/criteria/{criterionId}");
 
     /** Pages that list many people's records: one entry, naming each record shown (there may be none). */
     static final Set<String> LISTS = Set.of("/triage", "/cases", "/caseloads", "/reviews/overdue", "/referrals/mine",

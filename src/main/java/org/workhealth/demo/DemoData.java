@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.casework.CaseworkExamples;
 import org.workhealth.casework.ServiceDirectory;
+import org.workhealth.employer.EmployerExamples;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.NewPerson;
 import org.workhealth.organisation.Organisation;
@@ -99,6 +100,7 @@ class DemoData implements ApplicationRunner {
     private final boolean demoCases;
     private final FundingExamples fundingExamples;
     private final ReturnExamples returnExamples;
+    private final EmployerExamples employerExamples;
     private final AccreditationExamples accreditationExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
@@ -107,7 +109,8 @@ class DemoData implements ApplicationRunner {
             KpiDefinitions kpiDefinitions, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
-            AccreditationExamples accreditationExamples) {
+            EmployerExamples employerExamples, AccreditationExamples accreditationExamples) {
+        this.employerExamples = employerExamples;
         this.accreditationExamples = accreditationExamples;
         this.referralExamples = referralExamples;
         this.fundingExamples = fundingExamples;
@@ -294,6 +297,8 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), null));
         performanceExamples.thriveAtWork2023(thriveAtWork.id(), tawContract,
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
+        // Thrive at Work's employers, advisors and assessor (E1), their accreditation (E2), their figures (E3).
+        employerExamples.load(demoPasswordHash);
         accreditationExamples.load(wmca, people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
 
         fundingExamples.agreements();

@@ -47,6 +47,6 @@ public class FrameworkAccess {
     }
 
     private static boolean editor(CurrentUser user) {
-        return user.has(Permission.MANAGE_PROGRAMMES);
+        return user.has(Permission.MANAGE_EMPLOYER_PROGRAMME) || user.has(Permission.MANAGE_PROGRAMMES);
     }
 }

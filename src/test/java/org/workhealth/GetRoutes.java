@@ -44,7 +44,9 @@ public final class GetRoutes {
     public static final List<String> ACCOUNTS = List.of(SignIn.NATIONAL_ADMIN, SignIn.GM_ADMIN, SignIn.NATIONAL,
             SignIn.GM_COMMISSIONER, SignIn.WMCA_COMMISSIONER, SignIn.BURY_MANAGER, SignIn.BURY_COACH,
             "manager@oldham.workhealth.example", "specialist@bchft.workhealth.example",
-            "referrer@townside.workhealth.example", "evaluator@workhealth.example");
+            "referrer@townside.workhealth.example", "evaluator@workhealth.example",
+            // Thrive at Work (employer module): an employer's own wellbeing lead.
+            "lead@acme.workhealth.example");
 
     private GetRoutes() {
     }
@@ -165,10 +167,24 @@ public final class GetRoutes {
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
+        // Thrive at Work employers (employer module, E1): the demo's Acme Components Ltd, confirmed, with a
+        // wellbeing lead and an advisor, and its first site.
+        values.put("employerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE name = 'Acme Components Ltd'"));
+        values.put("siteId", any(jdbc, "SELECT MIN(s.id) FROM employer_site s JOIN employer e ON e.id = s.employer_id"
+                + " WHERE e.name = 'Acme Components Ltd'"));
         // Thrive at Work accreditation (employer.framework, employer.assessment): the demo's framework.
         values.put("frameworkVersionId", any(jdbc, "SELECT MIN(id) FROM framework_version"));
         values.put("criterionId", any(jdbc, "SELECT MIN(id) FROM framework_criterion WHERE version_id = "
                 + values.get("frameworkVersionId")));
+        values.put("levelCode", "BRONZE");
+        values.put("moduleCode", "MENTAL");
+        values.put("criterionCode", "B-MH-1");
+        values.put("evidenceId", any(jdbc, "SELECT MIN(id) FROM criterion_evidence WHERE employer_id = "
+                + values.get("employerId")));
+        values.put("submissionId", any(jdbc, "SELECT MIN(id) FROM assessment_submission WHERE employer_id = "
+                + values.get("employerId")));
+        values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = "
+                + values.get("employerId")));
         return values;
     }
 

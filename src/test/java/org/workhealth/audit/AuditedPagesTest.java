@@ -66,10 +66,21 @@ class AuditedPagesTest {
             "/funding/populations", "/funding/populations/{localityId}",
             "/returns", "/returns/board/{programme}/{year}", "/returns/board/{programme}/{year}/{quarter}",
             "/returns/review/{id}/return", "/returns/review/{id}/unlock", "/returns/sent/{id}/figures.csv",
+            // Thrive at Work: the sign-up forms show back only what the person typing entered; the lists and the
+            // caseloads name employers (organisations) and advisors (staff), never an employer's contact.
+            "/thrive-at-work/sign-up", "/thrive-at-work/sign-up/{slug}", "/thrive-at-work/sign-up/check",
+            "/thrive-at-work/sign-up/confirmation", "/employers/new", "/employers/new/{slug}", "/employers/new/check",
+            "/employers", "/employers/queue", "/employers/caseloads", "/employers/{employerId}/advisor",
+            "/employers/{employerId}/people/new", "/employers/diagnostic-referrals/new", "/employer/sites/new",
+            "/employer/people/new",
             // Thrive at Work's framework: criteria, which are reference data.
             "/thrive-at-work/framework", "/thrive-at-work/framework/{frameworkVersionId}",
             "/thrive-at-work/framework/{frameworkVersionId}/criteria/new",
-            "/thrive-at-work/framework/{frameworkVersionId}/criteria/{criterionId}");
+            "/thrive-at-work/framework/{frameworkVersionId}/criteria/{criterionId}",
+            // Thrive at Work's public register (employers' names and levels), the assessors' queue (employers'
+            // names), and the form to withdraw an award (an employer's name and level).
+            "/thrive-at-work/register", "/thrive-at-work/assessments",
+            "/thrive-at-work/employers/{employerId}/accreditation/awards/{awardId}/withdraw");
 
     /** Pages that list many people's records: one entry, naming each record shown (there may be none). */
     static final Set<String> LISTS = Set.of("/triage", "/cases", "/caseloads", "/reviews/overdue", "/referrals/mine",
@@ -90,7 +101,9 @@ class AuditedPagesTest {
             "/returns/{programme}/{year}/{quarter}", "/returns/{programme}/{year}/{quarter}/extract.csv",
             "/returns/review/{id}", "/returns/sent/{id}", "/returns/sent/{id}/participants.csv",
             "/returns/sent/{id}/return.xlsx",
-            "/cases/{id}/outcomes/{outcomeId}/correct");
+            "/cases/{id}/outcomes/{outcomeId}/correct",
+            // Only a pending sign-up has a decision page; the walk's employer is confirmed (EmployerPagesTest).
+            "/employers/{employerId}/decision");
 
     private static final Pattern RECORD_VARIABLE = Pattern.compile("\\{(id|[A-Za-z]+Id|version)}");
     private static final String NO_SUCH_RECORD = "999999999";

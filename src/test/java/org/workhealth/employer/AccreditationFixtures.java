@@ -57,6 +57,10 @@ public class AccreditationFixtures {
         return new TestEmployer(id, email);
     }
 
+    public String name(long employerId) {
+        return jdbc.sql("SELECT name FROM employer WHERE id = ?").param(employerId).query(String.class).single();
+    }
+
     /** A person at the hub with these roles, signing in with the demo password. */
     public String person(Role... roles) {
         String unique = UUID.randomUUID().toString().substring(0, 8);

@@ -90,7 +90,7 @@ class AssessmentRounds {
 
     /** Sends a level or module for assessment: every criterion must be ready (or met in an earlier round). */
     @Transactional
-    Submission submit(Employer employer, ScopeKind kind, String code, long by) {
+    Submission submit(Employer employer, ScopeKind kind, String code, Long by) {
         // Two submissions racing for the same round: the round's unique key lets one in.
         Framework framework = selfAssessment.framework(employer);
         List<Criterion> criteria = criteria(framework, kind, code);

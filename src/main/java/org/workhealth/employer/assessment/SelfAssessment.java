@@ -77,7 +77,7 @@ class SelfAssessment {
 
     /** The employer's answer, and whether they say it is ready for assessment. */
     @Transactional
-    void answer(Employer employer, String code, String answer, boolean ready, long by) {
+    void answer(Employer employer, String code, String answer, boolean ready, Long by) {
         fixVersion(employer);
         CriterionStatus status = ready ? CriterionStatus.READY : CriterionStatus.IN_PROGRESS;
         int updated = jdbc.sql("""
@@ -127,7 +127,7 @@ class SelfAssessment {
 
     @Transactional
     long addEvidence(Employer employer, String code, String description, String fileName,
-            EvidenceFileType type, byte[] content, long by) {
+            EvidenceFileType type, byte[] content, Long by) {
         fixVersion(employer);
         var key = new GeneratedKeyHolder();
         jdbc.sql("""

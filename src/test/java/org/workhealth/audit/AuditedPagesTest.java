@@ -103,7 +103,11 @@ class AuditedPagesTest {
             "/returns/sent/{id}/return.xlsx",
             "/cases/{id}/outcomes/{outcomeId}/correct",
             // Only a pending sign-up has a decision page; the walk's employer is confirmed (EmployerPagesTest).
-            "/employers/{employerId}/decision");
+            "/employers/{employerId}/decision",
+            // An employer's assessment rounds, evidence files and certificates: AccreditationTest checks them.
+            "/thrive-at-work/employers/{employerId}/accreditation/rounds/{submissionId}",
+            "/thrive-at-work/employers/{employerId}/evidence/{evidenceId}",
+            "/thrive-at-work/employers/{employerId}/accreditation/awards/{awardId}/certificate.pdf");
 
     private static final Pattern RECORD_VARIABLE = Pattern.compile("\\{(id|[A-Za-z]+Id|version)}");
     private static final String NO_SUCH_RECORD = "999999999";

@@ -144,7 +144,7 @@ class CriterionPageController {
         }
         selfAssessment.addEvidence(employer, criterionCode, form.description().strip(), hasFile ? fileName : null,
                 type, content, user.id());
-        redirect.addFlashAttribute("notice", hasFile ? fileName + " added as evidence" : "Evidence added");
+        redirect.addFlashAttribute("notice", hasFile ? "Evidence and its file added" : "Evidence added");
         return "redirect:" + TaskLists.base(employerId) + "/criteria/" + criterionCode;
     }
 

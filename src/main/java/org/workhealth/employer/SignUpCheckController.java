@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +29,12 @@ class SignUpCheckController {
     private final SignUpFlow flow;
     private final SignUps signUps;
     private final SignUpRateLimit rateLimit;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    SignUpCheckController(SignUpFlow flow, SignUps signUps, SignUpRateLimit rateLimit, JdbcClient jdbc,
-            Clock clock) {
+    SignUpCheckController(SignUpFlow flow, SignUps signUps, SignUpRateLimit rateLimit, Clock clock) {
         this.flow = flow;
         this.signUps = signUps;
         this.rateLimit = rateLimit;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 

@@ -143,7 +143,9 @@ enum SignUpQuestion {
             problems.add(problem("employees", "Number of employees must be a whole number, like 45"));
             return;
         }
-        long employees = Long.parseLong(typed.replace(",", ""));
+        String digits = typed.replace(",", "").replaceFirst("^0+(?=.)", "");
+        // More digits than any number allowed: refused before it is read, so that it cannot overflow.
+        long employees = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (employees < 1) {
             problems.add(problem("employees", "Number of employees must be 1 or more"));
         } else if (employees > MOST_EMPLOYEES) {

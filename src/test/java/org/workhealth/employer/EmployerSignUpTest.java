@@ -137,6 +137,8 @@ class EmployerSignUpTest {
                 .contains("Number of employees must be a whole number");
         assertThat(answer(session, "/thrive-at-work/sign-up/employees", Map.of("employees", "0")))
                 .contains("Number of employees must be 1 or more");
+        assertThat(answer(session, "/thrive-at-work/sign-up/employees", Map.of("employees", "99999999999999999999")))
+                .contains("Number of employees must be 1,000,000 or fewer");
         assertThat(answer(session, "/thrive-at-work/sign-up/sites", Map.of("siteName", "")))
                 .contains("Enter at least one site");
         assertThat(answer(session, "/thrive-at-work/sign-up/sites", Map.of("siteName", "Depot", "sitePostcode",

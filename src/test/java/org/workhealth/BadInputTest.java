@@ -103,7 +103,7 @@ class BadInputTest {
         assertThat(direct.getContentAsString()).contains("<title>Page not found");
         String[][] pages = {{"400", "Sorry, the service could not read what was sent"}, {"403", "You cannot view this page"},
             {"404", "Page not found"}, {"405", "Sorry, this page cannot be used that way"},
-            {"413", "The selected file must be smaller than 5 MB"}, {"500", "Sorry, there is a problem with the service"}};
+            {"413", "The selected file must be smaller than 10 MB"}, {"500", "Sorry, there is a problem with the service"}};
         for (String[] expected : pages) {
             MockHttpServletResponse page = mvc.perform(get("/error").accept(MediaType.TEXT_HTML)
                     .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, Integer.valueOf(expected[0])))

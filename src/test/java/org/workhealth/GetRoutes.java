@@ -83,8 +83,7 @@ public final class GetRoutes {
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String before = route.substring(0, m.start());
-            String key = route.endsWith("/decision") && m.group(1).equals("employerId") ? "pendingEmployerId"
-                    : keyFor(before, m.group(1));
+            String key = keyFor(route, before, m.group(1));
             String value = values.get(key);
             assertThat(value).as("a value for {%s} in %s (key %s)", m.group(1), route, key).isNotNull();
             m.appendReplacement(path, Matcher.quoteReplacement(value));
@@ -94,7 +93,13 @@ public final class GetRoutes {
     }
 
     /** What a variable means depends on where it stands: {id} after /cases/ is a case, after /people/ a person. */
-    private static String keyFor(String before, String variable) {
+    private static String keyFor(String route, String before, String variable) {
+        if (variable.equals("employerId") && route.endsWith("/decision")) {
+            return "pendingEmployerId";
+        }
+        if (variable.equals("employerId") && route.matches(".*\\{(submissionId|evidenceId|awardId)}.*")) {
+            return "accreditedEmployerId";
+        }
         if (!variable.equals("id") && !variable.equals("version")) {
             return variable;
         }
@@ -202,6 +207,27 @@ public final class GetRoutes {
                 + " WHERE e.name = 'Acme Components Ltd'"));
         // Only a sign-up still waiting has a decision page: the first of the demo's still waiting when asked.
         values.put("pendingEmployerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE status = 'PENDING'"));
+        // Thrive at Work accreditation (employer.framework, employer.assessment): the demo's framework.
+        values.put("frameworkVersionId", any(jdbc, "SELECT MIN(id) FROM framework_version"));
+        values.put("criterionId", any(jdbc, "SELECT MIN(id) FROM framework_criterion WHERE version_id = "
+                + values.get("frameworkVersionId")));
+        values.put("levelCode", "BRONZE");
+        values.put("moduleCode", "MENTAL");
+        values.put("criterionCode", "B-MH-1");
+        // Rounds, evidence files and certificates: an employer of the demo's that was awarded Bronze, with a file.
+        String accredited = any(jdbc, "SELECT employer_id FROM accreditation_award WHERE id = "
+                + "(SELECT MIN(id) FROM accreditation_award)");
+        values.put("accreditedEmployerId", accredited);
+        jdbc.sql("""
+                INSERT INTO criterion_evidence (employer_id, criterion_code, description, file_name, content_type,
+                                                size_bytes, content, added_at)
+                VALUES (?, 'B-MH-1', 'Policy', 'policy.pdf', 'application/pdf', 9, ?, CURRENT_TIMESTAMP)
+                """).params(Long.parseLong(accredited), "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .update();
+        values.put("evidenceId", any(jdbc, "SELECT MAX(id) FROM criterion_evidence WHERE employer_id = " + accredited));
+        values.put("submissionId", any(jdbc, "SELECT MIN(id) FROM assessment_submission WHERE employer_id = "
+                + accredited));
+        values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = " + accredited));
         return values;
     }
 

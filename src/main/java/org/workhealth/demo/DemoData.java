@@ -36,6 +36,7 @@ import org.workhealth.referral.EligibilityRules;
 import org.workhealth.referral.ReferralAreas;
 import org.workhealth.referral.ReferralExamples;
 import org.workhealth.referral.Referrer;
+import org.workhealth.employer.assessment.AccreditationExamples;
 import org.workhealth.funding.FundingExamples;
 import org.workhealth.returns.ReturnExamples;
 import org.workhealth.performance.KpiDefinitions;
@@ -100,6 +101,7 @@ class DemoData implements ApplicationRunner {
     private final FundingExamples fundingExamples;
     private final ReturnExamples returnExamples;
     private final EmployerExamples employerExamples;
+    private final AccreditationExamples accreditationExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
@@ -107,8 +109,9 @@ class DemoData implements ApplicationRunner {
             KpiDefinitions kpiDefinitions, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
-            EmployerExamples employerExamples) {
+            EmployerExamples employerExamples, AccreditationExamples accreditationExamples) {
         this.employerExamples = employerExamples;
+        this.accreditationExamples = accreditationExamples;
         this.referralExamples = referralExamples;
         this.fundingExamples = fundingExamples;
         this.returnExamples = returnExamples;
@@ -296,6 +299,7 @@ class DemoData implements ApplicationRunner {
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
         // Thrive at Work's employers, advisors and assessor (E1), their accreditation (E2), their figures (E3).
         employerExamples.load(demoPasswordHash);
+        accreditationExamples.load(wmca, people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
 
         fundingExamples.agreements();
         Map<Long, Long> populations = new LinkedHashMap<>();

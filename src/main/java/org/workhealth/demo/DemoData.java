@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.casework.CaseworkExamples;
 import org.workhealth.casework.ServiceDirectory;
+import org.workhealth.employer.EmployerExamples;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.NewPerson;
 import org.workhealth.organisation.Organisation;
@@ -98,13 +99,16 @@ class DemoData implements ApplicationRunner {
     private final boolean demoCases;
     private final FundingExamples fundingExamples;
     private final ReturnExamples returnExamples;
+    private final EmployerExamples employerExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
             TransactionTemplate transaction, @Value("${workhealth.demo-data:auto}") String mode,
             KpiDefinitions kpiDefinitions, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
-            ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases) {
+            ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
+            EmployerExamples employerExamples) {
+        this.employerExamples = employerExamples;
         this.referralExamples = referralExamples;
         this.fundingExamples = fundingExamples;
         this.returnExamples = returnExamples;
@@ -290,6 +294,8 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), null));
         performanceExamples.thriveAtWork2023(thriveAtWork.id(), tawContract,
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
+        // Thrive at Work's employers, advisors and assessor (E1), their accreditation (E2), their figures (E3).
+        employerExamples.load(demoPasswordHash);
 
         fundingExamples.agreements();
         Map<Long, Long> populations = new LinkedHashMap<>();

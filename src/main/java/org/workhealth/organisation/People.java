@@ -1,6 +1,7 @@
 package org.workhealth.organisation;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +71,22 @@ public class People {
         audit.recordChange("CREATE", "person", saved.id(), saved.organisationId(), "Roles " + outcome.given()
                 + awaiting(outcome));
         return new Created(saved, temporary, outcome.awaitingApproval());
+    }
+
+    /**
+     * An account for one of a Thrive at Work employer's own people (wellbeing lead or champion): the EMPLOYER role
+     * only, at the employer's hub, with a temporary password to show once. The EMPLOYER role reads no personal
+     * data, so it needs no second administrator. The employer module checks that the actor may add the employer's
+     * people (its advisor, or its wellbeing lead) before it calls this.
+     */
+    @Transactional
+    public Created createEmployerAccount(CurrentUser actor, String fullName, String email, long hubOrganisationId) {
+        String temporary = TemporaryPasswords.generate();
+        Person saved = repository.save(Person.create(email, fullName, hubOrganisationId, encoder.encode(temporary),
+                EnumSet.of(Role.EMPLOYER), clock.instant()));
+        audit.recordChange("CREATE", "person", saved.id(), saved.organisationId(), "Employer account by "
+                + (actor == null ? "the service" : "person " + actor.id()) + "; roles [EMPLOYER]");
+        return new Created(saved, temporary, Set.of());
     }
 
     /** For loading demo or seed accounts whose password is already chosen. */

@@ -19,5 +19,13 @@ public enum Permission {
     /** Set or lift a legal hold on a case, which stops its erasure (docs/security.md). */
     SET_LEGAL_HOLD,
     /** See the retention schedule and erasure runs, and erase a person's records on their request. */
-    MANAGE_RETENTION
+    MANAGE_RETENTION,
+    /** An employer's own people (Thrive at Work): their employer's pages only, never casework. */
+    EMPLOYER_SELF_SERVICE,
+    /** Hold a caseload of Thrive at Work employers and sign employers up. */
+    ADVISE_EMPLOYERS,
+    /** Assess employers' evidence against the Thrive at Work framework. */
+    ASSESS_EMPLOYERS,
+    /** Run the employer programme: edit the framework, assign advisors, see every employer of hubs in scope. */
+    MANAGE_EMPLOYER_PROGRAMME
 }

@@ -11,11 +11,11 @@ public enum Role {
     COMMISSIONER("Commissioner", "Configures programmes, contracts and targets; approves returns and claims",
             EnumSet.of(Permission.MANAGE_PROGRAMMES, Permission.VIEW_PROGRAMMES, Permission.VIEW_ORGANISATIONS,
                     Permission.APPROVE_RETURNS_AND_CLAIMS, Permission.VIEW_FIGURES, Permission.VIEW_PERSONAL_DATA,
-                    Permission.SET_LEGAL_HOLD)),
+                    Permission.SET_LEGAL_HOLD, Permission.MANAGE_EMPLOYER_PROGRAMME)),
     PROVIDER_MANAGER("Provider manager", "Manages caseloads, assigns work, prepares returns and claims",
             EnumSet.of(Permission.VIEW_PROGRAMMES, Permission.VIEW_ORGANISATIONS, Permission.MANAGE_CASES,
                     Permission.VIEW_PERSONAL_DATA, Permission.SUBMIT_RETURNS_AND_CLAIMS, Permission.VIEW_FIGURES,
-                    Permission.MAKE_REFERRALS, Permission.SET_LEGAL_HOLD)),
+                    Permission.MAKE_REFERRALS, Permission.SET_LEGAL_HOLD, Permission.MANAGE_EMPLOYER_PROGRAMME)),
     PRACTITIONER("Practitioner", "Triages, contacts, assesses, plans, supports and records outcomes",
             EnumSet.of(Permission.VIEW_PROGRAMMES, Permission.MANAGE_CASES, Permission.VIEW_PERSONAL_DATA,
                     Permission.MAKE_REFERRALS)),
@@ -25,7 +25,13 @@ public enum Role {
             EnumSet.of(Permission.RECEIVE_EXTRACTS, Permission.VIEW_FIGURES)),
     NATIONAL("National", "Receives collated returns; sees figures, never names",
             EnumSet.of(Permission.VIEW_FIGURES, Permission.VIEW_PROGRAMMES, Permission.VIEW_ORGANISATIONS,
-                    Permission.RECEIVE_RETURNS));
+                    Permission.RECEIVE_RETURNS)),
+    EMPLOYER("Employer: wellbeing lead or champion", "Sees and updates their own employer's Thrive at Work pages",
+            EnumSet.of(Permission.EMPLOYER_SELF_SERVICE)),
+    EMPLOYER_ADVISOR("Thrive at Work advisor", "Holds a caseload of employers and signs employers up",
+            EnumSet.of(Permission.ADVISE_EMPLOYERS, Permission.VIEW_PROGRAMMES)),
+    EMPLOYER_ASSESSOR("Thrive at Work assessor", "Assesses employers' evidence and makes awards",
+            EnumSet.of(Permission.ASSESS_EMPLOYERS));
 
     private final String label;
     private final String description;

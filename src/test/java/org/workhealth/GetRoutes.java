@@ -165,6 +165,10 @@ public final class GetRoutes {
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
+        // Thrive at Work engagements, case studies and pilots (employer module, E3): the demo's first of each.
+        values.put("pilotId", any(jdbc, "SELECT MIN(id) FROM employer_pilot"));
+        values.put("engagementId", any(jdbc, "SELECT MIN(id) FROM employer_engagement"));
+        values.put("caseStudyId", any(jdbc, "SELECT MIN(id) FROM employer_case_study"));
         return values;
     }
 

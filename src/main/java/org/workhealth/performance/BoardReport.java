@@ -30,7 +30,7 @@ record BoardReport(Quarter quarter, LocalDate asOf, List<KpiTable> tables,
     }
 
     /** The pilots shown in a programme's section, none when it has none. */
-    List<PilotSummary> pilotsOf(KpiTable table) {
+    public List<PilotSummary> pilotsOf(KpiTable table) {
         return pilots.getOrDefault(table.programmeId(), List.of());
     }
 

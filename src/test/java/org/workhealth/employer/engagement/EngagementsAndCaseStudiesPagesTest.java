@@ -124,17 +124,17 @@ class EngagementsAndCaseStudiesPagesTest {
                 .param("consentGivenBy", "Jo Bloggs").param("version", "0")).andExpect(status().isOk()).andReturn());
         assertThat(refused.select(".govuk-error-summary__list li").eachText())
                 .contains("Confirm that the employer agreed to the case study being published");
-        assertThat(status(id)).isEqualTo("DRAFT");
+        assertThat(statusOf(id)).isEqualTo("DRAFT");
 
         mvc.perform(post(location + "/approve").session(advisor).with(csrf()).param("consentGivenBy", "Jo Bloggs")
                 .param("consent", "yes").param("version", "0")).andExpect(status().is3xxRedirection());
-        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(statusOf(id)).isEqualTo("APPROVED");
         // Another organisation cannot publish it by changing the address.
         mvc.perform(post(location + "/publish").session(SignIn.as(mvc, SignIn.GM_COMMISSIONER)).with(csrf())
                 .param("version", "1")).andExpect(status().isNotFound());
         mvc.perform(post(location + "/publish").session(advisor).with(csrf()).param("version", "1"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(status(id)).isEqualTo("PUBLISHED");
+        assertThat(statusOf(id)).isEqualTo("PUBLISHED");
         assertThat(caseStudiesThisQuarter(commissioner)).isEqualTo(before + 1);
 
         Document page = page(mvc.perform(get(location).session(advisor)).andExpect(status().isOk()).andReturn());
@@ -174,7 +174,7 @@ class EngagementsAndCaseStudiesPagesTest {
         return jdbc.sql("SELECT COUNT(*) FROM employer_engagement").query(Long.class).single();
     }
 
-    private String status(long id) {
+    private String statusOf(long id) {
         return jdbc.sql("SELECT status FROM employer_case_study WHERE id = ?").param(id).query(String.class).single();
     }
 

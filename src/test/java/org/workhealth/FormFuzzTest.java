@@ -56,12 +56,14 @@ class FormFuzzTest {
             "wrong type", "99999999999999999999");
     private static final List<String> ACCOUNTS = List.of("signed out", SignIn.BURY_COACH, SignIn.BURY_MANAGER,
             SignIn.GM_COMMISSIONER, SignIn.GM_ADMIN, SignIn.NATIONAL_ADMIN, SignIn.NATIONAL,
-            "referrer@townside.workhealth.example", SignIn.WMCA_COMMISSIONER);
+            "referrer@townside.workhealth.example", SignIn.WMCA_COMMISSIONER,
+            // Thrive at Work: an advisor, and an employer's own wellbeing lead.
+            "advisor@wmca.workhealth.example", "lead@acme.workhealth.example");
     private static final List<String> QUESTION_SLUGS = List.of("who", "name", "date-of-birth", "contact-details", "gp",
             "work", "health", "help", "consent", "equality");
     private static final Set<String> NOT_FIELDS = Set.of("_csrf", "id");
     private static final Set<String> MAY_CHANGE = Set.of("audit_event", "audit_event_record", "flyway_schema_history",
-            "referral_submission_log");
+            "referral_submission_log", "employer_sign_up_log", "employer_sign_up_address");
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;

@@ -44,7 +44,9 @@ public final class GetRoutes {
     public static final List<String> ACCOUNTS = List.of(SignIn.NATIONAL_ADMIN, SignIn.GM_ADMIN, SignIn.NATIONAL,
             SignIn.GM_COMMISSIONER, SignIn.WMCA_COMMISSIONER, SignIn.BURY_MANAGER, SignIn.BURY_COACH,
             "manager@oldham.workhealth.example", "specialist@bchft.workhealth.example",
-            "referrer@townside.workhealth.example", "evaluator@workhealth.example");
+            "referrer@townside.workhealth.example", "evaluator@workhealth.example",
+            // Thrive at Work (employer module): an employer's own wellbeing lead.
+            "lead@acme.workhealth.example");
 
     private GetRoutes() {
     }
@@ -169,6 +171,11 @@ public final class GetRoutes {
         values.put("pilotId", any(jdbc, "SELECT MIN(id) FROM employer_pilot"));
         values.put("engagementId", any(jdbc, "SELECT MIN(id) FROM employer_engagement"));
         values.put("caseStudyId", any(jdbc, "SELECT MIN(id) FROM employer_case_study"));
+        // Thrive at Work employers (employer module, E1): the demo's Acme Components Ltd, confirmed, with a
+        // wellbeing lead and an advisor, and its first site.
+        values.put("employerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE name = 'Acme Components Ltd'"));
+        values.put("siteId", any(jdbc, "SELECT MIN(s.id) FROM employer_site s JOIN employer e ON e.id = s.employer_id"
+                + " WHERE e.name = 'Acme Components Ltd'"));
         return values;
     }
 

@@ -64,6 +64,9 @@ class NavigationAdvice {
             new Link("/returns", "Data returns", Set.of(Permission.SUBMIT_RETURNS_AND_CLAIMS,
                     Permission.APPROVE_RETURNS_AND_CLAIMS, Permission.RECEIVE_RETURNS)),
             new Link("/services", "Services", Permission.MANAGE_CASES),
+            new Link("/employers", "Employers", Set.of(Permission.ADVISE_EMPLOYERS, Permission.ASSESS_EMPLOYERS,
+                    Permission.MANAGE_EMPLOYER_PROGRAMME)),
+            new Link("/employer", "Your employer", Permission.EMPLOYER_SELF_SERVICE),
             Link.forRoles("/subject-access", "Subject access", Role.PROVIDER_MANAGER, Role.COMMISSIONER),
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),
@@ -81,7 +84,10 @@ class NavigationAdvice {
         String path = CurrentUserInterceptor.path(request);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Link link : LINKS) {
-            if (link.shownTo(user) && (!link.href().equals(BANK_HOLIDAYS) || access.isNationalAdministrator(user))) {
+            // An employer's own people have their employer's page for a home (/home takes them there).
+            boolean employerHome = link.href().equals("/home") && user.has(Permission.EMPLOYER_SELF_SERVICE);
+            if (link.shownTo(user) && !employerHome
+                    && (!link.href().equals(BANK_HOLIDAYS) || access.isNationalAdministrator(user))) {
                 boolean active = path.equals(link.href()) || path.startsWith(link.href() + "/");
                 items.add(Map.of("href", link.href(), "text", link.text(), "active", active));
             }

@@ -49,6 +49,20 @@ public class People {
         return organisationIds.isEmpty() ? List.of() : repository.findByOrganisationIdInOrderByFullName(organisationIds);
     }
 
+    /**
+     * The people with these ids, by name, for pages that name staff or employers' people they hold ids of (an
+     * employer's advisor, its wellbeing lead). Callers check that the viewer may see the record naming them.
+     */
+    public List<Person> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Person> found = new java.util.ArrayList<>();
+        repository.findAllById(ids).forEach(found::add);
+        found.sort(java.util.Comparator.comparing(Person::fullName));
+        return found;
+    }
+
     /** A person the actor may manage; anyone else is "not found". */
     public Person manageable(CurrentUser actor, long personId) {
         Person person = repository.findById(personId).orElseThrow(OutOfScopeException::new);

@@ -3,6 +3,7 @@ package org.workhealth.platform;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.Permission;
 
 /** The public start page, the signed-in home page, and the pages every GOV.UK service has. */
 @Controller
@@ -15,6 +16,10 @@ class SiteController {
 
     @GetMapping("/home")
     String home(CurrentUser user) {
+        // An employer's own people (Thrive at Work) land on their employer's page, not the staff home.
+        if (user.has(Permission.EMPLOYER_SELF_SERVICE)) {
+            return "redirect:/employer";
+        }
         return "platform/home";
     }
 

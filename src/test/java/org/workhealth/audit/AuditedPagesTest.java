@@ -65,7 +65,14 @@ class AuditedPagesTest {
             "/funding/allocations/new", "/funding/allocations/{id}", "/funding/allocations/{id}/allocation.csv",
             "/funding/populations", "/funding/populations/{localityId}",
             "/returns", "/returns/board/{programme}/{year}", "/returns/board/{programme}/{year}/{quarter}",
-            "/returns/review/{id}/return", "/returns/review/{id}/unlock", "/returns/sent/{id}/figures.csv");
+            "/returns/review/{id}/return", "/returns/review/{id}/unlock", "/returns/sent/{id}/figures.csv",
+            // Thrive at Work: the sign-up forms show back only what the person typing entered; the lists and the
+            // caseloads name employers (organisations) and advisors (staff), never an employer's contact.
+            "/thrive-at-work/sign-up", "/thrive-at-work/sign-up/{slug}", "/thrive-at-work/sign-up/check",
+            "/thrive-at-work/sign-up/confirmation", "/employers/new", "/employers/new/{slug}", "/employers/new/check",
+            "/employers", "/employers/queue", "/employers/caseloads", "/employers/{employerId}/advisor",
+            "/employers/{employerId}/people/new", "/employers/diagnostic-referrals/new", "/employer/sites/new",
+            "/employer/people/new");
 
     /** Pages that list many people's records: one entry, naming each record shown (there may be none). */
     static final Set<String> LISTS = Set.of("/triage", "/cases", "/caseloads", "/reviews/overdue", "/referrals/mine",
@@ -86,7 +93,9 @@ class AuditedPagesTest {
             "/returns/{programme}/{year}/{quarter}", "/returns/{programme}/{year}/{quarter}/extract.csv",
             "/returns/review/{id}", "/returns/sent/{id}", "/returns/sent/{id}/participants.csv",
             "/returns/sent/{id}/return.xlsx",
-            "/cases/{id}/outcomes/{outcomeId}/correct");
+            "/cases/{id}/outcomes/{outcomeId}/correct",
+            // Only a pending sign-up has a decision page; the walk's employer is confirmed (EmployerPagesTest).
+            "/employers/{employerId}/decision");
 
     private static final Pattern RECORD_VARIABLE = Pattern.compile("\\{(id|[A-Za-z]+Id|version)}");
     private static final String NO_SUCH_RECORD = "999999999";

@@ -176,6 +176,19 @@ public final class GetRoutes {
         values.put("employerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE name = 'Acme Components Ltd'"));
         values.put("siteId", any(jdbc, "SELECT MIN(s.id) FROM employer_site s JOIN employer e ON e.id = s.employer_id"
                 + " WHERE e.name = 'Acme Components Ltd'"));
+        // Thrive at Work accreditation (employer.framework, employer.assessment): the demo's framework.
+        values.put("frameworkVersionId", any(jdbc, "SELECT MIN(id) FROM framework_version"));
+        values.put("criterionId", any(jdbc, "SELECT MIN(id) FROM framework_criterion WHERE version_id = "
+                + values.get("frameworkVersionId")));
+        values.put("levelCode", "BRONZE");
+        values.put("moduleCode", "MENTAL");
+        values.put("criterionCode", "B-MH-1");
+        values.put("evidenceId", any(jdbc, "SELECT MIN(id) FROM criterion_evidence WHERE employer_id = "
+                + values.get("employerId")));
+        values.put("submissionId", any(jdbc, "SELECT MIN(id) FROM assessment_submission WHERE employer_id = "
+                + values.get("employerId")));
+        values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = "
+                + values.get("employerId")));
         return values;
     }
 

@@ -37,6 +37,7 @@ import org.workhealth.referral.EligibilityRules;
 import org.workhealth.referral.ReferralAreas;
 import org.workhealth.referral.ReferralExamples;
 import org.workhealth.referral.Referrer;
+import org.workhealth.employer.assessment.AccreditationExamples;
 import org.workhealth.funding.FundingExamples;
 import org.workhealth.returns.ReturnExamples;
 import org.workhealth.performance.KpiDefinitions;
@@ -101,6 +102,7 @@ class DemoData implements ApplicationRunner {
     private final FundingExamples fundingExamples;
     private final ReturnExamples returnExamples;
     private final EmployerExamples employerExamples;
+    private final AccreditationExamples accreditationExamples;
     private final EmployerFigureExamples employerFigureExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
@@ -109,8 +111,10 @@ class DemoData implements ApplicationRunner {
             KpiDefinitions kpiDefinitions, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
-            EmployerExamples employerExamples, EmployerFigureExamples employerFigureExamples) {
+            EmployerExamples employerExamples, AccreditationExamples accreditationExamples,
+            EmployerFigureExamples employerFigureExamples) {
         this.employerExamples = employerExamples;
+        this.accreditationExamples = accreditationExamples;
         this.employerFigureExamples = employerFigureExamples;
         this.referralExamples = referralExamples;
         this.fundingExamples = fundingExamples;
@@ -303,6 +307,7 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), null));
         // Thrive at Work's employers, advisors and assessor (E1), their accreditation (E2), their figures (E3).
         employerExamples.load(demoPasswordHash);
+        accreditationExamples.load(wmca, people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
         employerFigureExamples.load();
 
         fundingExamples.agreements();

@@ -72,7 +72,15 @@ class AuditedPagesTest {
             "/thrive-at-work/sign-up/confirmation", "/employers/new", "/employers/new/{slug}", "/employers/new/check",
             "/employers", "/employers/queue", "/employers/caseloads", "/employers/{employerId}/advisor",
             "/employers/{employerId}/people/new", "/employers/diagnostic-referrals/new", "/employer/sites/new",
-            "/employer/people/new");
+            "/employer/people/new",
+            // Thrive at Work's framework: criteria, which are reference data.
+            "/thrive-at-work/framework", "/thrive-at-work/framework/{frameworkVersionId}",
+            "/thrive-at-work/framework/{frameworkVersionId}/criteria/new",
+            "/thrive-at-work/framework/{frameworkVersionId}/criteria/{criterionId}",
+            // Thrive at Work's public register (employers' names and levels), the assessors' queue (employers'
+            // names), and the form to withdraw an award (an employer's name and level).
+            "/thrive-at-work/register", "/thrive-at-work/assessments",
+            "/thrive-at-work/employers/{employerId}/accreditation/awards/{awardId}/withdraw");
 
     /** Pages that list many people's records: one entry, naming each record shown (there may be none). */
     static final Set<String> LISTS = Set.of("/triage", "/cases", "/caseloads", "/reviews/overdue", "/referrals/mine",

@@ -62,6 +62,13 @@ class ThriveAtWorkController {
                 sectors.stream().mapToLong(ThriveAtWorkFigures.SectorRow::pending).sum(),
                 sectors.stream().mapToLong(ThriveAtWorkFigures.SectorRow::confirmed).sum(),
                 sectors.stream().mapToLong(ThriveAtWorkFigures.SectorRow::declined).sum()});
+        ThriveAtWorkFigures.AwardFigures awards = figures.awards(scope);
+        model.addAttribute("levels", awards.byLevel().entrySet().stream()
+                .map(e -> List.of(e.getKey(), number(e.getValue()))).toList());
+        model.addAttribute("lapsed", number(awards.lapsed()));
+        model.addAttribute("withoutAward", number(awards.withoutAward()));
+        model.addAttribute("medianToAward", awards.medianDaysToAward() == null ? "No awards yet"
+                : number(awards.medianDaysToAward()) + " days");
         model.addAttribute("employees", employees);
         model.addAttribute("employeesText", number(employees.employees()));
         model.addAttribute("employersText", number(employees.employers()));

@@ -36,10 +36,49 @@ class ThriveAtWorkFigures {
         }
     }
 
-    private final JdbcClient jdbc;
+    /**
+     * Signed-up employers by their current award (the assessment part's {@code Awards}): by level, how many awards
+     * have lapsed, and the median days from sign-up to the current award.
+     */
+    record AwardFigures(java.util.Map<String, Long> byLevel, long lapsed, long withoutAward, Long medianDaysToAward) {
+    }
 
-    ThriveAtWorkFigures(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final org.workhealth.employer.assessment.Awards awards;
+
+    ThriveAtWorkFigures(JdbcClient jdbc, org.workhealth.employer.assessment.Awards awards) {
         this.jdbc = jdbc;
+        this.awards = awards;
+    }
+
+    /** Two queries: the signed-up employers in scope, then their current awards. */
+    AwardFigures awards(EmployerScope scope) {
+        java.util.Map<Long, LocalDate> signedUp = new java.util.HashMap<>();
+        if (!scope.isEmpty()) {
+            jdbc.sql("SELECT e.id, e.signed_up_on FROM employer e WHERE e.status = 'CONFIRMED' AND "
+                            + scope.whereEmployer("e"))
+                    .params(scope.parameters())
+                    .query(rs -> {
+                        signedUp.put(rs.getLong("id"), rs.getDate("signed_up_on").toLocalDate());
+                    });
+        }
+        java.util.Map<Long, org.workhealth.employer.assessment.CurrentAward> current = awards.current(signedUp.keySet());
+        java.util.Map<String, Long> byLevel = new java.util.LinkedHashMap<>();
+        List<Long> days = new ArrayList<>();
+        long lapsed = 0;
+        for (var entry : current.entrySet()) {
+            var award = entry.getValue();
+            if (award.lapsed()) {
+                lapsed++;
+            } else {
+                byLevel.merge(award.levelName(), 1L, Long::sum);
+            }
+            days.add(java.time.temporal.ChronoUnit.DAYS.between(signedUp.get(entry.getKey()), award.awardedOn()));
+        }
+        days.sort(null);
+        Long median = days.isEmpty() ? null : days.size() % 2 == 1 ? days.get(days.size() / 2)
+                : (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2;
+        return new AwardFigures(byLevel, lapsed, signedUp.size() - current.size(), median);
     }
 
     List<SectorRow> bySector(EmployerScope scope) {

@@ -225,7 +225,7 @@ public class Pilots implements PilotSummaries {
                 WHERE p.programme_id = :programme AND p.starts_on <= :end
                   AND (p.hub_organisation_id IN (:scope) OR p.provider_organisation_id IN (:scope))
                 GROUP BY p.id, p.name, o.name, p.starts_on, p.ends_on, p.budget_pence
-                ORDER BY p.starts_on, p.name""")
+                ORDER BY p.starts_on, p.id""")
                 .param("end", Date.valueOf(quarter.end())).param("programme", programmeId)
                 .param("scope", new ArrayList<>(organisationIds))
                 .query((rs, n) -> new Row(rs.getLong("id"), new PilotSummary(rs.getString("name"),

@@ -67,7 +67,12 @@ class EngagementsAndCaseStudiesPagesTest {
         // Outside the hub: not found, for the page and for the form.
         MockHttpSession gm = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
         mvc.perform(get(location).session(gm)).andExpect(status().isNotFound());
-        mvc.perform(get("/thrive-at-work").session(gm)).andExpect(status().isNotFound());
+        // Greater Manchester runs the programme for its own hub's employers, none of the West Midlands'.
+        Document gmDashboard = page(mvc.perform(get("/thrive-at-work").session(gm)).andExpect(status().isOk())
+                .andReturn());
+        assertThat(gmDashboard.selectFirst("[data-figure=employees]").text()).isEqualTo("0");
+        assertThat(gmDashboard.select("#sectors tr[data-sector]")).isEmpty();
+        mvc.perform(get("/thrive-at-work").session(SignIn.as(mvc, SignIn.BURY_COACH))).andExpect(status().isNotFound());
         mvc.perform(get("/thrive-at-work/engagements/new").session(SignIn.as(mvc, SignIn.BURY_MANAGER)))
                 .andExpect(status().isNotFound());
         // An employer's own people see nothing of other employers' engagements, and record none.

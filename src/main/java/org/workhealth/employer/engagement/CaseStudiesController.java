@@ -156,9 +156,8 @@ class CaseStudiesController {
     }
 
     private String page(CurrentUser user, CaseStudy study, Model model) {
-        if (study.consentGivenBy() != null) {
-            audit.recordView("employer_case_study", study.id(), study.hubOrganisationId());
-        }
+        // The page may name who gave consent: one view entry each time it is shown.
+        audit.recordView("employer_case_study", study.id(), study.hubOrganisationId());
         boolean mayChange = engagements.mayRecordFor(user, study.employerId());
         model.addAttribute("study", study);
         model.addAttribute("paragraphs", java.util.Arrays.stream(study.body().split("\\R\\s*\\R"))

@@ -72,9 +72,8 @@ class EngagementsController {
     String engagement(CurrentUser user, @PathVariable long engagementId, Model model) {
         Engagement engagement = engagements.readable(user, engagementId);
         List<String> names = engagements.attendeeNames(engagementId);
-        if (!names.isEmpty()) {
-            audit.recordView("employer_engagement", engagementId, engagement.hubOrganisationId());
-        }
+        // The page shows who attended where known: one view entry, whether or not any names were recorded.
+        audit.recordView("employer_engagement", engagementId, engagement.hubOrganisationId());
         model.addAttribute("engagement", engagement);
         model.addAttribute("date", DateAnswer.format(engagement.heldOn()));
         model.addAttribute("kind", engagement.kind().label());

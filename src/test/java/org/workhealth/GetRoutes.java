@@ -200,6 +200,10 @@ public final class GetRoutes {
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
+        // Thrive at Work engagements, case studies and pilots (employer module, E3): the demo's first of each.
+        values.put("pilotId", any(jdbc, "SELECT MIN(id) FROM employer_pilot"));
+        values.put("engagementId", any(jdbc, "SELECT MIN(id) FROM employer_engagement"));
+        values.put("caseStudyId", any(jdbc, "SELECT MIN(id) FROM employer_case_study"));
         // Thrive at Work employers (employer module, E1): the demo's Acme Components Ltd, confirmed, with a
         // wellbeing lead and an advisor, and its first site.
         values.put("employerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE name = 'Acme Components Ltd'"));

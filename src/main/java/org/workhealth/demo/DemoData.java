@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.casework.CaseworkExamples;
 import org.workhealth.casework.ServiceDirectory;
 import org.workhealth.employer.EmployerExamples;
+import org.workhealth.employer.EmployerFigureExamples;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.NewPerson;
 import org.workhealth.organisation.Organisation;
@@ -102,6 +103,7 @@ class DemoData implements ApplicationRunner {
     private final ReturnExamples returnExamples;
     private final EmployerExamples employerExamples;
     private final AccreditationExamples accreditationExamples;
+    private final EmployerFigureExamples employerFigureExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
@@ -109,9 +111,11 @@ class DemoData implements ApplicationRunner {
             KpiDefinitions kpiDefinitions, PerformanceExamples performanceExamples,
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
-            EmployerExamples employerExamples, AccreditationExamples accreditationExamples) {
+            EmployerExamples employerExamples, AccreditationExamples accreditationExamples,
+            EmployerFigureExamples employerFigureExamples) {
         this.employerExamples = employerExamples;
         this.accreditationExamples = accreditationExamples;
+        this.employerFigureExamples = employerFigureExamples;
         this.referralExamples = referralExamples;
         this.fundingExamples = fundingExamples;
         this.returnExamples = returnExamples;
@@ -297,9 +301,14 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), null));
         performanceExamples.thriveAtWork2023(thriveAtWork.id(), tawContract,
                 people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
+        // Thrive at Work is counted from the employer record from 2024/25; this year's contract, for the demo employers'
+        // sign-ups, engagements and case studies to count under.
+        programmes.addContractUnchecked(new NewContract("TAW-WMCA-2026", thriveAtWork.id(), wmca, wmca, "West Midlands",
+                LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), null));
         // Thrive at Work's employers, advisors and assessor (E1), their accreditation (E2), their figures (E3).
         employerExamples.load(demoPasswordHash);
         accreditationExamples.load(wmca, people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id());
+        employerFigureExamples.load();
 
         fundingExamples.agreements();
         Map<Long, Long> populations = new LinkedHashMap<>();

@@ -19,15 +19,29 @@ import java.util.Set;
  * @param firstPerCase    count a case's milestone of a type only when it is the case's first current one of
  *                        that type (ever, not only in the range), so that a job start recorded twice, or
  *                        recorded again in a later period, counts once. Milestones without a case always count.
+ * @param sumQuantity     instead of counting milestones, add up their quantity ({@link MilestoneType#quantityAttribute()},
+ *                        such as an engagement's attendees): one engagement of 40 people is one milestone that counts
+ *                        40. Only for types that have a quantity.
  */
 public record MilestoneCountQuery(Set<MilestoneType> types, Set<Long> contractIds, Set<Long> organisationIds,
-        LocalDate from, LocalDate to, Map<String, String> attributeEquals, boolean byMonth, boolean firstPerCase) {
+        LocalDate from, LocalDate to, Map<String, String> attributeEquals, boolean byMonth, boolean firstPerCase,
+        boolean sumQuantity) {
 
     public MilestoneCountQuery {
         types = types == null ? null : Set.copyOf(types);
         contractIds = contractIds == null ? null : Set.copyOf(contractIds);
         organisationIds = organisationIds == null ? null : Set.copyOf(organisationIds);
         attributeEquals = attributeEquals == null ? Map.of() : Map.copyOf(attributeEquals);
+        if (sumQuantity && (types == null || types.isEmpty()
+                || types.stream().anyMatch(type -> !type.hasQuantity()))) {
+            throw new IllegalArgumentException("Only milestone types with a quantity can be summed: " + types);
+        }
+    }
+
+    /** A count of milestones (not a sum of their quantities). */
+    public MilestoneCountQuery(Set<MilestoneType> types, Set<Long> contractIds, Set<Long> organisationIds,
+            LocalDate from, LocalDate to, Map<String, String> attributeEquals, boolean byMonth, boolean firstPerCase) {
+        this(types, contractIds, organisationIds, from, to, attributeEquals, byMonth, firstPerCase, false);
     }
 
     /** Counts of {@code types} per contract between two dates, each case's first only. */
@@ -40,12 +54,19 @@ public record MilestoneCountQuery(Set<MilestoneType> types, Set<Long> contractId
     public MilestoneCountQuery withAttribute(String key, String value) {
         Map<String, String> more = new java.util.LinkedHashMap<>(attributeEquals);
         more.put(key, value);
-        return new MilestoneCountQuery(types, contractIds, organisationIds, from, to, more, byMonth, firstPerCase);
+        return new MilestoneCountQuery(types, contractIds, organisationIds, from, to, more, byMonth, firstPerCase,
+                sumQuantity);
     }
 
     /** The same query, grouped by month as well. */
     public MilestoneCountQuery perMonth() {
         return new MilestoneCountQuery(types, contractIds, organisationIds, from, to, attributeEquals, true,
-                firstPerCase);
+                firstPerCase, sumQuantity);
+    }
+
+    /** The same query, adding up each milestone's quantity instead of counting milestones. */
+    public MilestoneCountQuery summingQuantity() {
+        return new MilestoneCountQuery(types, contractIds, organisationIds, from, to, attributeEquals, byMonth,
+                firstPerCase, true);
     }
 }

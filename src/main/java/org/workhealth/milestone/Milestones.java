@@ -72,6 +72,7 @@ public class Milestones {
      */
     @Transactional
     public long record(NewMilestone milestone) {
+        checkQuantity(milestone);
         locks.firstCovering(List.of(new PeriodLocks.Probe(milestone.contractId(), milestone.occurredOn())))
                 .ifPresent(covered -> {
                     throw new PeriodLockedException(covered.lock(), milestone.occurredOn(), false);
@@ -98,6 +99,7 @@ public class Milestones {
         if (batch.stream().anyMatch(m -> m.caseId() != null)) {
             throw new IllegalArgumentException("recordAll takes milestones without a case");
         }
+        batch.forEach(Milestones::checkQuantity);
         List<PeriodLocks.Probe> probes = batch.stream().map(m -> new PeriodLocks.Probe(m.contractId(), m.occurredOn()))
                 .distinct().toList();
         locks.firstCovering(probes).ifPresent(covered -> {
@@ -146,6 +148,7 @@ public class Milestones {
      */
     @Transactional
     public long supersede(long id, NewMilestone correction, String reason) {
+        checkQuantity(correction);
         Milestone original = find(id).orElseThrow(() -> new NotCurrentException("No milestone " + id));
         if (!isCurrent(id)) {
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
@@ -319,7 +322,8 @@ public class Milestones {
         }
         // First per case reads the kept projection of each case's first current milestone of a type, plus the
         // milestones with no case, which always count; every other count reads the current milestones.
-        sql.append(", COUNT(*) AS n FROM ").append(query.firstPerCase() ? """
+        sql.append(query.sumQuantity() ? ", SUM(" + quantity(query.types()) + ") AS n FROM " : ", COUNT(*) AS n FROM ")
+                .append(query.firstPerCase() ? """
                 (SELECT f.type, f.contract_id, f.organisation_id, f.occurred_on, f.attributes FROM milestone_first f
                  UNION ALL
                  SELECT c.type, c.contract_id, c.organisation_id, c.occurred_on, c.attributes FROM milestone c
@@ -410,6 +414,39 @@ public class Milestones {
                 ORDER BY m.occurred_on, m.id
                 FETCH FIRST 1 ROWS ONLY
                 """).params(caseId, type.name()).update();
+    }
+
+    /**
+     * The quantity of a milestone in SQL, read from its attributes text ({@code ...;attendees=40;...}) with functions
+     * H2 and PostgreSQL share. {@link #record} has checked that every milestone of a type with a quantity carries it
+     * as a whole number, so the cast cannot fail; a milestone without it (none should exist) adds 0. The attribute
+     * names come from {@link MilestoneType}, never from input.
+     */
+    private static String quantity(java.util.Collection<MilestoneType> types) {
+        StringBuilder sql = new StringBuilder("CASE m.type");
+        for (MilestoneType type : types) {
+            String key = ";" + type.quantityAttribute() + "=";
+            String text = "(';' || m.attributes || ';')";
+            String at = "POSITION('" + key + "' IN " + text + ")";
+            String rest = "SUBSTRING(" + text + " FROM " + at + " + " + key.length() + ")";
+            sql.append(" WHEN '").append(type.name()).append("' THEN CASE WHEN ").append(at).append(" > 0 THEN CAST(")
+                    .append("SUBSTRING(").append(rest).append(" FROM 1 FOR POSITION(';' IN ").append(rest)
+                    .append(") - 1) AS BIGINT) ELSE 0 END");
+        }
+        return sql.append(" ELSE 0 END").toString();
+    }
+
+    /** A type with a quantity must carry it, as a whole number from 0 to {@link MilestoneType#MAX_QUANTITY}. */
+    private static void checkQuantity(NewMilestone milestone) {
+        MilestoneType type = milestone.type();
+        if (!type.hasQuantity()) {
+            return;
+        }
+        String value = milestone.attributes().get(type.quantityAttribute());
+        if (value == null || !value.matches("[0-9]{1,7}") || Integer.parseInt(value) > MilestoneType.MAX_QUANTITY) {
+            throw new IllegalArgumentException(type.name() + " needs " + type.quantityAttribute()
+                    + " as a whole number from 0 to " + MilestoneType.MAX_QUANTITY + ", not " + value);
+        }
     }
 
     private static String likeEscape(String text) {

@@ -67,6 +67,8 @@ class NavigationAdvice {
             new Link("/employers", "Employers", Set.of(Permission.ADVISE_EMPLOYERS, Permission.ASSESS_EMPLOYERS,
                     Permission.MANAGE_EMPLOYER_PROGRAMME)),
             new Link("/employer", "Your employer", Permission.EMPLOYER_SELF_SERVICE),
+            new Link("/thrive-at-work", "Thrive at Work", Set.of(Permission.ADVISE_EMPLOYERS,
+                    Permission.MANAGE_EMPLOYER_PROGRAMME)),
             Link.forRoles("/subject-access", "Subject access", Role.PROVIDER_MANAGER, Role.COMMISSIONER),
             new Link("/organisations", "Organisations", Permission.VIEW_ORGANISATIONS),
             new Link("/people", "People", Permission.MANAGE_PEOPLE),

@@ -14,12 +14,24 @@ import org.workhealth.calendar.Quarter;
  * drawn up as at the quarter's last day (or today, while the quarter is still running), so that
  * later quarters show as not started. The HTML page, the PDF and the XLSX are all made from it.
  */
-record BoardReport(Quarter quarter, LocalDate asOf, List<KpiTable> tables) {
+record BoardReport(Quarter quarter, LocalDate asOf, List<KpiTable> tables,
+        java.util.Map<Long, List<PilotSummary>> pilots) {
 
     private static final Pattern QUARTER_PARAMETER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     BoardReport {
         tables = List.copyOf(tables);
+        pilots = java.util.Map.copyOf(pilots);
+    }
+
+    /** A report with no pilots beside its tables. */
+    BoardReport(Quarter quarter, LocalDate asOf, List<KpiTable> tables) {
+        this(quarter, asOf, tables, java.util.Map.of());
+    }
+
+    /** The pilots shown in a programme's section, none when it has none. */
+    public List<PilotSummary> pilotsOf(KpiTable table) {
+        return pilots.getOrDefault(table.programmeId(), List.of());
     }
 
     /** "2023-Q3": the financial year's start year and the quarter, as the report's URLs carry it. */

@@ -25,9 +25,14 @@ import org.workhealth.programme.Programme;
 class BoardReports {
 
     private final KpiTables tables;
+    private final org.springframework.beans.factory.ObjectProvider<PilotSummaries> pilots;
+    private final org.workhealth.organisation.AccessPolicy access;
 
-    BoardReports(KpiTables tables) {
+    BoardReports(KpiTables tables, org.springframework.beans.factory.ObjectProvider<PilotSummaries> pilots,
+            org.workhealth.organisation.AccessPolicy access) {
         this.tables = tables;
+        this.pilots = pilots;
+        this.access = access;
     }
 
     /**
@@ -98,7 +103,17 @@ class BoardReports {
         List<KpiTable> chosen = visible.stream().filter(programme -> codes.contains(programme.code()))
                 .map(programme -> table(user, programme.id(), quarter))
                 .toList();
-        return new BoardReport(quarter, asOf, chosen);
+        // Pilots of the organisations the person sees, beside their programme's table, from whichever module keeps them.
+        Set<Long> scope = access.scope(user);
+        java.util.Map<Long, List<PilotSummary>> pilotsByProgramme = new java.util.HashMap<>();
+        for (KpiTable table : chosen) {
+            List<PilotSummary> found = pilots.orderedStream()
+                    .flatMap(source -> source.forProgramme(table.programmeId(), scope, quarter).stream()).toList();
+            if (!found.isEmpty()) {
+                pilotsByProgramme.put(table.programmeId(), found);
+            }
+        }
+        return new BoardReport(quarter, asOf, chosen, pilotsByProgramme);
     }
 
     /**

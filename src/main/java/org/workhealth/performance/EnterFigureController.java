@@ -58,7 +58,7 @@ class EnterFigureController {
         EnteredContract contract = figureAccess.require(user, contractId);
         FinancialYear year = FiguresController.year(contract, yearStart);
         EnteredKpi kpi = pages.kpi(contract, kpiId);
-        return new Target(contract, year, kpi, pages.quarter(contract, year, quarterNumber));
+        return new Target(contract, year, kpi, pages.quarter(contract, year, kpi, quarterNumber));
     }
 
     @GetMapping(PATH)

@@ -54,7 +54,8 @@ class FigureAccess {
         }
         return jdbc.sql(CONTRACT + """
                 WHERE (c.provider_organisation_id IN (:scope) OR c.commissioner_organisation_id IN (:scope))
-                  AND EXISTS (SELECT 1 FROM kpi_definition d WHERE d.programme_id = c.programme_id AND d.source = 'ENTERED')
+                  AND EXISTS (SELECT 1 FROM kpi_definition d WHERE d.programme_id = c.programme_id
+                              AND (d.source = 'ENTERED' OR d.counted_from IS NOT NULL))
                 ORDER BY p.name, c.reference
                 """).param("scope", new ArrayList<>(scope)).query(FigureAccess::contract).list().stream()
                 .filter(c -> mayEnter(user, c)).toList();
@@ -70,13 +71,15 @@ class FigureAccess {
         return contract;
     }
 
-    /** The programme's KPIs entered by hand, in the programme's order. */
+    /** The programme's KPIs entered by hand, or entered before the record counted them, in the programme's order. */
     List<EnteredKpi> kpis(long programmeId) {
-        return jdbc.sql("SELECT id, programme_id, code, name FROM kpi_definition WHERE programme_id = ? "
-                        + "AND source = 'ENTERED' ORDER BY position, code")
+        // Counted KPIs with a day counting began take figures for the quarters before it: their entered baseline.
+        return jdbc.sql("SELECT id, programme_id, code, name, counted_from FROM kpi_definition WHERE programme_id = ? "
+                        + "AND (source = 'ENTERED' OR counted_from IS NOT NULL) ORDER BY position, code")
                 .param(programmeId)
                 .query((rs, row) -> new EnteredKpi(rs.getLong("id"), rs.getLong("programme_id"), rs.getString("code"),
-                        rs.getString("name")))
+                        rs.getString("name"), rs.getDate("counted_from") == null ? null
+                                : rs.getDate("counted_from").toLocalDate()))
                 .list();
     }
 

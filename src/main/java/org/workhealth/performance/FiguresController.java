@@ -94,6 +94,8 @@ class FiguresController {
                 String base = entryHref(contract, year, kpi, quarter);
                 if (!contract.runsIn(quarter)) {
                     rows.add(new QuarterRow(label, "Outside the contract", null, null, null, null, null, false));
+                } else if (!kpi.takesFigureFor(quarter) && figure == null) {
+                    rows.add(new QuarterRow(label, "Counted from the record", null, null, null, null, null, false));
                 } else if (quarter.start().isAfter(today)) {
                     rows.add(new QuarterRow(label, "Not started", null, null, null, null, null, false));
                 } else if (figure == null) {
@@ -104,7 +106,10 @@ class FiguresController {
                             base + "/history", figure.supersedesId() != null));
                 }
             }
-            sections.add(new KpiSection(kpi.name(), kpi.name() + ", " + year.label(), rows));
+            sections.add(new KpiSection(kpi.name(), kpi.name() + ", " + year.label()
+                    + (kpi.countedFrom() == null ? ""
+                            : " (counted from the record from " + DateAnswer.format(kpi.countedFrom())
+                                    + "; figures here are for the time before)"), rows));
         }
         model.addAttribute("contract", contract);
         model.addAttribute("year", year);
@@ -171,6 +176,15 @@ class FiguresController {
         }
         Quarter quarter = year.quarter(number);
         if (!contract.runsIn(quarter) || quarter.start().isAfter(LocalDate.now(clock))) {
+            throw new OutOfScopeException();
+        }
+        return quarter;
+    }
+
+    /** A quarter of the contract that this KPI takes a figure for: a counted KPI only before the record counted it. */
+    Quarter quarter(EnteredContract contract, FinancialYear year, EnteredKpi kpi, int number) {
+        Quarter quarter = quarter(contract, year, number);
+        if (!kpi.takesFigureFor(quarter)) {
             throw new OutOfScopeException();
         }
         return quarter;

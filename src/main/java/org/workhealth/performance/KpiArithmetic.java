@@ -78,6 +78,21 @@ final class KpiArithmetic {
     static Row countRow(KpiDefinition definition, Collection<KpiTarget> targets, Map<Long, Long[]> actuals,
             QuarterState[] states, boolean zeroWhenNone, RagThreshold threshold, FinancialYear year,
             Map<Integer, String> notes) {
+        boolean[] zero = {zeroWhenNone, zeroWhenNone, zeroWhenNone, zeroWhenNone};
+        return countRow(definition, targets, actuals, states, zero, threshold, year, notes, new Long[4]);
+    }
+
+    /**
+     * As above, for a KPI counted from the record whose actuals include figures entered by hand for the time
+     * before the record counted it.
+     *
+     * @param zeroWhenNone per quarter: counted (0 when nothing was), or wholly before counting began (no figure
+     *                     until one is entered)
+     * @param entered per quarter, the part of the actuals (over every contract) that was entered; null where none
+     */
+    static Row countRow(KpiDefinition definition, Collection<KpiTarget> targets, Map<Long, Long[]> actuals,
+            QuarterState[] states, boolean[] zeroWhenNone, RagThreshold threshold, FinancialYear year,
+            Map<Integer, String> notes, Long[] entered) {
         Long total = null;
         Long baseline = null;
         Long[] forecast = new Long[4];
@@ -89,7 +104,7 @@ final class KpiArithmetic {
             Long[] contractActuals = actuals.getOrDefault(target.contractId(), none).clone();
             for (int q = 0; q < 4; q++) {
                 // Nothing counted in a started quarter is an actual of 0, which "as left" must see as such.
-                if (zeroWhenNone && contractActuals[q] == null && states[q] != QuarterState.NOT_STARTED) {
+                if (zeroWhenNone[q] && contractActuals[q] == null && states[q] != QuarterState.NOT_STARTED) {
                     contractActuals[q] = 0L;
                 }
             }
@@ -107,7 +122,7 @@ final class KpiArithmetic {
             for (Long[] contract : actuals.values()) {
                 actual[q] = plus(actual[q], contract[q]);
             }
-            if (actual[q] == null && zeroWhenNone) {
+            if (actual[q] == null && zeroWhenNone[q]) {
                 actual[q] = 0L;
             }
         }
@@ -122,8 +137,11 @@ final class KpiArithmetic {
             cumulative += actual[q] == null ? 0 : actual[q];
             BigDecimal shownForecast = forecast[q] == null ? null : count(running ? forecastRun : forecast[q]);
             BigDecimal shownActual = actual[q] == null ? null : count(running ? actualRun : actual[q]);
-            cells.add(cell(year.quarter(q + 1), states[q], shownForecast, asLeft[q], shownActual, threshold,
-                    notes.get(q + 1)));
+            KpiCell cell = cell(year.quarter(q + 1), states[q], shownForecast, asLeft[q], shownActual, threshold,
+                    notes.get(q + 1));
+            cells.add(entered[q] == null || states[q] == QuarterState.NOT_STARTED ? cell
+                    : new KpiCell(cell.quarter(), cell.state(), cell.forecast(), cell.asLeft(), cell.actual(),
+                            cell.variance(), cell.rag(), cell.note(), count(entered[q])));
         }
         KpiRow row = new KpiRow(definition.code(), definition.name(), KpiUnit.COUNT, definition.display(),
                 total == null ? null : count(total), baseline == null ? null : count(baseline), cells,

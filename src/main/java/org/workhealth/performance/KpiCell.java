@@ -14,7 +14,15 @@ import org.workhealth.calendar.Quarter;
  * @param variance  actual less forecast; null when either is missing
  * @param rag       the rating; {@link Rag#NONE} for quarters not finished or without a forecast
  * @param note      what the figure's enterer said of it, for example "to February"; null if nothing
+ * @param entered   for a KPI counted from the record, the part of the actual entered by hand for the time before
+ *                  the record counted it (the quarter's baseline); null when none was
  */
 public record KpiCell(Quarter quarter, QuarterState state, BigDecimal forecast, boolean asLeft, BigDecimal actual,
-        BigDecimal variance, Rag rag, String note) {
+        BigDecimal variance, Rag rag, String note, BigDecimal entered) {
+
+    /** A cell with nothing entered by hand into a counted figure. */
+    public KpiCell(Quarter quarter, QuarterState state, BigDecimal forecast, boolean asLeft, BigDecimal actual,
+            BigDecimal variance, Rag rag, String note) {
+        this(quarter, state, forecast, asLeft, actual, variance, rag, note, null);
+    }
 }

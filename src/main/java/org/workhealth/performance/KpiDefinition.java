@@ -1,6 +1,7 @@
 package org.workhealth.performance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,14 +19,36 @@ import org.workhealth.milestone.MilestoneType;
  * @param numeratorCode    for {@link KpiSource#RATIO}: one KPI code, or several separated by commas that are summed
  * @param denominatorCode  for {@link KpiSource#RATIO}: likewise
  * @param targetPercent    for {@link KpiSource#RATIO}: the target percentage, which is also each quarter's forecast
+ * @param countedFrom      for {@link KpiSource#MILESTONES}: the day the service began counting this KPI from the
+ *                         record, or null when it always has. Before it, the figures are those entered by hand (a
+ *                         baseline per quarter, kept and shown as entered); milestones dated before it do not count,
+ *                         so nothing is counted twice.
  */
 public record KpiDefinition(long id, long programmeId, String code, String name, int position, KpiSource source,
         MilestoneType milestoneType, Map<String, String> attributeFilter, CountingRule countingRule,
-        KpiDisplay display, String numeratorCode, String denominatorCode, BigDecimal targetPercent) {
+        KpiDisplay display, String numeratorCode, String denominatorCode, BigDecimal targetPercent,
+        LocalDate countedFrom) {
 
     public KpiDefinition {
         attributeFilter = attributeFilter == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(attributeFilter));
+        if (source != KpiSource.MILESTONES) {
+            countedFrom = null;
+        }
+    }
+
+    /** A KPI with no figures entered before the record counts it. */
+    public KpiDefinition(long id, long programmeId, String code, String name, int position, KpiSource source,
+            MilestoneType milestoneType, Map<String, String> attributeFilter, CountingRule countingRule,
+            KpiDisplay display, String numeratorCode, String denominatorCode, BigDecimal targetPercent) {
+        this(id, programmeId, code, name, position, source, milestoneType, attributeFilter, countingRule, display,
+                numeratorCode, denominatorCode, targetPercent, null);
+    }
+
+    /** Whether figures are entered by hand for this quarter: always for an entered KPI, else before counting began. */
+    public boolean takesEnteredFigure(org.workhealth.calendar.Quarter quarter) {
+        return source == KpiSource.ENTERED
+                || source == KpiSource.MILESTONES && countedFrom != null && quarter.start().isBefore(countedFrom);
     }
 
     public KpiUnit unit() {

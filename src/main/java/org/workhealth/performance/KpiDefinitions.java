@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,7 +28,7 @@ import org.workhealth.programme.Programmes;
 public class KpiDefinitions {
 
     private static final String COLUMNS = "id, programme_id, code, name, position, source, milestone_type, "
-            + "attribute_filter, counting_rule, display, numerator_code, denominator_code, target_percent";
+            + "attribute_filter, counting_rule, display, numerator_code, denominator_code, target_percent, counted_from";
 
     private final JdbcClient jdbc;
     private final Programmes programmes;
@@ -79,11 +80,16 @@ public class KpiDefinitions {
             KpiDefinition existing = find(definition.id()).filter(d -> d.programmeId() == programme.id())
                     .orElseThrow(OutOfScopeException::new);
             id = existing.id();
+            if (definition.countedFrom() == null && existing.countedFrom() != null) {
+                // The form does not carry the day counting began: an edit keeps it (a counted KPI stays counted).
+                definition = withCountedFrom(definition, existing.countedFrom());
+            }
             jdbc.sql("""
                     UPDATE kpi_definition SET code = :code, name = :name, position = :position, source = :source,
                            milestone_type = :milestoneType, attribute_filter = :attributeFilter,
                            counting_rule = :countingRule, display = :display, numerator_code = :numeratorCode,
-                           denominator_code = :denominatorCode, target_percent = :targetPercent
+                           denominator_code = :denominatorCode, target_percent = :targetPercent,
+                           counted_from = :countedFrom
                     WHERE id = :id""").params(params(definition)).param("id", id).update();
             audit.recordChange("UPDATE", "kpi_definition", id, programme.ownerOrganisationId(),
                     existing.code() + " -> " + definition.code());
@@ -104,9 +110,10 @@ public class KpiDefinitions {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO kpi_definition (programme_id, code, name, position, source, milestone_type,
-                       attribute_filter, counting_rule, display, numerator_code, denominator_code, target_percent)
+                       attribute_filter, counting_rule, display, numerator_code, denominator_code, target_percent,
+                       counted_from)
                 VALUES (:programmeId, :code, :name, :position, :source, :milestoneType, :attributeFilter,
-                        :countingRule, :display, :numeratorCode, :denominatorCode, :targetPercent)""")
+                        :countingRule, :display, :numeratorCode, :denominatorCode, :targetPercent, :countedFrom)""")
                 .params(params(definition)).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -125,6 +132,7 @@ public class KpiDefinitions {
         params.put("numeratorCode", d.numeratorCode());
         params.put("denominatorCode", d.denominatorCode());
         params.put("targetPercent", d.targetPercent());
+        params.put("countedFrom", d.countedFrom() == null ? null : java.sql.Date.valueOf(d.countedFrom()));
         return params;
     }
 
@@ -135,7 +143,14 @@ public class KpiDefinitions {
                 type == null ? null : MilestoneType.valueOf(type),
                 KpiDefinition.decode(rs.getString("attribute_filter")),
                 CountingRule.valueOf(rs.getString("counting_rule")), KpiDisplay.valueOf(rs.getString("display")),
-                rs.getString("numerator_code"), rs.getString("denominator_code"), rs.getBigDecimal("target_percent"));
+                rs.getString("numerator_code"), rs.getString("denominator_code"), rs.getBigDecimal("target_percent"),
+                rs.getDate("counted_from") == null ? null : rs.getDate("counted_from").toLocalDate());
+    }
+
+    static KpiDefinition withCountedFrom(KpiDefinition d, java.time.LocalDate countedFrom) {
+        return new KpiDefinition(d.id(), d.programmeId(), d.code(), d.name(), d.position(), d.source(),
+                d.milestoneType(), d.attributeFilter(), d.countingRule(), d.display(), d.numeratorCode(),
+                d.denominatorCode(), d.targetPercent(), countedFrom);
     }
 
     /**
@@ -173,10 +188,18 @@ public class KpiDefinitions {
                             "Share of referrals responded to within 2 working days", 7, KpiSource.RATIO, null,
                             Map.of(), CountingRule.EVERY, KpiDisplay.INCREMENTS, "RESPONDED_ON_TIME", "REFERRALS",
                             new BigDecimal("100.0")));
-            case "TAW" -> List.of(entered(programmeId, "SIGN_UPS", "Sign-ups", 1),
-                    entered(programmeId, "ACCREDITATIONS", "Accreditations", 2),
-                    entered(programmeId, "ENGAGEMENTS", "Engagements", 3),
-                    entered(programmeId, "CASE_STUDIES", "Case studies", 4));
+            // Counted from the employer module's milestones since the service began (THRIVE_AT_WORK_COUNTED_FROM);
+            // the quarters before it keep the figures entered by hand, as the board report printed them.
+            case "TAW" -> Stream.of(
+                    counted(programmeId, "SIGN_UPS", "Sign-ups", 1, MilestoneType.EMPLOYER_SIGNED_UP, Map.of(),
+                            CountingRule.EVERY),
+                    counted(programmeId, "ACCREDITATIONS", "Accreditations", 2, MilestoneType.EMPLOYER_ACCREDITED,
+                            Map.of(), CountingRule.EVERY),
+                    counted(programmeId, "ENGAGEMENTS", "Engagements", 3, MilestoneType.EMPLOYER_ENGAGEMENT,
+                            Map.of(), CountingRule.SUM_QUANTITY),
+                    counted(programmeId, "CASE_STUDIES", "Case studies", 4, MilestoneType.CASE_STUDY_PUBLISHED,
+                            Map.of(), CountingRule.EVERY))
+                    .map(k -> withCountedFrom(k, THRIVE_AT_WORK_COUNTED_FROM)).toList();
             case "MHFA" -> List.of(entered(programmeId, "PEOPLE_TRAINED", "People trained", 1));
             default -> List.of();
         };
@@ -187,6 +210,12 @@ public class KpiDefinitions {
         return new KpiDefinition(0, programmeId, code, name, position, KpiSource.MILESTONES, type, filter, rule,
                 KpiDisplay.INCREMENTS, null, null, null);
     }
+
+    /**
+     * When the Thrive at Work KPIs began to be counted from the record: the start of 2024/25, the year the programme
+     * moved into Business Growth West Midlands. The board report's July 2022 to March 2024 figures stay as entered.
+     */
+    public static final java.time.LocalDate THRIVE_AT_WORK_COUNTED_FROM = java.time.LocalDate.of(2024, 4, 1);
 
     private static KpiDefinition entered(long programmeId, String code, String name, int position) {
         return new KpiDefinition(0, programmeId, code, name, position, KpiSource.ENTERED, null, Map.of(),

@@ -172,6 +172,10 @@ class KpiDefinitionsController {
         CountingRule rule = parse(CountingRule.class, form.countingRule());
         if (rule == null) {
             result.rejectValue("countingRule", "required", "Select how milestones are counted");
+        } else if (rule == CountingRule.SUM_QUANTITY && source == KpiSource.MILESTONES && type != null
+                && !type.hasQuantity()) {
+            result.rejectValue("countingRule", "noQuantity", "Only milestones that stand for a number of people, "
+                    + "such as employer engagements, can be added up: select another way of counting");
         }
         KpiDisplay display = parse(KpiDisplay.class, form.display());
         if (display == null) {

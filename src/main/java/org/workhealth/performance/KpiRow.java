@@ -38,6 +38,12 @@ public record KpiRow(String code, String name, KpiUnit unit, KpiDisplay display,
         return (signed && value.signum() >= 0 ? "+" : "") + text(value);
     }
 
+    /** The quarters ("Q1", "Q2") whose figure includes one entered by hand before the record counted the KPI. */
+    public List<String> enteredQuarters() {
+        return quarters.stream().filter(cell -> cell.entered() != null).map(cell -> "Q" + cell.quarter().number())
+                .toList();
+    }
+
     public String totalText() {
         return total == null ? "Not set" : text(total);
     }

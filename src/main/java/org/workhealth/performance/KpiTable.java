@@ -21,4 +21,16 @@ public record KpiTable(long programmeId, String programmeCode, String programmeN
         contractIds = List.copyOf(contractIds);
         rows = List.copyOf(rows);
     }
+
+    /**
+     * Which figures include ones entered by hand for the time before the service counted them from the record, as
+     * "Sign-ups (Q1, Q2, Q3, Q4); Engagements (Q1)"; null when none do. Pages show it under the table, so an entered
+     * baseline is never taken for a count.
+     */
+    public String enteredBeforeCounting() {
+        String text = rows.stream().filter(row -> !row.enteredQuarters().isEmpty())
+                .map(row -> row.name() + " (" + String.join(", ", row.enteredQuarters()) + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        return text.isEmpty() ? null : text;
+    }
 }

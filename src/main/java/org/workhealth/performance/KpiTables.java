@@ -140,8 +140,14 @@ public class KpiTables {
         Map<CountKey, Map<Long, Long[]>> counted = countMilestones(kpis, contractIds, year, asOf);
         Map<Long, Map<Long, Long[]>> entered = new HashMap<>();
         Map<Long, Map<Integer, String>> notes = new HashMap<>();
-        if (kpis.stream().anyMatch(k -> k.source() == KpiSource.ENTERED)) {
+        if (kpis.stream().anyMatch(k -> k.source() == KpiSource.ENTERED || k.countedFrom() != null)) {
+            Map<Long, KpiDefinition> byKpi = kpis.stream().collect(Collectors.toMap(KpiDefinition::id, k -> k));
             for (KpiFigure figure : figures.current(contractIds, year)) {
+                KpiDefinition kpi = byKpi.get(figure.kpiDefinitionId());
+                if (kpi == null || !kpi.takesEnteredFigure(year.quarter(figure.quarter()))) {
+                    // A figure entered for a quarter the record now counts (the KPI changed since) is kept, not added.
+                    continue;
+                }
                 entered.computeIfAbsent(figure.kpiDefinitionId(), k -> new HashMap<>())
                         .computeIfAbsent(figure.contractId(), k -> new Long[4])[figure.quarter() - 1] =
                         (long) figure.figure();
@@ -162,10 +168,27 @@ public class KpiTables {
                     ? counted.getOrDefault(CountKey.of(kpi), Map.of()).entrySet().stream()
                             .filter(e -> e.getKey() != null).collect(Collectors.toMap(e -> e.getKey(), e -> e.getValue()))
                     : entered.getOrDefault(kpi.id(), Map.of());
+            Long[] enteredParts = new Long[4];
+            if (kpi.source() == KpiSource.MILESTONES && entered.containsKey(kpi.id())) {
+                // The quarter's figure is what was entered for the time before the record counted it plus what the
+                // record counts since: baseline plus increments.
+                actuals = new HashMap<>(actuals);
+                for (Map.Entry<Long, Long[]> contract : entered.get(kpi.id()).entrySet()) {
+                    Long[] sum = actuals.getOrDefault(contract.getKey(), new Long[4]).clone();
+                    for (int q = 0; q < 4; q++) {
+                        Long part = contract.getValue()[q];
+                        if (part != null) {
+                            sum[q] = (sum[q] == null ? 0 : sum[q]) + part;
+                            enteredParts[q] = (enteredParts[q] == null ? 0 : enteredParts[q]) + part;
+                        }
+                    }
+                    actuals.put(contract.getKey(), sum);
+                }
+            }
             Map<Integer, String> kpiNotes = new HashMap<>(notes.getOrDefault(kpi.id(), Map.of()));
             kpiNotes.values().removeIf(String::isEmpty);
             KpiArithmetic.Row row = KpiArithmetic.countRow(kpi, targetsByKpi.getOrDefault(kpi.id(), List.of()),
-                    actuals, states, kpi.source() == KpiSource.MILESTONES, threshold, year, kpiNotes);
+                    actuals, states, counted(kpi, year), threshold, year, kpiNotes, enteredParts);
             increments.put(kpi.code(), row.increments());
             byId.put(kpi.id(), row.row());
         }
@@ -176,6 +199,16 @@ public class KpiTables {
                     : byId.get(kpi.id()));
         }
         return rows;
+    }
+
+    /** Per quarter, whether the record counts it (so nothing counted is 0): not when it ended before counting began. */
+    private static boolean[] counted(KpiDefinition kpi, FinancialYear year) {
+        boolean[] counted = new boolean[4];
+        for (int q = 0; q < 4; q++) {
+            counted[q] = kpi.source() == KpiSource.MILESTONES
+                    && (kpi.countedFrom() == null || !year.quarter(q + 1).end().isBefore(kpi.countedFrom()));
+        }
+        return counted;
     }
 
     /**
@@ -192,14 +225,19 @@ public class KpiTables {
         Map<FilterKey, Set<MilestoneType>> queries = new LinkedHashMap<>();
         for (KpiDefinition kpi : kpis) {
             if (kpi.source() == KpiSource.MILESTONES && kpi.milestoneType() != null) {
-                queries.computeIfAbsent(new FilterKey(kpi.attributeFilter(), kpi.countingRule()),
-                        k -> new LinkedHashSet<>()).add(kpi.milestoneType());
+                queries.computeIfAbsent(FilterKey.of(kpi), k -> new LinkedHashSet<>()).add(kpi.milestoneType());
             }
         }
         Set<Long> contracts = Set.copyOf(contractIds);
         queries.forEach((filter, types) -> {
-            MilestoneCountQuery query = new MilestoneCountQuery(types, contracts, null, year.start(), to,
-                    filter.attributes(), true, filter.rule() == CountingRule.FIRST_PER_CASE);
+            LocalDate from = filter.countedFrom() != null && filter.countedFrom().isAfter(year.start())
+                    ? filter.countedFrom() : year.start();
+            if (from.isAfter(to)) {
+                return;
+            }
+            MilestoneCountQuery query = new MilestoneCountQuery(types, contracts, null, from, to,
+                    filter.attributes(), true, filter.rule() == CountingRule.FIRST_PER_CASE,
+                    filter.rule() == CountingRule.SUM_QUANTITY);
             for (MilestoneCount count : milestones.count(query)) {
                 int quarter = Quarter.containing(count.periodStart()).number();
                 Long[] quarters = result.computeIfAbsent(new CountKey(count.type(), filter), k -> new HashMap<>())
@@ -210,12 +248,15 @@ public class KpiTables {
         return result;
     }
 
-    private record FilterKey(Map<String, String> attributes, CountingRule rule) {
+    private record FilterKey(Map<String, String> attributes, CountingRule rule, LocalDate countedFrom) {
+        static FilterKey of(KpiDefinition kpi) {
+            return new FilterKey(kpi.attributeFilter(), kpi.countingRule(), kpi.countedFrom());
+        }
     }
 
     private record CountKey(MilestoneType type, FilterKey filter) {
         static CountKey of(KpiDefinition kpi) {
-            return new CountKey(kpi.milestoneType(), new FilterKey(kpi.attributeFilter(), kpi.countingRule()));
+            return new CountKey(kpi.milestoneType(), FilterKey.of(kpi));
         }
     }
 }

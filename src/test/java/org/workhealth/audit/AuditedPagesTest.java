@@ -73,6 +73,13 @@ class AuditedPagesTest {
             "/employers", "/employers/queue", "/employers/caseloads", "/employers/{employerId}/advisor",
             "/employers/{employerId}/people/new", "/employers/diagnostic-referrals/new", "/employer/sites/new",
             "/employer/people/new",
+            // Thrive at Work figures (E3): the dashboard, lists and forms show figures, titles and employers'
+            // names (organisations), never attendees or who gave consent, which only an engagement's or case
+            // study's own page shows (and audits).
+            "/thrive-at-work", "/thrive-at-work/engagements", "/thrive-at-work/engagements/new",
+            "/thrive-at-work/case-studies", "/thrive-at-work/case-studies/new", "/thrive-at-work/pilots",
+            "/thrive-at-work/pilots/{pilotId}", "/thrive-at-work/pilots/{pilotId}/sessions/new",
+            "/thrive-at-work/pilots/{pilotId}/measures/new",
             // Thrive at Work's framework: criteria, which are reference data.
             "/thrive-at-work/framework", "/thrive-at-work/framework/{frameworkVersionId}",
             "/thrive-at-work/framework/{frameworkVersionId}/criteria/new",

@@ -97,7 +97,7 @@ public final class GetRoutes {
         if (variable.equals("employerId") && route.endsWith("/decision")) {
             return "pendingEmployerId";
         }
-        if (variable.equals("employerId") && route.matches(".*\\{(submissionId|evidenceId|awardId)}.*")) {
+        if (variable.equals("employerId") && route.matches(".*\\{(submissionId|awardId)}.*")) {
             return "accreditedEmployerId";
         }
         if (!variable.equals("id") && !variable.equals("version")) {
@@ -209,8 +209,8 @@ public final class GetRoutes {
         values.put("employerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE name = 'Acme Components Ltd'"));
         values.put("siteId", any(jdbc, "SELECT MIN(s.id) FROM employer_site s JOIN employer e ON e.id = s.employer_id"
                 + " WHERE e.name = 'Acme Components Ltd'"));
-        // Only a sign-up still waiting has a decision page: the first of the demo's still waiting when asked.
-        values.put("pendingEmployerId", any(jdbc, "SELECT MIN(id) FROM employer WHERE status = 'PENDING'"));
+        // Only a sign-up still waiting has a decision page: the walk's own, as the forms' walk may decide it.
+        values.put("pendingEmployerId", String.valueOf(pendingSignUp(jdbc, values.get("employerId"), lastName)));
         // Thrive at Work accreditation (employer.framework, employer.assessment): the demo's framework.
         values.put("frameworkVersionId", any(jdbc, "SELECT MIN(id) FROM framework_version"));
         values.put("criterionId", any(jdbc, "SELECT MIN(id) FROM framework_criterion WHERE version_id = "
@@ -218,7 +218,8 @@ public final class GetRoutes {
         values.put("levelCode", "BRONZE");
         values.put("moduleCode", "MENTAL");
         values.put("criterionCode", "B-MH-1");
-        // Rounds, evidence files and certificates: an employer of the demo's that was awarded Bronze, with a file.
+        // Rounds and certificates: an employer of the demo's that was awarded Bronze; an evidence file: Acme's, whose
+        // wellbeing lead is one of the walk's accounts (commissioners may not open evidence).
         String accredited = any(jdbc, "SELECT employer_id FROM accreditation_award WHERE id = "
                 + "(SELECT MIN(id) FROM accreditation_award)");
         values.put("accreditedEmployerId", accredited);
@@ -226,13 +227,25 @@ public final class GetRoutes {
                 INSERT INTO criterion_evidence (employer_id, criterion_code, description, file_name, content_type,
                                                 size_bytes, content, added_at)
                 VALUES (?, 'B-MH-1', 'Policy', 'policy.pdf', 'application/pdf', 9, ?, CURRENT_TIMESTAMP)
-                """).params(Long.parseLong(accredited), "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                """).params(Long.parseLong(values.get("employerId")), "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .update();
-        values.put("evidenceId", any(jdbc, "SELECT MAX(id) FROM criterion_evidence WHERE employer_id = " + accredited));
+        values.put("evidenceId", any(jdbc, "SELECT MAX(id) FROM criterion_evidence WHERE employer_id = "
+                + values.get("employerId")));
         values.put("submissionId", any(jdbc, "SELECT MIN(id) FROM assessment_submission WHERE employer_id = "
                 + accredited));
         values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = " + accredited));
         return values;
+    }
+
+    private static long pendingSignUp(JdbcClient jdbc, String likeEmployer, String lastName) {
+        jdbc.sql("""
+                INSERT INTO employer (hub_organisation_id, name, sic_section, size_band, employees, status, source,
+                                      contact_name, contact_email, signed_up_on, created_at)
+                SELECT hub_organisation_id, 'Walk Sign-up Ltd', 'C', 'SMALL', 12, 'PENDING', 'SELF_SIGN_UP', ?,
+                       'walk@example.com', CURRENT_DATE, CURRENT_TIMESTAMP
+                FROM employer WHERE id = ?
+                """).params("Pat " + lastName, Long.parseLong(likeEmployer)).update();
+        return id(jdbc, "SELECT MAX(id) FROM employer WHERE name = 'Walk Sign-up Ltd'");
     }
 
     private static long id(JdbcClient jdbc, String sql) {

@@ -165,6 +165,7 @@ public final class GetRoutes {
         values.put("slug", "name");
         values.put("kind", "CASE_FILE");
         values.put("runs", any(jdbc, "SELECT MIN(id) FROM retention_run"));
+        values.put("trialId", any(jdbc, "SELECT MIN(id) FROM trial"));
         return values;
     }
 

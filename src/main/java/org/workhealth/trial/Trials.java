@@ -67,6 +67,11 @@ public class Trials {
         return trials.find(id).orElseThrow();
     }
 
+    /** The trial, with no access check: for the randomisation page, whose access is the referral's. */
+    public Optional<Trial> find(long id) {
+        return trials.find(id);
+    }
+
     public boolean codeInUse(String code) {
         return trials.codeInUse(code);
     }

@@ -30,7 +30,7 @@ class TrialSeedCipher {
 
     private final SecretKey key;
 
-    TrialSeedCipher(@Value("${workhealth.trial.seed-key:}") String configured) {
+    TrialSeedCipher(@Value("${workhealth.trial.seed-key:${TRIAL_SEED_KEY:}}") String configured) {
         this.key = new SecretKeySpec(keyBytes(configured), "AES");
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,12 @@ import org.workhealth.funding.FundingWalkRecords;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
+import org.workhealth.organisation.Role;
+import org.workhealth.trial.AllocationMethod;
+import org.workhealth.trial.Arm;
+import org.workhealth.trial.TrialDesign;
+import org.workhealth.trial.TrialUnit;
+import org.workhealth.trial.Trials;
 import org.workhealth.referral.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
@@ -234,7 +241,21 @@ public final class GetRoutes {
         values.put("submissionId", any(jdbc, "SELECT MIN(id) FROM assessment_submission WHERE employer_id = "
                 + accredited));
         values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = " + accredited));
+        // A trial on the walk's programme, recruiting, owned by Greater Manchester: its page and the randomise page.
+        values.put("trialId", String.valueOf(walkTrial(context, programme)));
         return values;
+    }
+
+    private static long walkTrial(ApplicationContext context, long programme) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        long hub = id(jdbc, "SELECT organisation_id FROM person WHERE email = '" + SignIn.GM_COMMISSIONER + "'");
+        TrialDesign design = new TrialDesign(programme, "WALK-" + UUID.randomUUID().toString().substring(0, 8)
+                .toUpperCase(), "Walk trial", TrialUnit.PARTICIPANT, AllocationMethod.PERMUTED_BLOCKS,
+                List.of(new Arm("IPS", "Individual placement and support", 1, false),
+                        new Arm("USUAL", "Usual care", 1, true)),
+                List.of(), List.of(1, 2), 0.8, LocalDate.now().minusDays(30), LocalDate.now().plusYears(1), 300,
+                EnumSet.of(Role.COMMISSIONER), "Signposted to usual care", List.of(12, 26));
+        return context.getBean(Trials.class).createUnchecked(design, hub).id();
     }
 
     private static long pendingSignUp(JdbcClient jdbc, String likeEmployer, String lastName) {

@@ -30,10 +30,12 @@ class ReferralTriageController {
 
     private final Triage triage;
     private final EligibilityCheck eligibility;
+    private final List<TriageTrialLinks> trialLinks;
 
-    ReferralTriageController(Triage triage, EligibilityCheck eligibility) {
+    ReferralTriageController(Triage triage, EligibilityCheck eligibility, List<TriageTrialLinks> trialLinks) {
         this.triage = triage;
         this.eligibility = eligibility;
+        this.trialLinks = trialLinks;
     }
 
     @GetMapping("/referrals/{id}")
@@ -57,6 +59,8 @@ class ReferralTriageController {
         model.addAttribute("programme", programme.orElse(null));
         model.addAttribute("outcomes", programme.map(p -> eligibility.assess(id, p.id())).orElse(List.of()));
         model.addAttribute("suggestion", programme.flatMap(p -> eligibility.suggestCohort(id, p.id())).orElse(null));
+        model.addAttribute("trialLink", programme.flatMap(p -> trialLinks.stream()
+                .flatMap(links -> links.forReferral(id, p.id()).stream()).findFirst()).orElse(null));
 
         model.addAttribute("duplicates", triage.duplicates(user, referral).stream()
                 .map(d -> new DuplicateItem(d.id(), d.reference(), d.fullName(),

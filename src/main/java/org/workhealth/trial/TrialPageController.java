@@ -1,0 +1,63 @@
+package org.workhealth.trial;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.organisation.CurrentUser;
+import org.workhealth.programme.Programmes;
+
+/** The trials a person may see, one trial's design, and its allocations for the roles the trial allows. */
+@Controller
+class TrialPageController {
+
+    private final Trials trials;
+    private final Programmes programmes;
+
+    TrialPageController(Trials trials, Programmes programmes) {
+        this.trials = trials;
+        this.programmes = programmes;
+    }
+
+    @GetMapping("/trials")
+    String list(CurrentUser user, Model model) {
+        model.addAttribute("trials", trials.visibleTo(user));
+        model.addAttribute("programmeNames", programmes.all().stream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.id(), p -> p.name())));
+        return "trial/trials";
+    }
+
+    @GetMapping("/trials/{trialId}")
+    String show(CurrentUser user, @PathVariable long trialId, Model model) {
+        Trial trial = trials.visible(user, trialId);
+        boolean seesAllocations = trials.maySeeAllocations(user, trial);
+        List<Allocation> allocations = seesAllocations ? trials.allocations(user, trial) : List.of();
+        model.addAttribute("trial", trial);
+        model.addAttribute("programme", programmes.find(trial.programmeId()).orElseThrow());
+        model.addAttribute("mayManage", trials.mayManage(user, trial));
+        model.addAttribute("seesAllocations", seesAllocations);
+        model.addAttribute("allocations", allocations);
+        model.addAttribute("backLink", "/trials");
+        return "trial/trial";
+    }
+
+    /** The seed, shown once to the commissioner acting for the trial statistician: docs/trials.md. */
+    @PostMapping("/trials/{trialId}/seed")
+    String exportSeed(CurrentUser user, @PathVariable long trialId, Model model, RedirectAttributes redirect) {
+        Trial trial = trials.manageable(user, trialId);
+        var seed = trials.exportSeed(user, trialId);
+        if (seed.isEmpty()) {
+            redirect.addFlashAttribute("notice", trial.locked() ? "The seed has already been exported"
+                    : "There is no seed until the first unit is randomised");
+            return "redirect:/trials/" + trialId;
+        }
+        model.addAttribute("trial", trial);
+        model.addAttribute("seed", seed.get());
+        model.addAttribute("backLink", "/trials/" + trialId);
+        return "trial/seed";
+    }
+}

@@ -1,0 +1,82 @@
+package org.workhealth.trial;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.Organisations;
+import org.workhealth.organisation.People;
+import org.workhealth.organisation.Person;
+import org.workhealth.organisation.Role;
+import org.workhealth.programme.Programmes;
+import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.EmploymentStatus;
+import org.workhealth.referral.ReferralAnswers;
+import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.ReferralSource;
+
+@Component
+class TrialFixtures {
+
+    private final People people;
+    private final Organisations organisations;
+    private final Programmes programmes;
+    private final Trials trials;
+    private final ReferralIntake intake;
+
+    TrialFixtures(People people, Organisations organisations, Programmes programmes, Trials trials,
+            ReferralIntake intake) {
+        this.intake = intake;
+        this.people = people;
+        this.organisations = organisations;
+        this.programmes = programmes;
+        this.trials = trials;
+    }
+
+    CurrentUser user(String email) {
+        Person person = people.findByEmail(email).orElseThrow();
+        return new CurrentUser(person.id(), person.email(), person.fullName(), person.organisationId(),
+                organisations.find(person.organisationId()).orElseThrow().name(), person.roleSet());
+    }
+
+    long thriveIntoWork() {
+        return programmes.findByCode("TIW").orElseThrow().id();
+    }
+
+    TrialDesign design(AllocationMethod method, List<StratificationFactor> factors) {
+        return design(thriveIntoWork(), method, factors);
+    }
+
+    Trial trialOn(String programmeCode, CurrentUser commissioner, AllocationMethod method,
+            List<StratificationFactor> factors) {
+        // WorkWell is owned nationally and commissioned by hubs: the trial here belongs to the commissioner's hub
+        return trials.createUnchecked(design(programmes.findByCode(programmeCode).orElseThrow().id(), method,
+                factors), commissioner.organisationId());
+    }
+
+    /** A referral from the public, routed by its postcode to Bury. */
+    long buryReferral() {
+        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Robin", "Trial" + UUID.randomUUID()
+                .toString().replaceAll("[^a-f]", ""), LocalDate.of(1980, 4, 4), null, "07700900456", null,
+                "7 Bank Street", null, "Bury", "BL9 0EJ", ContactPreference.PHONE, null, null, null,
+                EmploymentStatus.UNEMPLOYED, LocalDate.now().minusWeeks(20), null, null, null, true, false, false,
+                "Back pain", null, "Help to find work", true, false, null, null, null, null, null);
+        return intake.submit(answers, ReferralSource.PUBLIC, null, null).id();
+    }
+
+    TrialDesign design(long programmeId, AllocationMethod method, List<StratificationFactor> factors) {
+        return new TrialDesign(programmeId, "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                "IPS in primary care trial", TrialUnit.PARTICIPANT, method,
+                List.of(new Arm("IPS", "Individual placement and support", 1, false),
+                        new Arm("USUAL", "Usual care", 1, true)),
+                factors, List.of(1, 2, 3), 0.8, LocalDate.now().minusDays(30), LocalDate.now().plusYears(1), 300,
+                EnumSet.of(Role.COMMISSIONER), "Signposted to usual care: GP and IAPT", List.of(12, 26, 52));
+    }
+
+    Trial trial(CurrentUser commissioner, AllocationMethod method, List<StratificationFactor> factors) {
+        return trials.create(commissioner, design(method, factors));
+    }
+}

@@ -34,15 +34,27 @@ class TrialPageController {
     @GetMapping("/trials/{trialId}")
     String show(CurrentUser user, @PathVariable long trialId, Model model) {
         Trial trial = trials.visible(user, trialId);
-        boolean seesAllocations = trials.maySeeAllocations(user, trial);
-        List<Allocation> allocations = seesAllocations ? trials.allocations(user, trial) : List.of();
         model.addAttribute("trial", trial);
         model.addAttribute("programme", programmes.find(trial.programmeId()).orElseThrow());
         model.addAttribute("mayManage", trials.mayManage(user, trial));
-        model.addAttribute("seesAllocations", seesAllocations);
-        model.addAttribute("allocations", allocations);
+        model.addAttribute("seesAllocations", trials.maySeeAllocations(user, trial));
         model.addAttribute("backLink", "/trials");
         return "trial/trial";
+    }
+
+    /**
+     * The allocations, on a page of their own: they name the units randomised, so only the roles the trial allows
+     * see them, and each look is audited, while the design page shows no one's data.
+     */
+    @GetMapping("/trials/{trialId}/allocations")
+    String allocations(CurrentUser user, @PathVariable long trialId, Model model) {
+        Trial trial = trials.visible(user, trialId);
+        List<Allocation> allocations = trials.allocations(user, trial);
+        model.addAttribute("trial", trial);
+        model.addAttribute("programme", programmes.find(trial.programmeId()).orElseThrow());
+        model.addAttribute("allocations", allocations);
+        model.addAttribute("backLink", "/trials/" + trialId);
+        return "trial/allocations";
     }
 
     /** The seed, shown once to the commissioner acting for the trial statistician: docs/trials.md. */

@@ -35,8 +35,8 @@ class AuditedPagesTest {
 
     /** Pages that show nobody's personal data: public pages, forms, reference data and aggregate figures. */
     static final Set<String> NO_PERSONAL_DATA = Set.of("/", "/home", "/accessibility", "/privacy", "/cookies",
-            // Trials' designs and set-up pages: allocations are on /trials/{trialId}, audited there.
-            "/trials", "/programmes/{programmeId}/trials/new", "/trials/{trialId}/edit",
+            // Trials' designs and set-up pages: allocations are on /trials/{trialId}/allocations, audited there.
+            "/trials", "/trials/{trialId}", "/programmes/{programmeId}/trials/new", "/trials/{trialId}/edit",
             "/sign-in", "/error", "/account/password", "/admin/bank-holidays",
             // A person's own multi-factor settings and the code pages of their own sign-in.
             "/account/mfa", "/account/mfa/setup", "/account/mfa/recovery-codes", "/sign-in/code",

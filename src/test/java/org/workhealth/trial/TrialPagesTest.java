@@ -86,7 +86,10 @@ class TrialPagesTest {
         assertThat(location).startsWith("/trials/");
         String page = mvc.perform(get(location).session(session)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(page).contains("IPS in primary care", "No unit has been randomised yet");
+        assertThat(page).contains("IPS in primary care", "See the allocations").doesNotContain("No unit has been");
+        String allocations = mvc.perform(get(location + "/allocations").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(allocations).contains("No unit has been randomised yet");
     }
 
     @Test
@@ -126,7 +129,9 @@ class TrialPagesTest {
                 List.of(StratificationFactor.LOCALITY));
         long referral = fixtures.buryReferral();
         MockHttpSession specialist = SignIn.as(mvc, SignIn.BURY_COACH);
-        String triage = mvc.perform(get("/referrals/" + referral).session(specialist)).andExpect(status().isOk())
+        // The programme is chosen on the page: other tests may have given Bury programmes of their own.
+        String triage = mvc.perform(get("/referrals/" + referral).param("programmeId",
+                String.valueOf(trial.programmeId())).session(specialist)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(triage).contains("/trials/");
         String path = "/referrals/" + referral + "/trials/" + trial.id() + "/randomise";

@@ -10,13 +10,13 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
 /**
- * A file over the server's 5 MB limit, posted for real (MockMvc never applies the limit), comes back to the page of
+ * A file over the server's 10 MB limit, posted for real (MockMvc never applies the limit), comes back to the page of
  * the form it was chosen on with the GOV.UK error on its file field, for every upload form the service has.
  */
 class UploadTooLargeJourneyTest extends BrowserTest {
 
-    /** Over the 5 MB file limit, under the 6 MB request limit. */
-    private static final byte[] TOO_LARGE = new byte[5 * 1024 * 1024 + 512 * 1024];
+    /** Over the server's 10 MB file limit (evidence files may be that large), under its 11 MB request limit. */
+    private static final byte[] TOO_LARGE = new byte[10 * 1024 * 1024 + 512 * 1024];
 
     @Test
     void anOversizedBankHolidaysFileShowsTheErrorOnTheBankHolidaysPage() {
@@ -25,8 +25,8 @@ class UploadTooLargeJourneyTest extends BrowserTest {
         page.locator("#file").setInputFiles(new FilePayload("bank-holidays.json", "application/json", TOO_LARGE));
         upload("Upload file");
         assertThat(page).hasURL(url("/admin/bank-holidays?error=too-large"));
-        assertThat(page.locator(".govuk-error-summary")).containsText("The selected file must be smaller than 5 MB");
-        assertThat(page.locator("#file-error")).containsText("The selected file must be smaller than 5 MB");
+        assertThat(page.locator(".govuk-error-summary")).containsText("The selected file must be smaller than 10 MB");
+        assertThat(page.locator("#file-error")).containsText("The selected file must be smaller than 10 MB");
         assertThat(page.locator("h1")).hasText("Bank holidays");
     }
 

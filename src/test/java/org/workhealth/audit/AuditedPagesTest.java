@@ -82,6 +82,7 @@ class AuditedPagesTest {
             "/thrive-at-work/case-studies", "/thrive-at-work/case-studies/new", "/thrive-at-work/pilots",
             "/thrive-at-work/pilots/{pilotId}", "/thrive-at-work/pilots/{pilotId}/sessions/new",
             "/thrive-at-work/pilots/{pilotId}/measures/new",
+            "/thrive-at-work/pilots/new", "/thrive-at-work/pilots/{pilotId}/change",
             // Thrive at Work's framework: criteria, which are reference data.
             "/thrive-at-work/framework", "/thrive-at-work/framework/{frameworkVersionId}",
             "/thrive-at-work/framework/{frameworkVersionId}/criteria/new",

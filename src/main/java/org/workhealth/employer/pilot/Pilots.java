@@ -134,6 +134,37 @@ public class Pilots implements PilotSummaries {
         return id;
     }
 
+    /**
+     * Changes a pilot's provider, name, aim, dates and budget; the caller has checked the person may set up the
+     * hub's pilots. Its sessions stay as they are: a session outside the new dates is the commissioner's to explain.
+     */
+    @Transactional
+    void change(CurrentUser user, long pilotId, PilotDetails details) {
+        Pilot pilot = find(pilotId).orElseThrow(OutOfScopeException::new);
+        if (!maySetUp(user, pilot.hubOrganisationId())
+                || !access.scope(user).contains(details.providerOrganisationId())) {
+            throw new OutOfScopeException();
+        }
+        jdbc.sql("""
+                UPDATE employer_pilot SET provider_organisation_id = :provider, name = :name, aim = :aim,
+                       starts_on = :starts, ends_on = :ends, budget_pence = :budget
+                WHERE id = :id""")
+                .param("provider", details.providerOrganisationId()).param("name", details.name())
+                .param("aim", details.aim()).param("starts", Date.valueOf(details.startsOn()))
+                .param("ends", Date.valueOf(details.endsOn())).param("budget", details.budgetPence())
+                .param("id", pilotId).update();
+        audit.recordChange("UPDATE", "employer_pilot", pilotId, pilot.hubOrganisationId(),
+                pilot.name() + ", budget " + pilot.budgetPence() + "p -> " + details.name() + ", budget "
+                        + details.budgetPence() + "p, " + details.startsOn() + " to " + details.endsOn());
+    }
+
+    /** Whether another pilot of the programme already has this name (names are unique within a programme). */
+    boolean nameTaken(long programmeId, String name, Long exceptPilotId) {
+        return jdbc.sql("SELECT COUNT(*) FROM employer_pilot WHERE programme_id = ? AND LOWER(name) = LOWER(?)"
+                        + " AND id <> ?")
+                .params(programmeId, name, exceptPilotId == null ? -1L : exceptPilotId).query(Long.class).single() > 0;
+    }
+
     /** Records a session delivered; the day must be within the pilot's dates and not in the future. */
     @Transactional
     public long recordSession(long pilotId, LocalDate heldOn, SessionKind kind, int attendees, long recordedBy) {

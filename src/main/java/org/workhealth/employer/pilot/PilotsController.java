@@ -68,6 +68,7 @@ class PilotsController {
     String list(CurrentUser user, Model model) {
         model.addAttribute("pilots", pilots.visibleTo(user).stream().map(p -> new Row(p.name(), p.providerName(),
                 runs(p), budget(p.budgetPence()), LIST + "/" + p.id())).toList());
+        model.addAttribute("maySetUp", pilots.maySetUp(user, user.organisationId()));
         return "employer/pilots";
     }
 
@@ -86,6 +87,7 @@ class PilotsController {
         model.addAttribute("measures", pilots.measures(pilotId).stream()
                 .map(m -> List.of(m.quarter().label(), m.measure(), m.valueText())).toList());
         model.addAttribute("mayReport", pilots.mayReport(user, pilot));
+        model.addAttribute("mayChange", pilots.maySetUp(user, pilot.hubOrganisationId()));
         model.addAttribute("backLink", LIST);
         return "employer/pilot";
     }

@@ -61,8 +61,11 @@ SELECT 'EMPLOYER_ENGAGEMENT', NULL, NULL, b.programme,
        b.advisor, NULL, FALSE
 FROM employer_engagement g, bench_ids b WHERE g.title LIKE 'Bench engagement %';
 
+-- Joined on the engagement id read out of the attributes (an equality, so a hash join): a LIKE on
+-- 'engagement=' || id || ';%' made this a nested loop of engagements times milestones (minutes at 50,000).
 UPDATE employer_engagement g SET milestone_id = m.id
-FROM milestone m WHERE m.type = 'EMPLOYER_ENGAGEMENT' AND m.attributes LIKE 'engagement=' || g.id || ';%'
+FROM milestone m WHERE m.type = 'EMPLOYER_ENGAGEMENT' AND m.attributes LIKE 'engagement=%'
+  AND split_part(split_part(m.attributes, ';', 1), '=', 2)::bigint = g.id
   AND g.title LIKE 'Bench engagement %';
 
 ANALYZE employer;

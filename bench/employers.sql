@@ -61,11 +61,46 @@ SELECT 'EMPLOYER_ENGAGEMENT', NULL, NULL, b.programme,
        b.advisor, NULL, FALSE
 FROM employer_engagement g, bench_ids b WHERE g.title LIKE 'Bench engagement %';
 
+-- Joined on the engagement id read out of the attributes (an equality, so a hash join): a LIKE on
+-- 'engagement=' || id || ';%' made this a nested loop of engagements times milestones (minutes at 50,000).
 UPDATE employer_engagement g SET milestone_id = m.id
-FROM milestone m WHERE m.type = 'EMPLOYER_ENGAGEMENT' AND m.attributes LIKE 'engagement=' || g.id || ';%'
+FROM milestone m WHERE m.type = 'EMPLOYER_ENGAGEMENT' AND m.attributes LIKE 'engagement=%'
+  AND split_part(split_part(m.attributes, ';', 1), '=', 2)::bigint = g.id
   AND g.title LIKE 'Bench engagement %';
 
 ANALYZE employer;
 ANALYZE employer_engagement;
 ANALYZE employer_engagement_employer;
 ANALYZE milestone;
+
+-- :evidence evidence items (issue 15: 200,000 at full size) on the hub's current framework version: text
+-- descriptions, and every 25th with a small PDF of about 2 kB (a file in the database, as an upload is). Item g
+-- belongs to confirmed employer 1 + g % (confirmed employers) and to criterion 1 + g % (criteria), so that
+-- every employer has about the same number of items across all its criteria; each (employer, criterion) with
+-- evidence is in progress, every third one ready for assessment.
+CREATE TEMP TABLE bench_criteria AS
+SELECT row_number() OVER (ORDER BY c.position, c.id) AS n, c.code FROM framework_criterion c
+WHERE c.version_id = (SELECT v.id FROM framework_version v, bench_ids b WHERE v.hub_organisation_id = b.hub
+                        AND v.status = 'PUBLISHED' ORDER BY v.published_at DESC, v.id DESC LIMIT 1);
+
+INSERT INTO criterion_evidence (employer_id, criterion_code, description, file_name, content_type, size_bytes,
+                                content, added_at, added_by)
+SELECT e.id, k.code, 'Bench evidence ' || g || ': our ' || k.code || ' policy, agreed by the board and shared with staff',
+       CASE WHEN g % 25 = 0 THEN 'evidence-' || g || '.pdf' END,
+       CASE WHEN g % 25 = 0 THEN 'application/pdf' END,
+       CASE WHEN g % 25 = 0 THEN 2048 END,
+       CASE WHEN g % 25 = 0 THEN convert_to(rpad('%PDF-1.4 bench ' || g, 2048, '.'), 'UTF8') END,
+       now() - make_interval(days => g % 700), NULL
+FROM generate_series(1, :evidence) g
+JOIN bench_confirmed e ON e.n = 1 + g % (SELECT COUNT(*) FROM bench_confirmed)
+JOIN bench_criteria k ON k.n = 1 + g % (SELECT COUNT(*) FROM bench_criteria);
+
+INSERT INTO criterion_progress (employer_id, criterion_code, answer, status, updated_at, updated_by)
+SELECT x.employer_id, x.criterion_code, 'How we meet ' || x.criterion_code,
+       CASE WHEN x.n % 3 = 0 THEN 'READY' ELSE 'IN_PROGRESS' END, now(), NULL
+FROM (SELECT DISTINCT v.employer_id, v.criterion_code, dense_rank() OVER (ORDER BY v.employer_id, v.criterion_code) AS n
+      FROM criterion_evidence v WHERE v.description LIKE 'Bench evidence %') x
+ON CONFLICT DO NOTHING;
+
+ANALYZE criterion_evidence;
+ANALYZE criterion_progress;

@@ -69,7 +69,7 @@ class CaseAppointmentsTest {
                 "/cases/" + caseId + "/appointments", "/cases/" + caseId + "/assessment",
                 "/cases/" + caseId + "/vocational-profile", "/cases/" + caseId + "/action-plan",
                 "/cases/" + caseId + "/reviews", "/cases/" + caseId + "/onward-referrals",
-                "/cases/" + caseId + "/employer", "/cases/" + caseId + "/outcomes",
+                "/cases/" + caseId + "/service-consents", "/cases/" + caseId + "/employer", "/cases/" + caseId + "/outcomes",
                 "/cases/" + caseId + "/measures", "/cases/" + caseId + "/exit");
         assertThat(before.select(".govuk-summary-list").text()).contains("WorkWell", "Daniel Brooks", "Open");
 

@@ -120,6 +120,8 @@ class MilestonesTest {
     }
 
     /** The record is append-only: no application code updates or deletes milestones. */
+    private static final String ERASURE_OF_TYPED_TEXT = "UPDATE milestone SET correction_reason = NULL WHERE case_id";
+
     @Test
     void noApplicationCodeChangesOrDeletesMilestones() throws IOException {
         Pattern change = Pattern.compile(
@@ -127,7 +129,10 @@ class MilestonesTest {
         try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
             List<Path> offenders = files.filter(Files::isRegularFile).filter(file -> {
                 try {
-                    return change.matcher(Files.readString(file)).find();
+                    // The one exception: erasure under the retention schedule empties free text staff typed on a
+                    // case's milestones (and correction reasons); the milestone itself and what it counts stay.
+                    String text = Files.readString(file).replace(ERASURE_OF_TYPED_TEXT, "");
+                    return change.matcher(text).find();
                 } catch (IOException e) {
                     return false;
                 }

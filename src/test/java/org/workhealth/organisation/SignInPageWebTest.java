@@ -22,7 +22,8 @@ import org.workhealth.govuk.GovukDialect;
  * other modules (multi-factor sign-in, the audit of page views) are left out: they need the database.
  */
 @WebMvcTest(controllers = SignInController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = {"org\\.workhealth\\.mfa\\..*", "org\\.workhealth\\.audit\\..*"}))
+        pattern = {"org\\.workhealth\\.mfa\\..*", "org\\.workhealth\\.audit\\..*",
+                "org\\.workhealth\\.govuk\\.UploadTooLarge.*"}))
 @Import({SecurityConfiguration.class, SessionConfiguration.class, CurrentUserInterceptor.class, GovukDialect.class})
 @org.springframework.boot.context.properties.EnableConfigurationProperties(SingleSignOnProperties.class)
 class SignInPageWebTest {

@@ -232,8 +232,9 @@ class ReferralUploadTest {
 
     @Test
     void aFileOverTheServersLimitComesBackToTheUploadPageWithTheSameError() throws Exception {
-        assertThat(multipart.getMaxFileSize()).isEqualTo(DataSize.ofMegabytes(5));
-        assertThat(multipart.getMaxFileSize().toBytes()).isEqualTo(ReferralFile.MAX_BYTES);
+        // The server takes files up to 10 MB (employers' evidence); a referral file has its own 5 MB limit.
+        assertThat(multipart.getMaxFileSize()).isEqualTo(DataSize.ofMegabytes(10));
+        assertThat(ReferralFile.MAX_BYTES).isEqualTo(DataSize.ofMegabytes(5).toBytes());
         // The UploadTooLarge advice sends an oversized post back to the page (UploadFormsTest).
         assertThat(uploadForms.postedTo("/referrals/upload")).map(UploadForm::page).contains("/referrals/upload");
 

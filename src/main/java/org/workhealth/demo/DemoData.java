@@ -358,6 +358,7 @@ class DemoData implements ApplicationRunner {
         referralExamples.waiting(ReferralExamples.Area.BURY, null, null, 2);
         referralExamples.waiting(ReferralExamples.Area.OLDHAM, null, null, 2);
         referralExamples.waiting(ReferralExamples.Area.BLACK_COUNTRY, null, null, 1);
+        referralExamples.illustrativeDeprivation();
         log.info("Loaded demo referrals and cases: the Bury coach has {} open cases, {} appointments today", bury.openCases(),
                 bury.appointmentsToday());
     }

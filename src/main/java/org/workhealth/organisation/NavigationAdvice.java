@@ -43,6 +43,8 @@ class NavigationAdvice {
 
     /** National administrators only: the calendar sets deadlines everywhere. */
     private static final String BANK_HOLIDAYS = "/admin/bank-holidays";
+    /** National administrators only: the lookup serves every organisation's equality reports. */
+    private static final String AREA_DEPRIVATION = "/admin/area-deprivation";
 
     private final AccessPolicy access;
 
@@ -74,6 +76,7 @@ class NavigationAdvice {
             new Link("/people", "People", Permission.MANAGE_PEOPLE),
             new Link("/audit", "Audit log", Permission.VIEW_AUDIT_LOG),
             new Link(BANK_HOLIDAYS, "Bank holidays", Permission.MANAGE_ORGANISATIONS),
+            new Link(AREA_DEPRIVATION, "Area deprivation", Permission.MANAGE_ORGANISATIONS),
             new Link("/admin/retention", "Retention", Permission.MANAGE_RETENTION),
             new Link("/account", "Your account", Set.of()));
 
@@ -89,7 +92,8 @@ class NavigationAdvice {
             // An employer's own people have their employer's page for a home (/home takes them there).
             boolean employerHome = link.href().equals("/home") && user.has(Permission.EMPLOYER_SELF_SERVICE);
             if (link.shownTo(user) && !employerHome
-                    && (!link.href().equals(BANK_HOLIDAYS) || access.isNationalAdministrator(user))) {
+                    && (!(link.href().equals(BANK_HOLIDAYS) || link.href().equals(AREA_DEPRIVATION))
+                            || access.isNationalAdministrator(user))) {
                 boolean active = path.equals(link.href()) || path.startsWith(link.href() + "/");
                 items.add(Map.of("href", link.href(), "text", link.text(), "active", active));
             }

@@ -120,6 +120,7 @@ public class ReferralExamples {
     private final ReferralMilestones referralMilestones;
     private final EligibilityCheck eligibility;
     private final int maxContactAttempts;
+    private final PostcodeDeprivation deprivation;
     private int next;
     private int waitingTurn;
 
@@ -128,7 +129,9 @@ public class ReferralExamples {
             Milestones milestones, AuditLog audit, Clock clock,
             @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
             PlatformTransactionManager transactions, ReferralMilestones referralMilestones,
-            EligibilityCheck eligibility, @Value("${workhealth.referral.max-contact-attempts:3}") int maxContactAttempts) {
+            EligibilityCheck eligibility, @Value("${workhealth.referral.max-contact-attempts:3}") int maxContactAttempts,
+            PostcodeDeprivation deprivation) {
+        this.deprivation = deprivation;
         this.jdbc = jdbc;
         this.areas = areas;
         this.organisations = organisations;
@@ -146,6 +149,24 @@ public class ReferralExamples {
         this.eligibility = eligibility;
         this.maxContactAttempts = maxContactAttempts;
     }
+
+    /**
+     * The demo's area deprivation lookup for the example postcodes, unless a lookup has been loaded. Its deciles
+     * are made up (docs/performance.md): the demo cannot ship the national files, and the examples need some.
+     */
+    public void illustrativeDeprivation() {
+        if (deprivation.current().isPresent()) {
+            return;
+        }
+        try (var in = new org.springframework.core.io.ClassPathResource(ILLUSTRATIVE_DEPRIVATION).getInputStream()) {
+            DeprivationFile.Result file = DeprivationFile.read(in, false);
+            deprivation.replace(file, "illustrative-imd-deciles.csv (demo, made up)", null, true);
+        } catch (java.io.IOException | DeprivationFile.UnusableFile e) {
+            throw new IllegalStateException("The demo's " + ILLUSTRATIVE_DEPRIVATION + " cannot be read", e);
+        }
+    }
+
+    static final String ILLUSTRATIVE_DEPRIVATION = "referral/illustrative-imd-deciles.csv";
 
     /**
      * Referrals waiting in the triage queue of the organisation that covers them: received over the last

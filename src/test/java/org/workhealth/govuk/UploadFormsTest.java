@@ -55,7 +55,8 @@ class UploadFormsTest {
         // An employer's evidence form checks its own limit, no larger than the server's; a file over the server's
         // limit there gets the GOV.UK "too large" error page, not the form (UploadForm matches whole paths only).
         String evidence = "/thrive-at-work/employers/{employerId}/accreditation/criteria/{criterionCode}/evidence";
-        assertThat(takingFiles).containsExactlyInAnyOrder("/referrals/upload", "/admin/bank-holidays/upload", evidence);
+        assertThat(takingFiles).containsExactlyInAnyOrder("/referrals/upload", "/admin/bank-holidays/upload",
+                "/admin/area-deprivation/upload", evidence);
         takingFiles.remove(evidence);
         assertThat(forms.all()).extracting(UploadForm::action).containsExactlyInAnyOrderElementsOf(takingFiles);
     }

@@ -16,7 +16,8 @@ import org.workhealth.referral.ReferralEquality;
  * A participant trial's equality report: the referrals randomised, allocated to each arm, receiving the intervention
  * and starting a job, by age, sex, ethnic group, disability and area deprivation. Counts only; the characteristics
  * are read by the referral module from the trial's referral ids, a few set-based queries whatever the trial's size.
- * An allocation marked in error is left out: that unit was never truly randomised.
+ * An allocation marked in error stays in the counts, as it does everywhere else (it was made, and analysis is by the
+ * arm allocated).
  */
 @Service
 class TrialEquality {
@@ -41,7 +42,7 @@ class TrialEquality {
         if (trial.unit() != TrialUnit.PARTICIPANT) {
             throw new IllegalArgumentException("The equality report is for participant trials");
         }
-        List<Allocation> allocations = trials.allocations(trial.id()).stream().filter(a -> !a.inError()).toList();
+        List<Allocation> allocations = trials.allocations(trial.id());
         Set<Long> randomised = new HashSet<>();
         allocations.forEach(a -> randomised.add(a.unitId()));
         Set<Long> treatment = new HashSet<>();
@@ -78,7 +79,7 @@ class TrialEquality {
     private Set<Long> inWorkAtFollowUp(long trialId) {
         return new HashSet<>(jdbc.sql("""
                 SELECT DISTINCT a.unit_id FROM trial_follow_up f JOIN trial_allocation a ON a.id = f.allocation_id
-                WHERE a.trial_id = ? AND a.in_error_at IS NULL AND f.status = 'RECORDED'
+                WHERE a.trial_id = ? AND f.status = 'RECORDED'
                   AND (f.job_started_on IS NOT NULL OR f.in_paid_work = TRUE)""").param(trialId)
                 .query(Long.class).list());
     }

@@ -38,6 +38,8 @@ class AuditedPagesTest {
             // Trials' designs and set-up pages: allocations are on /trials/{trialId}/allocations, audited there.
             "/trials", "/trials/{trialId}", "/programmes/{programmeId}/trials/new", "/trials/{trialId}/edit",
             "/sign-in", "/error", "/account/password", "/admin/bank-holidays",
+            // The area deprivation lookup: postcodes and deciles, reference data about areas, never a person.
+            "/admin/area-deprivation",
             // A person's own multi-factor settings and the code pages of their own sign-in.
             "/account/mfa", "/account/mfa/setup", "/account/mfa/recovery-codes", "/sign-in/code",
             "/sign-in/recovery-code",

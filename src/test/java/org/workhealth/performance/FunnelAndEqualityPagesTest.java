@@ -1,7 +1,9 @@
 package org.workhealth.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.SignIn;
 import org.workhealth.calendar.FinancialYear;
@@ -183,7 +186,7 @@ class FunnelAndEqualityPagesTest {
         assertThat(page.select("h1").text()).contains("equality monitoring");
         assertThat(page.select("#suppression").text()).contains("Fewer than 5", "Not shown");
         assertThat(page.select("table caption").eachText())
-                .containsExactly("Age at referral", "Sex", "Ethnic group", "Disability");
+                .containsExactly("Age at referral", "Sex", "Ethnic group", "Disability", "Area deprivation");
 
         assertThat(rows(page, "equality-sex")).containsExactly(
                 List.of("Female", "7", "Not shown", "Fewer than 5"),
@@ -207,6 +210,74 @@ class FunnelAndEqualityPagesTest {
         // Outside the scope: nothing.
         assertThat(rows(equality(SignIn.WMCA_COMMISSIONER, programme.code(), year), "equality-sex").get(4))
                 .containsExactly("Total", "0", "0", "0");
+    }
+
+    @Test
+    void theAreaBreakdownCountsByTheDecileOfThePostcodeWithTheSameSuppressionAndTheCsvHidesAsThePageDoes()
+            throws Exception {
+        Programme programme = programme();
+        long bury = buryLiveWell();
+        LocalDate today = LocalDate.now(LONDON);
+        String year = String.valueOf(FinancialYear.containing(today).startYear());
+        mvc.perform(multipart("/admin/area-deprivation/upload").file(new MockMultipartFile("file", "imd.csv",
+                "text/csv", "postcode,imd_decile\nBL9 1AA,1\nBL9 1AB,2\nBL9 2AA,4\nBL9 3AA,10\n".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))).session(SignIn.as(mvc, SignIn.NATIONAL_ADMIN))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        // Referrals / engagements / job outcomes per pair of deciles:
+        // 1 to 2: 8/8/5; 3 to 4: 3/1/0; 9 to 10: 7/6/0; not in the lookup: 2/0/0.
+        people(programme, bury, today, "bl91aa", 6, 6, 5);
+        people(programme, bury, today, "BL9 1AB", 2, 2, 0);
+        people(programme, bury, today, "BL9 2AA", 3, 1, 0);
+        people(programme, bury, today, "BL9 3AA", 7, 6, 0);
+        people(programme, bury, today, "BL9 9ZZ", 2, 0, 0);
+
+        Document page = equality(SignIn.BURY_MANAGER, programme.code(), year);
+        assertThat(page.select("#equality-area-deprivation thead th").eachText()).containsExactly(
+                "IMD decile of the postcode", "Referrals", "Engagements", "Job outcomes");
+        assertThat(rows(page, "equality-area-deprivation")).containsExactly(
+                List.of("1 to 2 (most deprived)", "8", "8", "5"),
+                List.of("3 to 4", "Fewer than 5", "Fewer than 5", "0"),
+                List.of("5 to 6", "0", "0", "0"),
+                List.of("7 to 8", "0", "0", "0"),
+                // Engagements hide one count (1), so the next smallest (6) is hidden too.
+                List.of("9 to 10 (least deprived)", "7", "Not shown", "0"),
+                List.of("Not known", "Fewer than 5", "0", "0"),
+                List.of("Total", "20", "15", "5"));
+
+        String href = page.select("a[href$=equality.csv]").attr("href");
+        assertThat(href).isEqualTo("/performance/" + programme.code() + "/" + year + "/equality.csv");
+        var response = mvc.perform(get(href).session(SignIn.as(mvc, SignIn.BURY_MANAGER)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("text/csv");
+        List<String> lines = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Breakdown,Group,Referrals,Engagements,Job outcomes");
+        assertThat(lines).contains("Area deprivation,3 to 4,Fewer than 5,Fewer than 5,0",
+                "Area deprivation,9 to 10 (least deprived),7,Not shown,0", "Area deprivation,Total,20,15,5",
+                "Sex,Total,20,15,5");
+        // Every cell of every table, exactly as the page shows it.
+        long cells = page.select("table[id^=equality-] tbody tr").size();
+        assertThat(lines).hasSize((int) cells + 1);
+        // Someone outside the scope gets the CSV of nothing, and an organisation outside theirs is not found.
+        long oldham = organisations.findByName("Oldham Working Well service").orElseThrow().id();
+        notFound(SignIn.BURY_MANAGER, href + "?organisation=" + oldham);
+        notFound(SignIn.BURY_COACH, href);
+        assertThat(mvc.perform(get(href).session(SignIn.as(mvc, SignIn.WMCA_COMMISSIONER))).andReturn().getResponse()
+                .getContentAsString()).contains("Area deprivation,Total,0,0,0");
+    }
+
+    /** {@code referred} people at the postcode, the first {@code engaged} engaged, the first {@code started} in work. */
+    private void people(Programme programme, long organisation, LocalDate on, String postcode, int referred,
+            int engaged, int started) {
+        for (int i = 0; i < referred; i++) {
+            long id = referral(programme, null, organisation, LocalDate.of(1985, 5, 5), null, null, null, postcode);
+            record(id, programme, organisation, on, MilestoneType.REFERRAL_RECEIVED);
+            if (i < engaged) {
+                record(id, programme, organisation, on, MilestoneType.ENGAGEMENT);
+            }
+            if (i < started) {
+                record(id, programme, organisation, on, MilestoneType.JOB_START);
+            }
+        }
     }
 
     @Test
@@ -241,8 +312,13 @@ class FunnelAndEqualityPagesTest {
 
     private long referral(Programme programme, Long cohortId, long routedTo, LocalDate born, String sex,
             String ethnicity, String disability) {
+        return referral(programme, cohortId, routedTo, born, sex, ethnicity, disability, "BL9 0EJ");
+    }
+
+    private long referral(Programme programme, Long cohortId, long routedTo, LocalDate born, String sex,
+            String ethnicity, String disability, String postcode) {
         ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Alex", "Equality" + programme.code(),
-                born, null, "07700 900982", null, null, null, null, "BL9 0EJ", ContactPreference.PHONE, null, null,
+                born, null, "07700 900982", null, null, null, null, postcode, ContactPreference.PHONE, null, null,
                 null, EmploymentStatus.UNEMPLOYED, LocalDate.now(LONDON).minusWeeks(6), null, null, null, true, false, false, "Anxiety", "NO",
                 "Help to find work", true, false, sex, null, ethnicity, disability, null);
         long id = intake.submit(answers, ReferralSource.PUBLIC, null, null).id();

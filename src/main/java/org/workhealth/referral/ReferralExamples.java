@@ -55,6 +55,11 @@ public class ReferralExamples {
             this.town = town;
             this.postcodes = postcodes;
         }
+
+        /** For the check that the demo's illustrative deprivation lookup covers every example postcode. */
+        List<String> postcodes() {
+            return List.of(postcodes);
+        }
     }
 
     private record Example(String firstName, String lastName, LocalDate dateOfBirth, EmploymentStatus status,

@@ -166,6 +166,23 @@ class DeprivationUploadTest {
                 + result.decile(i)).toList()).containsExactlyInAnyOrder("EC1A 1BB=10", "M1 1AA=1");
     }
 
+    @Test
+    void theDemosIllustrativeLookupCoversEveryExamplePostcode() throws Exception {
+        DeprivationFile.Result demo;
+        try (var in = new org.springframework.core.io.ClassPathResource(ReferralExamples.ILLUSTRATIVE_DEPRIVATION)
+                .getInputStream()) {
+            demo = DeprivationFile.read(in, false);
+        }
+        assertThat(demo.usable()).isTrue();
+        java.util.Set<String> postcodes = new java.util.HashSet<>();
+        for (int i = 0; i < demo.size(); i++) {
+            postcodes.add(demo.postcode(i));
+        }
+        for (ReferralExamples.Area area : ReferralExamples.Area.values()) {
+            assertThat(postcodes).as(area.name()).containsAll(area.postcodes());
+        }
+    }
+
     private org.springframework.test.web.servlet.ResultActions upload(MockHttpSession session, String name,
             String content) throws Exception {
         return mvc.perform(multipart(PAGE + "/upload").file(file(name, content)).session(session).with(csrf()));

@@ -82,7 +82,7 @@ class EqualityReportJourneyTest extends BrowserTest {
                 .hasText("1 to 2 (most deprived)");
         assertThat(page.locator("#equality-area-deprivation tbody tr").first().locator("td").first()).hasText("6");
         assertThat(page.locator("#equality-area-deprivation tbody tr").last().locator("td").first()).hasText("6");
-        assertThat(page.locator("main")).not().containsText("Journey");
+        assertThat(page.locator("main")).not().containsText("Pemberton");
     }
 
     private void upload(String content) {
@@ -104,7 +104,7 @@ class EqualityReportJourneyTest extends BrowserTest {
         CurrentUser actor = new CurrentUser(specialist.id(), specialist.email(), specialist.fullName(),
                 specialist.organisationId(), "Black Country Healthcare NHS Foundation Trust", specialist.roleSet());
         for (int i = 0; i < 6; i++) {
-            ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Jo", "Journey"
+            ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Jo", "Pemberton"
                     + UUID.randomUUID().toString().replaceAll("[^a-f]", ""), LocalDate.of(1990, 1, 1), null,
                     "07700 900321", null, null, null, null, "ws11tp", ContactPreference.PHONE, null, null, null,
                     EmploymentStatus.UNEMPLOYED, LocalDate.now().minusWeeks(8), null, null, null, true, false, false,

@@ -102,7 +102,8 @@ public class PostcodeDeprivation {
             jdbc.sql("""
                     SELECT r.id, d.imd_decile FROM referral r JOIN postcode_deprivation d ON d.postcode = r.postcode
                     WHERE r.id IN (:ids)""").param("ids", all.subList(from, Math.min(all.size(), from + 500)))
-                    .query((rs, n) -> deciles.put(rs.getLong(1), rs.getInt(2))).list();
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> deciles.put(rs.getLong(1),
+                            rs.getInt(2)));
         }
         return deciles;
     }

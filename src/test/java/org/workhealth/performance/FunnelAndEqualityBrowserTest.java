@@ -36,6 +36,6 @@ class FunnelAndEqualityBrowserTest extends BrowserTest {
 
         open("/performance/WW/2025/equality");
         assertThat(page.locator("h1")).hasText("WorkWell equality monitoring, 2025/26");
-        assertThat(page.locator("table caption")).hasCount(4);
+        assertThat(page.locator("table caption")).hasCount(5);
     }
 }

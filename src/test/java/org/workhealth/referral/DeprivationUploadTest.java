@@ -40,6 +40,8 @@ class DeprivationUploadTest {
     JdbcClient jdbc;
     @Autowired
     PostcodeDeprivation deprivation;
+    @Autowired
+    ReferralIntake intake;
 
     @Test
     void aGoodFileReplacesTheWholeLookupWithPostcodesNormalised() throws Exception {
@@ -164,6 +166,26 @@ class DeprivationUploadTest {
         assertThat(result.usable()).isTrue();
         assertThat(java.util.stream.IntStream.range(0, result.size()).mapToObj(i -> result.postcode(i) + "="
                 + result.decile(i)).toList()).containsExactlyInAnyOrder("EC1A 1BB=10", "M1 1AA=1");
+    }
+
+    @Test
+    void otherModulesGetTheDecilesOfReferralsTheLookupHas() throws Exception {
+        upload(SignIn.as(mvc, SignIn.NATIONAL_ADMIN), "lookup.csv", "postcode,imd_decile\nBL9 0EJ,3\n")
+                .andExpect(redirectedUrl(PAGE));
+        long inLookup = referral("bl9 0ej");
+        long notInLookup = referral("BL9 9ZZ");
+        assertThat(deprivation.decilesOfReferrals(List.of(inLookup, notInLookup, 999_999_999L)))
+                .containsExactlyEntriesOf(Map.of(inLookup, 3));
+        assertThat(deprivation.decile("BL9 9ZZ")).isEmpty();
+        assertThat(deprivation.decile("not a postcode")).isEmpty();
+    }
+
+    private long referral(String postcode) {
+        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Kim", "Lookup", java.time.LocalDate.of(
+                1990, 3, 3), null, "07700 900555", null, null, null, null, postcode, ContactPreference.PHONE, null,
+                null, null, EmploymentStatus.UNEMPLOYED, java.time.LocalDate.now().minusWeeks(6), null, null, null,
+                true, false, false, "Anxiety", "NO", "Help to find work", true, false, null, null, null, null, null);
+        return intake.submit(answers, ReferralSource.PUBLIC, null, null).id();
     }
 
     @Test

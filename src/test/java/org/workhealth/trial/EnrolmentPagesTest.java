@@ -171,9 +171,12 @@ class EnrolmentPagesTest {
         assertThat(referralStatus(control)).isEqualTo("TRIAL_CONTROL");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM support_case WHERE referral_id = ?").param(control)
                 .query(Long.class).single()).isZero();
-        // The triage queue can show it under its own status.
-        assertThat(body(get("/triage").param("status", "TRIAL_CONTROL").session(coach)))
-                .doesNotContain("There is a problem");
+        // The triage queue shows it under its own status (it is no longer waiting for triage).
+        String reference = jdbc.sql("SELECT reference FROM referral WHERE id = ?").param(control)
+                .query(String.class).single();
+        assertThat(body(get("/triage").param("q", reference).session(coach))).doesNotContain(reference + "<");
+        assertThat(body(get("/triage").param("status", "TRIAL_CONTROL").param("q", reference).session(coach)))
+                .contains(reference).contains("Allocated to the control arm");
 
         assertThat(referralStatus(treatment)).isIn("RECEIVED", "IN_TRIAGE");
         assertThat(body(get("/referrals/" + treatment).session(coach))).contains("allocated to "

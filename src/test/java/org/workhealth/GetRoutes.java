@@ -33,6 +33,11 @@ import org.workhealth.trial.Arm;
 import org.workhealth.trial.TrialDesign;
 import org.workhealth.trial.TrialUnit;
 import org.workhealth.trial.Trials;
+import org.workhealth.trial.Randomiser;
+import org.workhealth.trial.UnitFacts;
+import org.workhealth.organisation.CurrentUser;
+import org.workhealth.research.InformationSheets;
+import org.workhealth.research.ResearchConsentRecording;
 import org.workhealth.referral.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
@@ -243,6 +248,19 @@ public final class GetRoutes {
         values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = " + accredited));
         // A trial on the walk's programme, recruiting, owned by Greater Manchester: its page and the randomise page.
         values.put("trialId", String.valueOf(walkTrial(context, programme)));
+        // --- H1 (issue 16): an allocation in the walk trial, with research consent against its information sheet,
+        // for the allocation's research consent and in-error pages. Its own referral, so no other page's changes.
+        long trialId = Long.parseLong(values.get("trialId"));
+        long randomised = intake.submit(answers, ReferralSource.PUBLIC, null, null).id();
+        String trialCode = jdbc.sql("SELECT code FROM trial WHERE id = ?").param(trialId).query(String.class).single();
+        long gmHub = id(jdbc, "SELECT organisation_id FROM person WHERE email = '" + SignIn.GM_COMMISSIONER + "'");
+        context.getBean(InformationSheets.class).add(trialCode, "1.0", LocalDate.now().minusDays(60), coach, gmHub);
+        context.getBean(ResearchConsentRecording.class).give(trialCode, randomised, bury, "1.0",
+                LocalDate.now().minusDays(1), coach);
+        CurrentUser walker = new CurrentUser(coach, SignIn.BURY_COACH, "Walk", bury, "Bury", EnumSet.of(Role.PRACTITIONER));
+        values.put("allocationId", String.valueOf(context.getBean(Randomiser.class)
+                .randomise(walker, trialId, new UnitFacts(randomised, bury, Map.of())).id()));
+        // --- end H1
         return values;
     }
 

@@ -49,7 +49,7 @@ class AcceptReferralController {
             Model model, RedirectAttributes redirect) {
         ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
-            return alreadyDecided(id, redirect);
+            return alreadyDecided(referral, redirect);
         }
         List<Programme> programmes = triage.programmesFor(user);
         Programme programme = null;
@@ -81,7 +81,7 @@ class AcceptReferralController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         ReferralDetails referral = triage.view(user, id);
         if (!referral.status().open()) {
-            return alreadyDecided(id, redirect);
+            return alreadyDecided(referral, redirect);
         }
         List<Programme> programmes = triage.programmesFor(user);
         Programme programme = offered(programmes, form.programmeId());
@@ -167,6 +167,16 @@ class AcceptReferralController {
         }
         return programmes.stream().filter(p -> p.id().toString().equals(programmeId.strip())).findFirst()
                 .orElseThrow(OutOfScopeException::new);
+    }
+
+    /** A control-arm referral says why it cannot be accepted: the trial, not a colleague, decided it. */
+    static String alreadyDecided(ReferralDetails referral, RedirectAttributes redirect) {
+        if (referral.status() == ReferralStatus.TRIAL_CONTROL) {
+            redirect.addFlashAttribute("notice", "This person was allocated to the control arm of a trial, so they "
+                    + "cannot be accepted onto the programme: " + referral.decisionReason());
+            return "redirect:/referrals/" + referral.id();
+        }
+        return alreadyDecided(referral.id(), redirect);
     }
 
     static String alreadyDecided(long id, RedirectAttributes redirect) {

@@ -146,7 +146,7 @@ class ReferralMilestones {
 
     /** What counts as responding to a referral: a contact attempt, or a triage decision or route. */
     static final List<String> RESPONSE_KINDS = List.of("CONTACT_ATTEMPT", "ACCEPTED", "ROUTED", "SIGNPOSTED",
-            "DECLINED");
+            "DECLINED", "TRIAL_CONTROL");
 
     /**
      * Records when the referral was first responded to, once its "referral received" milestone is there: under the

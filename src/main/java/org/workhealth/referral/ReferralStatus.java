@@ -8,7 +8,9 @@ public enum ReferralStatus {
     ROUTED("Passed to another service", "govuk-tag--purple"),
     SIGNPOSTED("Signposted", "govuk-tag--turquoise"),
     DECLINED("Declined", "govuk-tag--grey"),
-    UNABLE_TO_CONTACT("Unable to contact", "govuk-tag--orange");
+    UNABLE_TO_CONTACT("Unable to contact", "govuk-tag--orange"),
+    /** Randomised to a trial's control arm: no case is opened on the programme (docs/trials.md, "The control arm"). */
+    TRIAL_CONTROL("Allocated to the control arm", "govuk-tag--yellow");
 
     private final String label;
     private final String tagClass;

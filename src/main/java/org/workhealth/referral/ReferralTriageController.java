@@ -125,6 +125,8 @@ class ReferralTriageController {
             case "ROUTED" -> "Passed to another service";
             case "SIGNPOSTED" -> "Signposted";
             case "DECLINED" -> "Declined";
+            case "TRIAL_ALLOCATED" -> "Randomised into a trial";
+            case "TRIAL_CONTROL" -> "Allocated to the control arm";
             case "DUPLICATE_LINKED" -> "Linked as the same person";
             case "DUPLICATE_SEPARATE" -> "Kept separate from a possible duplicate";
             case "CORRECTED" -> "Answers corrected";

@@ -380,6 +380,41 @@ class Triage {
         return true;
     }
 
+    /**
+     * Closes an open referral allocated to a trial's control arm, in the randomisation's transaction: the protocol's
+     * control action is its outcome, and no case can be opened on the programme.
+     *
+     * @return false when the referral was not open (nothing changes)
+     */
+    @Transactional
+    boolean allocatedToControl(long referralId, long programmeId, String detail, long actorId) {
+        Instant now = clock.instant();
+        Optional<Long> organisation = jdbc.sql("SELECT routed_organisation_id FROM referral WHERE id = ?")
+                .param(referralId).query(Long.class).optional();
+        if (organisation.isEmpty()) {
+            return false;
+        }
+        int changed = jdbc.sql("UPDATE referral SET status = 'TRIAL_CONTROL', programme_id = ?, decision_reason = ?, "
+                        + "decided_at = ?, decided_by = ?, version = version + 1 WHERE id = ? AND status IN " + OPEN)
+                .params(programmeId, detail.length() > REASON_MAX ? detail.substring(0, REASON_MAX - 1) + "…" : detail,
+                        Timestamp.from(now), actorId, referralId).update();
+        if (changed == 0) {
+            return false;
+        }
+        event(referralId, actorId, "TRIAL_CONTROL", detail, now);
+        audit.recordChange("TRIAL_CONTROL", "referral", referralId, organisation.get(), detail);
+        referralMilestones.recordReceived(referralId, actorId);
+        referralMilestones.recordResponded(referralId, actorId);
+        return true;
+    }
+
+    /** A line on the referral's timeline saying it was randomised and to which arm (treatment allocations). */
+    void allocated(long referralId, String detail, long actorId) {
+        if (jdbc.sql("SELECT COUNT(*) FROM referral WHERE id = ?").param(referralId).query(Long.class).single() > 0) {
+            event(referralId, actorId, "TRIAL_ALLOCATED", detail, clock.instant());
+        }
+    }
+
     private void decided(CurrentUser user, ReferralDetails referral, String kind, String detail, Instant at) {
         event(referral.id(), user.id(), kind, detail, at);
         audit.recordChange(kind, "referral", referral.id(), referral.routedOrganisationId(), detail);

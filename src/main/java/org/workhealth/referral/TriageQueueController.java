@@ -51,6 +51,9 @@ class TriageQueueController {
         this.clock = clock;
     }
 
+    private static final List<ReferralStatus> FILTERABLE = List.of(ReferralStatus.RECEIVED, ReferralStatus.IN_TRIAGE,
+            ReferralStatus.TRIAL_CONTROL);
+
     @GetMapping("/triage")
     String queue(CurrentUser user, @RequestParam(required = false) String organisation,
             @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
@@ -70,7 +73,8 @@ class TriageQueueController {
         }
         Set<ReferralStatus> statuses = EnumSet.of(ReferralStatus.RECEIVED, ReferralStatus.IN_TRIAGE);
         String chosenStatus = null;
-        for (ReferralStatus open : statuses) {
+        // Besides the open ones, the queue can list referrals a trial closed into its control arm (issue 16).
+        for (ReferralStatus open : FILTERABLE) {
             if (open.name().equals(status)) {
                 chosenStatus = open.name();
             }
@@ -91,7 +95,7 @@ class TriageQueueController {
         model.addAttribute("items", result.rows().stream()
                 .map(r -> new Item(r.id(), r.reference(), r.fullName(), TriageViews.dateTime(r.receivedAt(), zone),
                         TriageViews.dateTime(r.responseDueAt(), zone), r.organisationName(), r.status(),
-                        r.responseDueAt().isBefore(now)))
+                        r.status().open() && r.responseDueAt().isBefore(now)))
                 .toList());
         model.addAttribute("total", result.total());
         model.addAttribute("moreThanCounted", result.moreThanCounted());
@@ -99,7 +103,7 @@ class TriageQueueController {
         model.addAttribute("organisationItems", Choices.select("All your organisations", offered,
                 OrganisationSummary::id, o -> o.name() + " (" + o.typeName() + ")", chosenOrganisation));
         model.addAttribute("statusItems", Choices.select("Received or in triage",
-                List.of(ReferralStatus.RECEIVED, ReferralStatus.IN_TRIAGE), ReferralStatus::name,
+                FILTERABLE, ReferralStatus::name,
                 ReferralStatus::label, chosenStatus));
         model.addAttribute("overdueItems", Choices.options(List.of("yes"), v -> v, v -> "Overdue only", null,
                 overdueOnly ? List.of("yes") : List.of()));

@@ -18,6 +18,11 @@ public record ResearchConsent(long id, String studyCode, long referralId, long o
         return withdrawnOn != null;
     }
 
+    /** What is withdrawn so far, in words. */
+    public String withdrawalScope() {
+        return ResearchWithdrawal.of(withdrawnOn, noContact, noFurtherData, noCollectedData, null).scope();
+    }
+
     /** Whether data dated {@code on} about this person may go into an extract made today. */
     public boolean mayUseDataFrom(LocalDate on) {
         if (noCollectedData) {

@@ -7,12 +7,14 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.referral.ParticipantAllocated;
 
 /**
  * Makes allocations. The trial's row is locked for the length of a randomisation, so concurrent requests are made
@@ -34,8 +36,11 @@ public class Randomiser {
     private final TrialSeedCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Randomiser(TrialRepository trials, TrialSeedCipher cipher, AuditLog audit, Clock clock) {
+    Randomiser(TrialRepository trials, TrialSeedCipher cipher, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.trials = trials;
         this.cipher = cipher;
         this.audit = audit;
@@ -87,6 +92,12 @@ public class Randomiser {
         }
         audit.recordChange("RANDOMISE", "trial_allocation", id, unit.organisationId(),
                 trial.code() + ": unit " + unit.unitId());
+        if (trial.unit() == TrialUnit.PARTICIPANT) {
+            // The referral module closes a control allocation's referral in this transaction (docs/trials.md).
+            Arm allocated = trial.arm(arm);
+            events.publishEvent(new ParticipantAllocated(unit.unitId(), trial.id(), trial.title(), trial.programmeId(),
+                    arm, allocated.name(), allocated.control(), controlAction, actor.id()));
+        }
         return trials.allocation(id).orElseThrow();
     }
 

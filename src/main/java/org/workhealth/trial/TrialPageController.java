@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programmes;
+import org.workhealth.research.InformationSheets;
+import org.workhealth.research.ResearchConsents;
 
 /** The trials a person may see, one trial's design, and its allocations for the roles the trial allows. */
 @Controller
@@ -17,10 +19,17 @@ class TrialPageController {
 
     private final Trials trials;
     private final Programmes programmes;
+    private final InformationSheets sheets;
+    private final ResearchConsents consents;
+    private final Exclusions exclusions;
 
-    TrialPageController(Trials trials, Programmes programmes) {
+    TrialPageController(Trials trials, Programmes programmes, InformationSheets sheets, ResearchConsents consents,
+            Exclusions exclusions) {
         this.trials = trials;
         this.programmes = programmes;
+        this.sheets = sheets;
+        this.consents = consents;
+        this.exclusions = exclusions;
     }
 
     @GetMapping("/trials")
@@ -38,6 +47,7 @@ class TrialPageController {
         model.addAttribute("programme", programmes.find(trial.programmeId()).orElseThrow());
         model.addAttribute("mayManage", trials.mayManage(user, trial));
         model.addAttribute("seesAllocations", trials.maySeeAllocations(user, trial));
+        model.addAttribute("sheets", sheets.forStudy(trial.code()));
         model.addAttribute("backLink", "/trials");
         return "trial/trial";
     }
@@ -53,6 +63,10 @@ class TrialPageController {
         model.addAttribute("trial", trial);
         model.addAttribute("programme", programmes.find(trial.programmeId()).orElseThrow());
         model.addAttribute("allocations", allocations);
+        // One query each for the consents and exclusions of the whole trial, never one per row.
+        model.addAttribute("consents", consents.forStudy(trial.code()));
+        model.addAttribute("exclusions", exclusions.forTrial(trial.id()));
+        model.addAttribute("mayManage", trials.mayManage(user, trial));
         model.addAttribute("backLink", "/trials/" + trialId);
         return "trial/allocations";
     }

@@ -37,6 +37,8 @@ class AuditedPagesTest {
     static final Set<String> NO_PERSONAL_DATA = Set.of("/", "/home", "/accessibility", "/privacy", "/cookies",
             // Trials' designs and set-up pages: allocations are on /trials/{trialId}/allocations, audited there.
             "/trials", "/trials/{trialId}", "/programmes/{programmeId}/trials/new", "/trials/{trialId}/edit",
+            // H1: a trial's information sheet versions (version numbers and dates, nobody's data).
+            "/trials/{trialId}/information-sheets",
             "/sign-in", "/error", "/account/password", "/admin/bank-holidays",
             // The area deprivation lookup: postcodes and deciles, reference data about areas, never a person.
             "/admin/area-deprivation",

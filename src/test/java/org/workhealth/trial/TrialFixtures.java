@@ -46,6 +46,10 @@ class TrialFixtures {
         return programmes.findByCode("TIW").orElseThrow().id();
     }
 
+    long programmesWorkWell() {
+        return programmes.findByCode("WW").orElseThrow().id();
+    }
+
     TrialDesign design(AllocationMethod method, List<StratificationFactor> factors) {
         return design(thriveIntoWork(), method, factors);
     }

@@ -136,17 +136,26 @@ class TrialPagesTest {
         assertThat(triage).contains("/trials/");
         String path = "/referrals/" + referral + "/trials/" + trial.id() + "/randomise";
         assertThat(mvc.perform(get(path).session(specialist)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString()).contains("Bury").doesNotContain("Allocated to");
+                .getContentAsString()).contains("Bury").contains("no information sheet").doesNotContain("Allocated to");
+        MockHttpSession gm = SignIn.as(mvc, SignIn.GM_COMMISSIONER);
+        LocalDate today = LocalDate.now();
+        mvc.perform(post("/trials/" + trial.id() + "/information-sheets").with(csrf()).session(gm)
+                .param("version", "1.0").param("datedDay", "1").param("datedMonth", "1")
+                .param("datedYear", String.valueOf(today.getYear() - 1))).andExpect(status().is3xxRedirection());
         String refused = mvc.perform(post(path).with(csrf()).param("eligible", "yes").session(specialist))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("Confirm the person has given consent to take part");
+        assertThat(refused).contains("Select whether the person has given research consent");
         assertThat(randomiser.allocationOf(trial.id(), referral)).isEmpty();
-        String done = mvc.perform(post(path).with(csrf()).param("eligible", "yes").param("consented", "yes")
-                .session(specialist)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        MockHttpServletRequestBuilder consenting = post(path).with(csrf()).param("eligible", "yes")
+                .param("consented", "yes").param("sheetVersion", "1.0")
+                .param("consentedOnDay", String.valueOf(today.getDayOfMonth()))
+                .param("consentedOnMonth", String.valueOf(today.getMonthValue()))
+                .param("consentedOnYear", String.valueOf(today.getYear())).session(specialist);
+        String done = mvc.perform(consenting).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
         assertThat(done).contains("Allocated to");
         String arm = randomiser.allocationOf(trial.id(), referral).orElseThrow().armCode();
-        mvc.perform(post(path).with(csrf()).param("eligible", "yes").param("consented", "yes").session(specialist))
-                .andExpect(status().isOk());
+        mvc.perform(consenting).andExpect(status().isOk());
         assertThat(randomiser.allocationOf(trial.id(), referral).orElseThrow().armCode()).isEqualTo(arm);
 
         // Another provider's coach cannot reach the referral

@@ -243,7 +243,23 @@ public final class GetRoutes {
         values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = " + accredited));
         // A trial on the walk's programme, recruiting, owned by Greater Manchester: its page and the randomise page.
         values.put("trialId", String.valueOf(walkTrial(context, programme)));
+        // --- Trial follow-up, drop-outs and CONSORT (issue 16, H2): a referral of the walk's randomised into the
+        // walk's trial, for its follow-up point (week 12) and drop-out pages.
+        values.put("allocationId", String.valueOf(walkAllocation(context, Long.parseLong(values.get("trialId")),
+                intake.submit(answers, ReferralSource.PUBLIC, null, null).id(), bury)));
+        values.put("week", "12");
+        // --- end H2
         return values;
+    }
+
+    /** H2: randomises the referral into the trial as Greater Manchester's commissioner would. */
+    private static long walkAllocation(ApplicationContext context, long trialId, long referralId, long organisation) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        long commissioner = id(jdbc, "SELECT id FROM person WHERE email = '" + SignIn.GM_COMMISSIONER + "'");
+        org.workhealth.organisation.CurrentUser actor = new org.workhealth.organisation.CurrentUser(commissioner,
+                SignIn.GM_COMMISSIONER, "Walk", organisation, "Walk", EnumSet.of(Role.COMMISSIONER));
+        return context.getBean(org.workhealth.trial.Randomiser.class).randomise(actor, trialId,
+                new org.workhealth.trial.UnitFacts(referralId, organisation, Map.of())).id();
     }
 
     private static long walkTrial(ApplicationContext context, long programme) {

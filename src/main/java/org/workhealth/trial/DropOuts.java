@@ -58,7 +58,7 @@ public class DropOuts {
     public Map<Long, DropOut> forTrial(long trialId) {
         return jdbc.sql("""
                 SELECT d.* FROM trial_drop_out d JOIN trial_allocation a ON a.id = d.allocation_id
-                WHERE a.trial_id = ?""").param(trialId).query(DropOuts::row).stream()
+                WHERE a.trial_id = ?""").param(trialId).query(DropOuts::row).list().stream()
                 .collect(Collectors.toMap(DropOut::allocationId, Function.identity()));
     }
 

@@ -86,11 +86,12 @@ final class ConsortDiagram {
         List<String> excluded = List.of("Excluded (n=" + c.excluded() + ")", "• Not eligible (n=" + c.excludedNotEligible() + ")",
                 "• Declined to take part (n=" + c.excludedDeclined() + ")", "• Other reasons (n=" + c.excludedOther() + ")");
         int exX = centreX + centreW + 40;
+        excluded = wrap(excluded, WIDTH - exX - 10);
         box(exX, assessedY + boxHeight(1) + 10, WIDTH - exX - 10, excluded);
         int trunk = centreX + centreW / 2;
-        int randomY = assessedY + boxHeight(1) + 10 + boxHeight(4) + 20;
+        int randomY = assessedY + boxHeight(1) + 10 + boxHeight(excluded.size()) + 20;
         arrow(trunk, assessedY + boxHeight(1), randomY);
-        int side = assessedY + boxHeight(1) + 10 + boxHeight(4) / 2;
+        int side = assessedY + boxHeight(1) + 10 + boxHeight(excluded.size()) / 2;
         arrow(trunk, side, exX, true);
         y = randomY;
         box(centreX, y, centreW, List.of("Randomised (n=" + c.randomised() + ")"));
@@ -124,6 +125,7 @@ final class ConsortDiagram {
                             "• Randomised in error (n=" + a.excludedInError() + ")",
                             "• Data withdrawn (n=" + a.excludedDataWithdrawn() + ")");
                 };
+                lines = wrap(lines, colW);
                 int top = y + 8;
                 arrow(x + colW / 2, s == 0 ? splitY : y - 24, top, false);
                 box(x, top, colW, lines);
@@ -133,6 +135,28 @@ final class ConsortDiagram {
         }
         svg.append("</svg>");
         return svg.toString().replaceFirst(" HEIGHT\"", " " + y + "\"");
+    }
+
+    /**
+     * Lines broken at spaces to fit a box {@code width} wide (about 7 px a character at 13 px Arial), continued
+     * lines indented: arm names are as long as people make them.
+     */
+    static List<String> wrap(List<String> lines, int width) {
+        int max = Math.max(20, (width - 16) / 7);
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String rest = line;
+            boolean first = true;
+            while (rest.length() > max) {
+                int cut = rest.lastIndexOf(' ', max);
+                cut = cut <= 0 ? max : cut;
+                out.add((first ? "" : "  ") + rest.substring(0, cut).stripTrailing());
+                rest = rest.substring(cut).stripLeading();
+                first = false;
+            }
+            out.add((first ? "" : "  ") + rest);
+        }
+        return out;
     }
 
     private static int boxHeight(int lines) {

@@ -260,10 +260,12 @@ public final class GetRoutes {
         CurrentUser walker = new CurrentUser(coach, SignIn.BURY_COACH, "Walk", bury, "Bury", EnumSet.of(Role.PRACTITIONER));
         values.put("allocationId", String.valueOf(context.getBean(Randomiser.class)
                 .randomise(walker, trialId, new UnitFacts(randomised, bury, Map.of())).id()));
+        values.put("week", "12"); // its first follow-up point (H2's follow-up pages)
         // --- end H1
         return values;
     }
 
+    /** H2: randomises the referral into the trial as Greater Manchester's commissioner would. */
     private static long walkTrial(ApplicationContext context, long programme) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long hub = id(jdbc, "SELECT organisation_id FROM person WHERE email = '" + SignIn.GM_COMMISSIONER + "'");

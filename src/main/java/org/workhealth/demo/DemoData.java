@@ -42,6 +42,7 @@ import org.workhealth.funding.FundingExamples;
 import org.workhealth.returns.ReturnExamples;
 import org.workhealth.performance.KpiDefinitions;
 import org.workhealth.performance.PerformanceExamples;
+import org.workhealth.trial.TrialExamples;
 
 /**
  * Organisations, people, programmes and contracts modelled on the public reports of docs/sources.md, so a
@@ -104,6 +105,7 @@ class DemoData implements ApplicationRunner {
     private final EmployerExamples employerExamples;
     private final AccreditationExamples accreditationExamples;
     private final EmployerFigureExamples employerFigureExamples;
+    private final TrialExamples trialExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
@@ -112,7 +114,8 @@ class DemoData implements ApplicationRunner {
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
             EmployerExamples employerExamples, AccreditationExamples accreditationExamples,
-            EmployerFigureExamples employerFigureExamples) {
+            EmployerFigureExamples employerFigureExamples, TrialExamples trialExamples) {
+        this.trialExamples = trialExamples;
         this.employerExamples = employerExamples;
         this.accreditationExamples = accreditationExamples;
         this.employerFigureExamples = employerFigureExamples;
@@ -329,6 +332,12 @@ class DemoData implements ApplicationRunner {
             contract("TIW-BCHFT-2026", thrive, bchft, wmca, "Black Country", "2026-04-01", "2027-03-31", 60_000_000L);
             fundingExamples.thisYear();
             loadCases();
+            // Issue 16 (H2): the Thrive into Work IPS trial, run by the combined authority, randomised at triage by
+            // the Black Country specialist, with the trial's follow-up, drop-outs and CONSORT numbers.
+            trialExamples.thriveIntoWork(thrive.id(), wmca, bchft,
+                    people.findByEmail("specialist@bchft.workhealth.example").orElseThrow().id(),
+                    List.of(programmes.findContractByReference("TIW-BCHFT-2024").orElseThrow(),
+                            programmes.findContractByReference("TIW-BCHFT-2026").orElseThrow()));
         }
     }
 

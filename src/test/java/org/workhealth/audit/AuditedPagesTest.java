@@ -98,7 +98,9 @@ class AuditedPagesTest {
 
     /** Pages that list many people's records: one entry, naming each record shown (there may be none). */
     static final Set<String> LISTS = Set.of("/triage", "/cases", "/caseloads", "/reviews/overdue", "/referrals/mine",
-            "/people", "/audit", "/performance/{programmeCode}/{yearStart}/responses");
+            "/people", "/audit", "/performance/{programmeCode}/{yearStart}/responses",
+            // A trial's follow-up due list (issue 16, H2): names each participant listed.
+            "/trials/{trialId}/follow-ups");
 
     private static final Pattern RECORD_VARIABLE = Pattern.compile("\\{(id|[A-Za-z]+Id|version)}");
     private static final String NO_SUCH_RECORD = "999999999";

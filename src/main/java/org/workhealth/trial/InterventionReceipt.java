@@ -1,0 +1,16 @@
+package org.workhealth.trial;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Which units of an intervention arm received the intervention, for the CONSORT diagram: participants by the
+ * casework record (a case opened with an engagement); an employer trial's grant payments may say so for employers.
+ * Set-based: one call for the whole arm.
+ */
+public interface InterventionReceipt {
+
+    TrialUnit unit();
+
+    Set<Long> received(Trial trial, Collection<Long> unitIds);
+}

@@ -243,6 +243,10 @@ public final class GetRoutes {
         values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = " + accredited));
         // A trial on the walk's programme, recruiting, owned by Greater Manchester: its page and the randomise page.
         values.put("trialId", String.valueOf(walkTrial(context, programme)));
+        // --- H3 (SME trials): an employer trial with an SME randomised into its grant arm, and its first instalment.
+        values.putAll(org.workhealth.trial.employer.SmeWalkRecords.smeTrial(context));
+        values.put("number", "1");
+        // --- end H3
         return values;
     }
 

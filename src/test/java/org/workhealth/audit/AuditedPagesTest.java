@@ -37,6 +37,8 @@ class AuditedPagesTest {
     static final Set<String> NO_PERSONAL_DATA = Set.of("/", "/home", "/accessibility", "/privacy", "/cookies",
             // Trials' designs and set-up pages: allocations are on /trials/{trialId}/allocations, audited there.
             "/trials", "/trials/{trialId}", "/programmes/{programmeId}/trials/new", "/trials/{trialId}/edit",
+            // H3: an SME trial's grant plan (instalments and conditions; no employer, no allocation).
+            "/trials/{smeTrialId}/grant-plan",
             "/sign-in", "/error", "/account/password", "/admin/bank-holidays",
             // A person's own multi-factor settings and the code pages of their own sign-in.
             "/account/mfa", "/account/mfa/setup", "/account/mfa/recovery-codes", "/sign-in/code",

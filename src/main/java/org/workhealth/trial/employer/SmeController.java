@@ -52,8 +52,8 @@ class SmeController {
         binder.setAllowedFields("reason");
     }
 
-    @GetMapping("/trials/{smeTrialId}/employers/{employerId}")
-    String show(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId, Model model) {
+    @GetMapping("/trials/{smeTrialId}/employers/{smeId}")
+    String show(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId, Model model) {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
         Allocation allocation = allocated(trial, employer);
@@ -70,8 +70,8 @@ class SmeController {
         return "trial/employer/sme";
     }
 
-    @GetMapping("/trials/{smeTrialId}/employers/{employerId}/instalments/{number}")
-    String instalment(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId,
+    @GetMapping("/trials/{smeTrialId}/employers/{smeId}/instalments/{number}")
+    String instalment(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId,
             @PathVariable int number, Model model) {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
@@ -80,8 +80,8 @@ class SmeController {
         return instalmentPage(trial, employer, allocated(trial, employer), number, model);
     }
 
-    @PostMapping("/trials/{smeTrialId}/employers/{employerId}/instalments/{number}/condition")
-    String conditionMet(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId,
+    @PostMapping("/trials/{smeTrialId}/employers/{smeId}/instalments/{number}/condition")
+    String conditionMet(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId,
             @PathVariable int number, @ModelAttribute("form") ConditionForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         Trial trial = smeTrials.trial(user, smeTrialId);
@@ -113,8 +113,8 @@ class SmeController {
         return instalmentPage(trial, employer, allocation, number, model);
     }
 
-    @PostMapping("/trials/{smeTrialId}/employers/{employerId}/instalments/{number}/pay")
-    String pay(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId,
+    @PostMapping("/trials/{smeTrialId}/employers/{smeId}/instalments/{number}/pay")
+    String pay(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId,
             @PathVariable int number, Model model, RedirectAttributes redirect) {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
@@ -131,8 +131,8 @@ class SmeController {
         return "redirect:/trials/" + trial.id() + "/employers/" + employer.id();
     }
 
-    @PostMapping("/trials/{smeTrialId}/employers/{employerId}/instalments/{number}/withhold")
-    String withhold(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId,
+    @PostMapping("/trials/{smeTrialId}/employers/{smeId}/instalments/{number}/withhold")
+    String withhold(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId,
             @PathVariable int number, @ModelAttribute("withhold") WithholdForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         Trial trial = smeTrials.trial(user, smeTrialId);

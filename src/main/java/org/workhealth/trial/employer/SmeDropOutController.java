@@ -45,16 +45,16 @@ class SmeDropOutController {
         binder.setAllowedFields("reason", "onDay", "onMonth", "onYear", "detail");
     }
 
-    @GetMapping("/trials/{smeTrialId}/employers/{employerId}/drop-out")
-    String form(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId, Model model) {
+    @GetMapping("/trials/{smeTrialId}/employers/{smeId}/drop-out")
+    String form(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId, Model model) {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
         model.addAttribute("form", new DropOutForm(null, null, null, null, null));
         return page(trial, employer, allocated(trial, employer), model);
     }
 
-    @PostMapping("/trials/{smeTrialId}/employers/{employerId}/drop-out")
-    String dropOut(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId,
+    @PostMapping("/trials/{smeTrialId}/employers/{smeId}/drop-out")
+    String dropOut(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId,
             @ModelAttribute("form") DropOutForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);

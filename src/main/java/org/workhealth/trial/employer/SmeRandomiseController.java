@@ -54,8 +54,8 @@ class SmeRandomiseController {
         binder.setAllowedFields("reason", "detail");
     }
 
-    @GetMapping("/trials/{smeTrialId}/employers/{employerId}/randomise")
-    String form(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId, Model model) {
+    @GetMapping("/trials/{smeTrialId}/employers/{smeId}/randomise")
+    String form(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId, Model model) {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
         model.addAttribute("form", new RandomiseForm(null, null, null));
@@ -63,8 +63,8 @@ class SmeRandomiseController {
         return page(trial, employer, model);
     }
 
-    @PostMapping("/trials/{smeTrialId}/employers/{employerId}/randomise")
-    String randomise(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId,
+    @PostMapping("/trials/{smeTrialId}/employers/{smeId}/randomise")
+    String randomise(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId,
             @ModelAttribute("form") RandomiseForm form, BindingResult result, Model model) {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
@@ -92,8 +92,8 @@ class SmeRandomiseController {
         return page(trial, employer, model);
     }
 
-    @PostMapping("/trials/{smeTrialId}/employers/{employerId}/exclude")
-    String exclude(CurrentUser user, @PathVariable long smeTrialId, @PathVariable long employerId,
+    @PostMapping("/trials/{smeTrialId}/employers/{smeId}/exclude")
+    String exclude(CurrentUser user, @PathVariable long smeTrialId, @PathVariable("smeId") long employerId,
             @ModelAttribute("exclude") ExcludeForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         Trial trial = smeTrials.trial(user, smeTrialId);

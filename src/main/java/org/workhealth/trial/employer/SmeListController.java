@@ -1,10 +1,8 @@
 package org.workhealth.trial.employer;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,18 +41,16 @@ class SmeListController {
         smeTrials.exclusions(trial).forEach(e -> excluded.put(e.employerId(), e));
         Map<Long, SmeDropOut> dropOuts = store.dropOuts(trial.id());
         List<Employer> smes = smeTrials.smes(trial);
-        Set<Long> listed = new HashSet<>();
-        smes.forEach(e -> listed.add(e.id()));
         model.addAttribute("candidates", smes.stream()
                 .filter(e -> !allocated.containsKey(e.id()) && !excluded.containsKey(e.id())).toList());
-        model.addAttribute("randomised", smes.stream().filter(e -> allocated.containsKey(e.id())).map(e -> {
+        model.addAttribute("randomised", smeTrials.employers(allocated.keySet()).stream().map(e -> {
             SmeTrialStore.Allocated a = allocated.get(e.id());
             SmeDropOut d = dropOuts.get(a.allocationId());
             String status = a.inError() ? "Randomised in error" : d == null ? "Taking part"
                     : "Dropped out: " + d.reason().label().toLowerCase();
             return new Row(e, trial.arm(a.armCode()).name(), status, null);
         }).toList());
-        model.addAttribute("excluded", smes.stream().filter(e -> excluded.containsKey(e.id()))
+        model.addAttribute("excluded", smeTrials.employers(excluded.keySet()).stream()
                 .map(e -> new Row(e, null, null, excluded.get(e.id()).reason().label())).toList());
         model.addAttribute("continuing", allocated.values().stream()
                 .filter(a -> !a.inError() && !dropOuts.containsKey(a.allocationId())).count());

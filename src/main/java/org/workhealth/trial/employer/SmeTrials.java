@@ -86,6 +86,11 @@ public class SmeTrials {
                 .toList();
     }
 
+    /** The employers with these ids, whatever their size or status now (an SME randomised may have grown since). */
+    List<Employer> employers(java.util.Collection<Long> ids) {
+        return employers.findAll(ids);
+    }
+
     List<SmeTrialStore.Allocated> allocations(Trial trial) {
         return store.allocations(trial.id());
     }
@@ -124,11 +129,13 @@ public class SmeTrials {
             throw new Randomiser.NotRandomisedException(
                     "Only micro, small and medium employers confirmed on the programme can take part");
         }
-        Allocation allocation = randomiser.randomise(user, trial.id(), facts(employer));
-        // The randomiser holds the trial's row from here on, so the exclusion and consent checks cannot race.
+        // The trial's row is held from here on (the randomiser takes the same lock), so an exclusion recorded at
+        // the same moment is seen before the allocation is made, and the consent is recorded once.
+        store.lockTrial(trial.id());
         if (exclusion(trial, employer.id()).isPresent()) {
             throw new Randomiser.NotRandomisedException("This employer was excluded from the trial");
         }
+        Allocation allocation = randomiser.randomise(user, trial.id(), facts(employer));
         if (store.consentGivenBy(trial.id(), employer.id()).isEmpty()) {
             store.insertConsent(trial.id(), employer.id(), consentGivenBy, user.id(), clock.instant());
         }

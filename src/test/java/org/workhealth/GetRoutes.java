@@ -262,6 +262,10 @@ public final class GetRoutes {
                 .randomise(walker, trialId, new UnitFacts(randomised, bury, Map.of())).id()));
         values.put("week", "12"); // its first follow-up point (H2's follow-up pages)
         // --- end H1
+        // --- H3 (SME trials): an employer trial with an SME randomised into its grant arm, and its first instalment.
+        values.putAll(org.workhealth.trial.employer.SmeWalkRecords.smeTrial(context));
+        values.put("number", "1");
+        // --- end H3
         return values;
     }
 

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.casework.CaseworkExamples;
 import org.workhealth.casework.ServiceDirectory;
 import org.workhealth.employer.EmployerExamples;
+import org.workhealth.trial.employer.SmeTrialExamples;
 import org.workhealth.employer.EmployerFigureExamples;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.NewPerson;
@@ -106,6 +107,7 @@ class DemoData implements ApplicationRunner {
     private final AccreditationExamples accreditationExamples;
     private final EmployerFigureExamples employerFigureExamples;
     private final TrialExamples trialExamples;
+    private final SmeTrialExamples smeTrialExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
@@ -114,8 +116,10 @@ class DemoData implements ApplicationRunner {
             ReferralExamples referralExamples, CaseworkExamples caseworkExamples, FundingExamples fundingExamples,
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
             EmployerExamples employerExamples, AccreditationExamples accreditationExamples,
-            EmployerFigureExamples employerFigureExamples, TrialExamples trialExamples) {
+            EmployerFigureExamples employerFigureExamples, TrialExamples trialExamples,
+            SmeTrialExamples smeTrialExamples) {
         this.trialExamples = trialExamples;
+        this.smeTrialExamples = smeTrialExamples;
         this.employerExamples = employerExamples;
         this.accreditationExamples = accreditationExamples;
         this.employerFigureExamples = employerFigureExamples;
@@ -331,6 +335,12 @@ class DemoData implements ApplicationRunner {
             contract("WW-OLDHAM-2026", workwell, oldhamProvider, gm, "Oldham", "2026-04-01", "2027-03-31", 27_333_300L);
             contract("TIW-BCHFT-2026", thrive, bchft, wmca, "Black Country", "2026-04-01", "2027-03-31", 60_000_000L);
             fundingExamples.thisYear();
+            // The Wellbeing Premium trial of SMEs (issue 16): 148 randomised, 104 continue, grants paid through
+            // Thrive at Work's agreement for this year.
+            long smeStarted = System.nanoTime();
+            smeTrialExamples.wellbeingPremium(user("commissioner@wmca.workhealth.example"), thriveAtWork.id(), wmca,
+                    employerExamples.smes(148, "Wellbeing Premium SME"), fundingExamples.thriveAtWorkThisYear());
+            log.info("Loaded the Wellbeing Premium trial (148 SMEs) in {} ms", (System.nanoTime() - smeStarted) / 1_000_000);
             loadCases();
             // Issue 16 (H2): the Thrive into Work IPS trial, run by the combined authority, randomised at triage by
             // the Black Country specialist, with the trial's follow-up, drop-outs and CONSORT numbers.

@@ -166,6 +166,34 @@ public class EmployerExamples {
         }
     }
 
+    private static final List<SicSection> SME_SECTORS = List.of(SicSection.C, SicSection.G, SicSection.I, SicSection.M,
+            SicSection.F, SicSection.Q, SicSection.J, SicSection.N);
+    private static final List<LocalAuthority> SME_AREAS = List.of(LocalAuthority.BIRMINGHAM, LocalAuthority.COVENTRY,
+            LocalAuthority.DUDLEY, LocalAuthority.SANDWELL, LocalAuthority.SOLIHULL, LocalAuthority.WALSALL,
+            LocalAuthority.WOLVERHAMPTON);
+
+    /**
+     * Confirmed small and medium employers at the hub, with made-up names, across sectors and sizes (2 to 240
+     * employees): the SMEs of the Wellbeing Premium trial's demo. @return their ids, in the order made
+     */
+    @Transactional
+    public List<Long> smes(int count, String namePrefix) {
+        long hub = organisations.findByName(HUB).map(Organisation::id).orElseThrow();
+        LocalDate signedUp = LocalDate.now(clock).minusDays(200);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            int employees = new int[] {4, 8, 15, 27, 42, 60, 95, 140, 210, 240}[n % 10];
+            long id = signUps.record(new NewEmployer(namePrefix + " " + n + " Ltd", null,
+                    SME_SECTORS.get(n % SME_SECTORS.size()), employees,
+                    List.of(new NewSite("Head office", "B1 1AA", SME_AREAS.get(n % SME_AREAS.size()))),
+                    new EmployerContact(CONTACTS.get(n % CONTACTS.size()), "sme" + n + "@sme.example", null)),
+                    SignUpSource.ADVISOR, null, hub, signedUp).employerId();
+            signUps.confirmUnchecked(id, signedUp.plusDays(3));
+            ids.add(id);
+        }
+        return ids;
+    }
+
     private static final List<String> CONTACTS = List.of("Sam Carter", "Alex Morgan", "Jamie Khan", "Chris Edwards",
             "Pat O'Neill", "Robin Singh", "Morgan Lewis", "Taylor Adeyemi");
 

@@ -47,15 +47,17 @@ class Claims {
     static final int MAX_REASON = 2000;
 
     private final ClaimStore store;
+    private final GrantPayments grants;
     private final Expenditures expenditures;
     private final Milestones milestones;
     private final Casework casework;
     private final AuditLog audit;
     private final Clock clock;
 
-    Claims(ClaimStore store, Expenditures expenditures, Milestones milestones, Casework casework, AuditLog audit,
-            Clock clock) {
+    Claims(ClaimStore store, GrantPayments grants, Expenditures expenditures, Milestones milestones,
+            Casework casework, AuditLog audit, Clock clock) {
         this.store = store;
+        this.grants = grants;
         this.expenditures = expenditures;
         this.milestones = milestones;
         this.casework = casework;
@@ -207,7 +209,14 @@ class Claims {
         Set<Long> cases = new HashSet<>();
         evidence.forEach(e -> cases.add(e.caseId()));
         prior.stream().map(p -> p.line().caseId()).filter(java.util.Objects::nonNull).forEach(cases::add);
-        return ClaimCalculator.compute(agreement, quarter, expenditures.forQuarter(agreement.id(), quarter), prior,
-                approved, evidence, casework.references(cases));
+        ClaimCalculator.Computed computed = ClaimCalculator.compute(agreement, quarter,
+                expenditures.forQuarter(agreement.id(), quarter), prior, approved, evidence, casework.references(cases));
+        List<ClaimLine> grantLines = GrantPayments.unclaimed(grants.lines(agreement.id()), quarter, prior);
+        if (grantLines.isEmpty()) {
+            return computed;
+        }
+        List<ClaimLine> lines = new ArrayList<>(computed.lines());
+        lines.addAll(grantLines);
+        return new ClaimCalculator.Computed(List.copyOf(lines), computed.notes());
     }
 }

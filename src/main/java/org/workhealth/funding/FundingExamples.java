@@ -72,6 +72,16 @@ public class FundingExamples {
                 Map.of(MilestoneType.JOB_START, pounds(500), MilestoneType.JOB_RETENTION, pounds(500)));
     }
 
+    /**
+     * Thrive at Work's agreement for this year (the combined authority's own team, block-funded), through which the
+     * Wellbeing Premium trial's grants to SMEs are paid. @return the agreement's id
+     */
+    public long thriveAtWorkThisYear() {
+        long contractId = programmes.findContractByReference("TAW-WMCA-2026").orElseThrow().id();
+        return agreements.createUnchecked(new NewFundingAgreement(contractId, PaymentModel.BLOCK_AND_RESULTS, 100, null,
+                List.of(new FundingYear(2026, pounds(120_000), 0)), Map.of()));
+    }
+
     private void agree(String reference, PaymentModel model, int percent, Integer target, List<FundingYear> years,
             Map<MilestoneType, Long> prices) {
         long contractId = programmes.findContractByReference(reference).orElseThrow().id();

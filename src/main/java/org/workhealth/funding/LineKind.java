@@ -7,7 +7,9 @@ public enum LineKind {
     BASIC("Basic payment: eligible expenditure", false),
     PERFORMANCE("Performance payment", true),
     RESULT("Payment by results", true),
-    ADJUSTMENT("Adjustment to an approved claim", true);
+    ADJUSTMENT("Adjustment to an approved claim", true),
+    /** A grant instalment paid to an employer (an SME trial's treatment arm): on top of the contract's shares. */
+    GRANT("Grant instalment to an employer", false);
 
     private final String label;
     private final boolean earned;

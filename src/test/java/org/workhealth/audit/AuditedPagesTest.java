@@ -39,6 +39,8 @@ class AuditedPagesTest {
             "/trials", "/trials/{trialId}", "/programmes/{programmeId}/trials/new", "/trials/{trialId}/edit",
             // H1: a trial's information sheet versions (version numbers and dates, nobody's data).
             "/trials/{trialId}/information-sheets",
+            // H3: an SME trial's grant plan (instalments and conditions; no employer, no allocation).
+            "/trials/{smeTrialId}/grant-plan",
             "/sign-in", "/error", "/account/password", "/admin/bank-holidays",
             // The area deprivation lookup: postcodes and deciles, reference data about areas, never a person.
             "/admin/area-deprivation",

@@ -32,14 +32,14 @@ public class ResearchConsents {
     /** Every consent recorded for the study, by referral. */
     public Map<Long, ResearchConsent> forStudy(String studyCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM research_consent WHERE study_code = ?").param(studyCode)
-                .query(ResearchConsents::row).stream()
+                .query(ResearchConsents::row).list().stream()
                 .collect(Collectors.toMap(ResearchConsent::referralId, Function.identity()));
     }
 
     /** Only the withdrawals, for extracts of a whole programme where most people never withdraw. */
     public Map<Long, ResearchConsent> withdrawals(String studyCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM research_consent WHERE study_code = ? AND withdrawn_on IS NOT NULL")
-                .param(studyCode).query(ResearchConsents::row).stream()
+                .param(studyCode).query(ResearchConsents::row).list().stream()
                 .collect(Collectors.toMap(ResearchConsent::referralId, Function.identity()));
     }
 

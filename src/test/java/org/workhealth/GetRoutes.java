@@ -243,6 +243,8 @@ public final class GetRoutes {
         values.put("awardId", any(jdbc, "SELECT MIN(id) FROM accreditation_award WHERE employer_id = " + accredited));
         // A trial on the walk's programme, recruiting, owned by Greater Manchester: its page and the randomise page.
         values.put("trialId", String.valueOf(walkTrial(context, programme)));
+        // Evaluation (issue 16, H4): a data sharing agreement of West Midlands' with the university, in force.
+        values.put("dsaId", String.valueOf(org.workhealth.evaluation.EvaluationWalkRecords.agreement(context)));
         return values;
     }
 

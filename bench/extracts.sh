@@ -6,8 +6,8 @@
 # Makes its own database DB (default workhealth_extracts_bench; dropped and made again, never `test`): starts the built
 # jar with the demo data, adds [people] Thrive into Work referrals (bench/extracts.sql), then signs in as West
 # Midlands' commissioner to record a data sharing agreement with the university's evaluation team, and as the
-# evaluator to download the extract [runs] times. Prints rows, seconds, bytes and the peak heap used (jstat samples).
-# Needs: a JDK 17 (java, jstat), psql, createdb, dropdb, curl, bc and PostgreSQL as bench/README.md says.
+# evaluator to download the extract [runs] times. Prints rows, seconds, bytes and the peak heap in use (sampled from /actuator/prometheus).
+# Needs: a JDK 17 (java), psql, createdb, dropdb, curl, bc and PostgreSQL as bench/README.md says.
 # Environment: DB, PORT (default 18094), HEAP (default 256m), JAR, PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,14 +74,21 @@ agreement=${location##*/}
 [[ "$agreement" =~ ^[0-9]+$ ]] || { echo "no agreement made (redirect: $location)"; tail -30 "$work/service.log"; exit 1; }
 echo "agreement $agreement recorded"
 
+# The heap figures come from /actuator/prometheus, which only administrators may read.
+admin="$work/admin"
+sign_in "$admin" admin@workhealth.example
 evaluator="$work/evaluator"
 sign_in "$evaluator" evaluator@workhealth.example
 page="$base/evaluation/agreements/$agreement"
 for run in $(seq 1 "$runs"); do
   token=$(curl -sf -c "$evaluator" -b "$evaluator" "$page" | csrf)
-  # Sample the heap in use (survivor + eden + old, KB) every 200 ms while the download runs.
-  (jstat -gc "$pid" 200 2>/dev/null | awk 'NR > 1 { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { print max + 0 }' \
-    >"$work/heap.$run") &
+  # Sample the heap in use (every pool of area "heap", from the Prometheus endpoint) every 250 ms while it runs.
+  ( max=0
+    while :; do
+      used=$(curl -sf -b "$admin" "$base/actuator/prometheus" 2>/dev/null | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $2 } END { printf "%d", s }')
+      [ -n "$used" ] && [ "$used" -gt "$max" ] && max=$used && echo "$max" >"$work/heap.$run"
+      sleep 0.25
+    done ) &
   sampler=$!
   timing=$(curl -s -o "$work/extract.csv" -w '%{http_code} %{time_total} %{size_download}' -c "$evaluator" \
     -b "$evaluator" --data-urlencode "_csrf=$token" "$page/extract")
@@ -90,7 +97,7 @@ for run in $(seq 1 "$runs"); do
   [ "$code" = 200 ] || { echo "extract answered $code"; tail -30 "$work/service.log"; exit 1; }
   rows=$(($(wc -l <"$work/extract.csv") - 1))
   peak=$(cat "$work/heap.$run" 2>/dev/null || echo 0)
-  echo "run $run: $rows rows in $took s, $bytes bytes, peak heap used $(echo "scale=1; ${peak:-0} / 1024" | bc) MB (cap $heap)"
+  echo "run $run: $rows rows in $took s, $bytes bytes, peak heap used $(echo "scale=1; ${peak:-0} / 1048576" | bc) MB (cap $heap)"
 done
 head -n 3 "$work/extract.csv"
 if grep -q -E 'Person[0-9]|@example.com|WV1|07700' "$work/extract.csv"; then

@@ -24,7 +24,7 @@ SELECT :r0 + n, 'EX' || LPAD(n::TEXT, 10, '0'), 'ACCEPTED',
             WHEN random() < 0.5 THEN 'Asian or Asian British: Pakistani' ELSE 'Black, Black British, Caribbean or African: African' END,
        CASE WHEN random() < 0.4 THEN 'YES' ELSE 'NO' END, 'bench|' || n, :tiw
 FROM generate_series(1, :people) n;
-SELECT setval(pg_get_serial_sequence('referral', 'id'), (SELECT MAX(id) FROM referral));
+SELECT setval(pg_get_serial_sequence('referral', 'id'), (SELECT MAX(id) FROM referral)) AS moved \gset
 
 -- Engagement for 60 %, a job start for 25 % (no case: the extract reads milestones by referral).
 INSERT INTO milestone (type, referral_id, programme_id, organisation_id, occurred_on, recorded_at)

@@ -244,7 +244,10 @@ public final class GetRoutes {
         // A trial on the walk's programme, recruiting, owned by Greater Manchester: its page and the randomise page.
         values.put("trialId", String.valueOf(walkTrial(context, programme)));
         // Evaluation (issue 16, H4): a data sharing agreement of West Midlands' with the university, in force.
-        values.put("dsaId", String.valueOf(org.workhealth.evaluation.EvaluationWalkRecords.agreement(context)));
+        org.workhealth.evaluation.EvaluationWalkRecords.Made evaluation =
+                org.workhealth.evaluation.EvaluationWalkRecords.make(context);
+        values.put("dsaId", String.valueOf(evaluation.agreement()));
+        values.put("extractId", String.valueOf(evaluation.extract()));
         return values;
     }
 

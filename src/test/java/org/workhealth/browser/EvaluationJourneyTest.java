@@ -26,7 +26,7 @@ class EvaluationJourneyTest extends BrowserTest {
     void aCommissionerRecordsAnAgreementAndTheEvaluatorDownloadsAPseudonymisedExtract() throws Exception {
         signIn(SignIn.WMCA_COMMISSIONER, SignIn.DEMO_PASSWORD);
         click(AriaRole.LINK, "Evaluation");
-        click(AriaRole.LINK, "Record a data sharing agreement");
+        click(AriaRole.BUTTON, "Record a data sharing agreement");
         page.getByLabel("Evaluator organisation").selectOption(new SelectOption()
                 .setLabel("University of Warwick evaluation team"));
         page.getByLabel("Name of the agreement").fill("Thrive into Work evaluation");

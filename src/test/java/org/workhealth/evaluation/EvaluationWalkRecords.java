@@ -12,7 +12,23 @@ public final class EvaluationWalkRecords {
     private EvaluationWalkRecords() {
     }
 
-    public static long agreement(ApplicationContext context) {
+    /** The agreement and one extract logged under it (for the reproduce action the form walks post to). */
+    public record Made(long agreement, long extract) {
+    }
+
+    public static Made make(ApplicationContext context) {
+        long id = agreement(context);
+        Agreement agreement = context.getBean(AgreementStore.class).find(id).orElseThrow();
+        ExtractResult result = context.getBean(ParticipantExtract.class).write(agreement,
+                java.io.OutputStream.nullOutputStream());
+        long by = context.getBean(JdbcClient.class)
+                .sql("SELECT id FROM person WHERE email = 'evaluator@workhealth.example'").query(Long.class).single();
+        long extract = context.getBean(ExtractLog.class).record(agreement, ExtractLog.Kind.PARTICIPANTS, by,
+                java.time.Instant.now(), Extracts.parameters(agreement), result, null, null);
+        return new Made(id, extract);
+    }
+
+    static long agreement(ApplicationContext context) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long owner = jdbc.sql("SELECT organisation_id FROM person WHERE email = 'commissioner@wmca.workhealth.example'")
                 .query(Long.class).single();

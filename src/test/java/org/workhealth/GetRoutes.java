@@ -266,6 +266,11 @@ public final class GetRoutes {
         values.putAll(org.workhealth.trial.employer.SmeWalkRecords.smeTrial(context));
         values.put("number", "1");
         // --- end H3
+        // Evaluation (issue 16, H4): a data sharing agreement of West Midlands' with the university, in force.
+        org.workhealth.evaluation.EvaluationWalkRecords.Made evaluation =
+                org.workhealth.evaluation.EvaluationWalkRecords.make(context);
+        values.put("dsaId", String.valueOf(evaluation.agreement()));
+        values.put("extractId", String.valueOf(evaluation.extract()));
         return values;
     }
 

@@ -66,6 +66,8 @@ class NavigationAdvice {
             new Link("/returns", "Data returns", Set.of(Permission.SUBMIT_RETURNS_AND_CLAIMS,
                     Permission.APPROVE_RETURNS_AND_CLAIMS, Permission.RECEIVE_RETURNS)),
             new Link("/services", "Services", Permission.MANAGE_CASES),
+            // Data sharing agreements and pseudonymised extracts (evaluation module, issue 16).
+            new Link("/evaluation", "Evaluation", Set.of(Permission.RECEIVE_EXTRACTS, Permission.MANAGE_PROGRAMMES)),
             new Link("/employers", "Employers", Set.of(Permission.ADVISE_EMPLOYERS, Permission.ASSESS_EMPLOYERS,
                     Permission.MANAGE_EMPLOYER_PROGRAMME)),
             new Link("/employer", "Your employer", Permission.EMPLOYER_SELF_SERVICE),

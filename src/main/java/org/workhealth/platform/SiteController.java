@@ -20,6 +20,10 @@ class SiteController {
         if (user.has(Permission.EMPLOYER_SELF_SERVICE)) {
             return "redirect:/employer";
         }
+        // An evaluator's work is the agreements granted to their organisation: that list is their home.
+        if (user.has(Permission.RECEIVE_EXTRACTS) && !user.has(Permission.VIEW_PROGRAMMES)) {
+            return "redirect:/evaluation";
+        }
         return "platform/home";
     }
 

@@ -96,7 +96,12 @@ class AuditedPagesTest {
             // Thrive at Work's public register (employers' names and levels), the assessors' queue (employers'
             // names), and the form to withdraw an award (an employer's name and level).
             "/thrive-at-work/register", "/thrive-at-work/assessments",
-            "/thrive-at-work/employers/{employerId}/accreditation/awards/{awardId}/withdraw");
+            "/thrive-at-work/employers/{employerId}/accreditation/awards/{awardId}/withdraw",
+            // Evaluation (H4): agreements, their forms, extract logs (counts and checksums) and data dictionaries
+            // (column definitions). The extracts themselves are POSTs, logged and audited with their row count.
+            "/evaluation", "/evaluation/agreements/new", "/evaluation/agreements/{dsaId}",
+            "/evaluation/agreements/{dsaId}/new-version", "/evaluation/agreements/{dsaId}/dictionary.csv",
+            "/evaluation/agreements/{dsaId}/dictionary.do", "/evaluation/agreements/{dsaId}/dictionary.sps");
 
     /** Pages that list many people's records: one entry, naming each record shown (there may be none). */
     static final Set<String> LISTS = Set.of("/triage", "/cases", "/caseloads", "/reviews/overdue", "/referrals/mine",

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.casework.CaseworkExamples;
 import org.workhealth.casework.ServiceDirectory;
+import org.workhealth.evaluation.EvaluationExamples;
 import org.workhealth.employer.EmployerExamples;
 import org.workhealth.trial.employer.SmeTrialExamples;
 import org.workhealth.employer.EmployerFigureExamples;
@@ -108,6 +109,7 @@ class DemoData implements ApplicationRunner {
     private final EmployerFigureExamples employerFigureExamples;
     private final TrialExamples trialExamples;
     private final SmeTrialExamples smeTrialExamples;
+    private final EvaluationExamples evaluationExamples;
 
     DemoData(Organisations organisations, People people, Programmes programmes, ReferralAreas areas,
             EligibilityRules eligibility, ServiceDirectory services, JdbcClient jdbc, DataSource dataSource,
@@ -117,7 +119,8 @@ class DemoData implements ApplicationRunner {
             ReturnExamples returnExamples, @Value("${workhealth.demo-cases:${DEMO_CASES:true}}") boolean demoCases,
             EmployerExamples employerExamples, AccreditationExamples accreditationExamples,
             EmployerFigureExamples employerFigureExamples, TrialExamples trialExamples,
-            SmeTrialExamples smeTrialExamples) {
+            SmeTrialExamples smeTrialExamples, EvaluationExamples evaluationExamples) {
+        this.evaluationExamples = evaluationExamples;
         this.trialExamples = trialExamples;
         this.smeTrialExamples = smeTrialExamples;
         this.employerExamples = employerExamples;
@@ -344,10 +347,15 @@ class DemoData implements ApplicationRunner {
             loadCases();
             // Issue 16 (H2): the Thrive into Work IPS trial, run by the combined authority, randomised at triage by
             // the Black Country specialist, with the trial's follow-up, drop-outs and CONSORT numbers.
-            trialExamples.thriveIntoWork(thrive.id(), wmca, bchft,
+            long tiwTrial = trialExamples.thriveIntoWork(thrive.id(), wmca, bchft,
                     people.findByEmail("specialist@bchft.workhealth.example").orElseThrow().id(),
                     List.of(programmes.findContractByReference("TIW-BCHFT-2024").orElseThrow(),
                             programmes.findContractByReference("TIW-BCHFT-2026").orElseThrow()));
+            // Its evaluators' data sharing agreement, so the evaluator's home has an extract to download.
+            evaluationExamples.thriveIntoWorkTrial(wmca,
+                    people.findByEmail("commissioner@wmca.workhealth.example").orElseThrow().id(),
+                    people.findByEmail("evaluator@workhealth.example").orElseThrow().organisationId(), thrive.id(),
+                    tiwTrial);
         }
     }
 

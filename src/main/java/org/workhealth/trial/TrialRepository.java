@@ -143,8 +143,8 @@ class TrialRepository {
         jdbc.sql("""
                 INSERT INTO trial_allocation (trial_id, unit_type, unit_id, unit_organisation_id, stratum_key, position,
                     arm_code, allocated_by, allocated_at, control_action)
-                VALUES (?, 'UNIT', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(trialId, unit.unitId(), unit.organisationId(), stratumKey, position, arm, by,
+                VALUES (?, (SELECT unit FROM trial WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(trialId, trialId, unit.unitId(), unit.organisationId(), stratumKey, position, arm, by,
                         Timestamp.from(at), controlAction)
                 .update();
         long id = jdbc.sql("SELECT id FROM trial_allocation WHERE trial_id = ? AND unit_id = ?")

@@ -65,7 +65,7 @@ class ConsortTest {
     private void exclude(Trial trial, long unit, String reason) {
         jdbc.sql("""
                 INSERT INTO trial_exclusion (trial_id, unit_type, unit_id, unit_organisation_id, reason, recorded_by,
-                    recorded_at) VALUES (?, 'REFERRAL', ?, 1, ?, ?, CURRENT_TIMESTAMP)""")
+                    recorded_at) VALUES (?, 'PARTICIPANT', ?, 1, ?, ?, CURRENT_TIMESTAMP)""")
                 .params(trial.id(), unit, reason, commissioner.id()).update();
     }
 

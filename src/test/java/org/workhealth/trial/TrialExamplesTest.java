@@ -66,7 +66,7 @@ class TrialExamplesTest {
                 SELECT COUNT(DISTINCT f.allocation_id) FROM trial_follow_up f JOIN trial_allocation a
                   ON a.id = f.allocation_id WHERE a.trial_id = ? AND f.job_started_on IS NOT NULL""")
                 .param(id).query(Long.class).single();
-        assertThat(jobStarts).isBetween(15L, 50L);
+        assertThat(jobStarts).isEqualTo(30L);
         long outstanding = jdbc.sql("""
                 SELECT COUNT(*) FROM trial_follow_up f JOIN trial_allocation a ON a.id = f.allocation_id
                 WHERE a.trial_id = ? AND f.status = 'DUE'""").param(id).query(Long.class).single();

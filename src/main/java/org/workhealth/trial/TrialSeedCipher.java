@@ -1,20 +1,8 @@
 package org.workhealth.trial;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.workhealth.platform.AtRestKey;
 
 /**
  * Keeps each trial's seed encrypted at rest (AES-256-GCM) under {@code workhealth.trial.seed-key}
@@ -24,64 +12,22 @@ import org.springframework.stereotype.Component;
 @Component
 class TrialSeedCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(TrialSeedCipher.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PREFIX = "v1:";
-
-    private final SecretKey key;
+    private final AtRestKey key;
 
     TrialSeedCipher(@Value("${workhealth.trial.seed-key:${TRIAL_SEED_KEY:}}") String configured) {
-        this.key = new SecretKeySpec(keyBytes(configured), "AES");
-    }
-
-    private static byte[] keyBytes(String configured) {
-        try {
-            if (configured != null && !configured.isBlank()) {
-                byte[] bytes = Base64.getDecoder().decode(configured.trim());
-                if (bytes.length != 32) {
-                    throw new IllegalStateException("TRIAL_SEED_KEY must be 32 bytes in base64");
-                }
-                return bytes;
-            }
-            log.info("TRIAL_SEED_KEY is not set: trial seeds are encrypted under a demo key. Fine for a demo only");
-            return MessageDigest.getInstance("SHA-256")
-                    .digest("WorkHealth demo key for trial seeds".getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("TRIAL_SEED_KEY is not usable", e);
-        }
+        this.key = new AtRestKey(configured, "TRIAL_SEED_KEY", "trial seeds");
     }
 
     /** A new 256-bit seed from SecureRandom. */
     static byte[] newSeed() {
-        byte[] seed = new byte[32];
-        RANDOM.nextBytes(seed);
-        return seed;
+        return AtRestKey.newSecret();
     }
 
     String encrypt(byte[] seed) {
-        try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-            byte[] sealed = cipher.doFinal(seed);
-            byte[] out = new byte[nonce.length + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, nonce.length);
-            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.seal(seed);
     }
 
     byte[] decrypt(String stored) {
-        try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
-            return cipher.doFinal(in, 12, in.length - 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The trial seed does not open with TRIAL_SEED_KEY", e);
-        }
+        return key.open(stored);
     }
 }

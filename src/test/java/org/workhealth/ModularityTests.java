@@ -1,8 +1,17 @@
 package org.workhealth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -16,6 +25,90 @@ class ModularityTests {
     /** Compiled tests, wherever the build puts them (target/ or another -Dbuild.dir). */
     private static final ImportOption APPLICATION_CODE_ONLY = location -> !location.contains("/test-classes/");
 
+    /** Public types in a module's top package that no other module uses yet: this list only shrinks. */
+    private static final Set<String> NOT_YET_INTERNAL = Set.of(
+            "org.workhealth.audit.AuditEntry",
+            "org.workhealth.audit.AuditQuery",
+            "org.workhealth.audit.AuditSearch",
+            "org.workhealth.casework.ServiceType",
+            "org.workhealth.casework.SupportService",
+            "org.workhealth.employer.EmployerAccess",
+            "org.workhealth.employer.EmployerContact",
+            "org.workhealth.employer.EmployerDetailsChanged",
+            "org.workhealth.employer.EmployerScope",
+            "org.workhealth.employer.EmployerSignedUp",
+            "org.workhealth.employer.EmployerStatus",
+            "org.workhealth.employer.LocalAuthority",
+            "org.workhealth.employer.MemberKind",
+            "org.workhealth.employer.NewEmployer",
+            "org.workhealth.employer.NewSite",
+            "org.workhealth.employer.SicSection",
+            "org.workhealth.employer.SignUpDraft",
+            "org.workhealth.employer.SignUpSource",
+            "org.workhealth.employer.Site",
+            "org.workhealth.funding.Budget",
+            "org.workhealth.funding.ClaimEvent",
+            "org.workhealth.funding.ClaimLine",
+            "org.workhealth.funding.ClaimStatement",
+            "org.workhealth.funding.ClaimStatus",
+            "org.workhealth.funding.Expenditure",
+            "org.workhealth.funding.FundingAgreement",
+            "org.workhealth.funding.FundingAgreements",
+            "org.workhealth.funding.FundingYear",
+            "org.workhealth.funding.LineKind",
+            "org.workhealth.funding.Money",
+            "org.workhealth.funding.NewFundingAgreement",
+            "org.workhealth.funding.PaymentModel",
+            "org.workhealth.funding.PopulationFigures",
+            "org.workhealth.funding.Shares",
+            "org.workhealth.govuk.Answers",
+            "org.workhealth.govuk.GovukComponents",
+            "org.workhealth.govuk.GovukDialect",
+            "org.workhealth.govuk.GovukFunctions",
+            "org.workhealth.govuk.GovukParams",
+            "org.workhealth.milestone.PeriodLock",
+            "org.workhealth.organisation.OrganisationType",
+            "org.workhealth.organisation.PersonRoles",
+            "org.workhealth.performance.EqualityCsv",
+            "org.workhealth.performance.FigureChangedException",
+            "org.workhealth.performance.KpiDisplay",
+            "org.workhealth.performance.KpiFigure",
+            "org.workhealth.performance.KpiFigures",
+            "org.workhealth.performance.KpiForecast",
+            "org.workhealth.performance.KpiTarget",
+            "org.workhealth.performance.KpiTargetEntry",
+            "org.workhealth.performance.KpiTargets",
+            "org.workhealth.performance.QuarterState",
+            "org.workhealth.performance.Rag",
+            "org.workhealth.performance.RagThreshold",
+            "org.workhealth.performance.RagThresholds",
+            "org.workhealth.performance.TrendChart",
+            "org.workhealth.platform.Operator",
+            "org.workhealth.referral.ContactPreference",
+            "org.workhealth.referral.EligibilityRuleKind",
+            "org.workhealth.referral.InvalidReferralException",
+            "org.workhealth.referral.PostcodeDeprivation",
+            "org.workhealth.referral.ReferralAnswers",
+            "org.workhealth.referral.ReferralDraft",
+            "org.workhealth.referral.ReferralIntake",
+            "org.workhealth.referral.ReferralRules",
+            "org.workhealth.referral.ReferralSource",
+            "org.workhealth.referral.ReferralSummaries",
+            "org.workhealth.referral.ReferralSummary",
+            "org.workhealth.trial.Allocation",
+            "org.workhealth.trial.AllocationMethod",
+            "org.workhealth.trial.DropOut",
+            "org.workhealth.trial.DropOutReason",
+            "org.workhealth.trial.DropOuts",
+            "org.workhealth.trial.Exclusion",
+            "org.workhealth.trial.ExclusionReason",
+            "org.workhealth.trial.InterventionReceipt",
+            "org.workhealth.trial.Randomiser",
+            "org.workhealth.trial.StratificationFactor",
+            "org.workhealth.trial.TrialDesign",
+            "org.workhealth.trial.TrialLockedException",
+            "org.workhealth.trial.UnitFacts");
+
     private final ApplicationModules modules = ApplicationModules.of(WorkHealthApplication.class,
             APPLICATION_CODE_ONLY);
 
@@ -24,8 +117,40 @@ class ModularityTests {
         modules.verify();
     }
 
+    /**
+     * A module's API is what other modules use: a public type in its top package that no other module uses belongs
+     * under its {@code internal} package (or is package-private), so it cannot become API by accident.
+     */
+    @Test
+    void everyPublicTypeOfAModulesApiIsUsedByAnotherModule() {
+        List<String> unused = new ClassFileImporter().withImportOption(APPLICATION_CODE_ONLY)
+                .importPackages("org.workhealth").stream()
+                .filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC) && !type.isNestedClass())
+                .filter(type -> !type.isEquivalentTo(WorkHealthApplication.class))
+                .filter(type -> modules.getModuleByType(type.getName()).filter(m -> inApi(m, type)).isPresent())
+                .filter(type -> !usedOutsideItsModule(type))
+                .map(JavaClass::getName)
+                .filter(name -> !NOT_YET_INTERNAL.contains(name))
+                .sorted().toList();
+        assertThat(unused).as("public types no other module uses").isEmpty();
+    }
+
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+    }
+
+    private static boolean inApi(ApplicationModule module, JavaClass type) {
+        return type.getPackageName().equals(module.getBasePackage().getName())
+                || module.getNamedInterfaces().stream().anyMatch(i -> !i.isUnnamed() && i.contains(type));
+    }
+
+    private boolean usedOutsideItsModule(JavaClass type) {
+        String home = modules.getModuleByType(type.getName()).map(ApplicationModule::getIdentifier)
+                .map(Object::toString).orElse("");
+        return type.getDirectDependenciesToSelf().stream().map(d -> d.getOriginClass().getName())
+                .map(modules::getModuleByType)
+                .anyMatch(m -> m.isPresent() && !m.get().getIdentifier().toString().equals(home));
     }
 }

@@ -22,6 +22,10 @@ import org.workhealth.referral.ReferralSource;
  * because all tests share one database and never clean it.
  *
  * <p>The static helpers need no Spring context; the rest is a bean, so a test asks for it with {@code @Autowired}.
+ *
+ * <p>Spring caches one application context per distinct test configuration, and each new one costs 20-40 s. So a
+ * database test is plain {@code @SpringBootTest @AutoConfigureMockMvc}, even when it uses no MockMvc, with no
+ * properties, {@code @MockitoBean} or {@code @DirtiesContext} of its own: then all of them share one context.
  */
 @Component
 public class TestData {

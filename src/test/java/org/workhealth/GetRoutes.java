@@ -38,7 +38,6 @@ import org.workhealth.trial.UnitFacts;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.research.InformationSheets;
 import org.workhealth.research.ResearchConsentRecording;
-import org.workhealth.referral.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
@@ -156,11 +155,8 @@ public final class GetRoutes {
                 + " AND provider_organisation_id = " + bury);
         LocalDate openedOn = LocalDate.of(2026, 5, 11);
         String lastName = "Reader" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Robin", lastName,
-                LocalDate.of(1980, 4, 4), null, "07700900456", null, "7 Bank Street", null, "Bury", "BL9 0EJ",
-                ContactPreference.PHONE, null, null, null, EmploymentStatus.UNEMPLOYED, openedOn.minusWeeks(20),
-                null, null, null, true, false, false, "Back pain", null, "Help to find work", true, false, null, null,
-                null, null, null);
+        ReferralAnswers answers = TestData.Referral.of("Robin", lastName)
+                .employment(EmploymentStatus.UNEMPLOYED, openedOn.minusWeeks(20), null).answers();
         ReferralIntake.Submitted opened = intake.submit(answers, ReferralSource.PUBLIC, null, null);
         long caseId = casework.openCase(new OpenCase(opened.id(), opened.reference(), programme, null, bury, coach,
                 EmploymentStatus.UNEMPLOYED.name(), openedOn));

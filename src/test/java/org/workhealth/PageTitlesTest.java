@@ -21,7 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.OpenCase;
-import org.workhealth.referral.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
@@ -112,11 +111,9 @@ class PageTitlesTest {
     }
 
     private ReferralIntake.Submitted refer() {
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Tia",
-                "Title" + UUID.randomUUID().toString().replaceAll("[^a-f]", ""), LocalDate.of(1986, 4, 4), null,
-                "07700900321", null, null, null, "Bury", "BL9 0EJ", ContactPreference.PHONE, null, null, null,
-                EmploymentStatus.UNEMPLOYED, LocalDate.now().minusWeeks(20), null, null, null, true, false, false,
-                "Anxiety", null, "Help to find work", true, false, null, null, null, null, null);
+        ReferralAnswers answers = TestData.Referral.of("Tia", "Title" + UUID.randomUUID().toString()
+                .replaceAll("[^a-f]", "")).born(LocalDate.of(1986, 4, 4)).phone("07700900321")
+                .livingAt(null, "Bury", "BL9 0EJ").health(true, false, "Anxiety", null).answers();
         return intake.submit(answers, ReferralSource.PUBLIC, null, null);
     }
 

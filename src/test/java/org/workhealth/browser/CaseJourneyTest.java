@@ -8,19 +8,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
-import org.workhealth.casework.Casework;
-import org.workhealth.casework.OpenCase;
+import org.workhealth.TestData;
 import org.workhealth.casework.ServiceDirectory;
 import org.workhealth.casework.ServiceType;
-import org.workhealth.organisation.Organisations;
-import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ContactPreference;
-import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -35,21 +26,14 @@ class CaseJourneyTest extends BrowserTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private final JdbcClient jdbc;
-    private final ReferralIntake intake;
-    private final Programmes programmes;
-    private final Organisations organisations;
-    private final Casework casework;
+    private final JourneyCases cases;
+    private final TestData data;
     private final ServiceDirectory directory;
 
     @Autowired
-    CaseJourneyTest(JdbcClient jdbc, ReferralIntake intake, Programmes programmes, Organisations organisations,
-            Casework casework, ServiceDirectory directory) {
-        this.jdbc = jdbc;
-        this.intake = intake;
-        this.programmes = programmes;
-        this.organisations = organisations;
-        this.casework = casework;
+    CaseJourneyTest(JourneyCases cases, TestData data, ServiceDirectory directory) {
+        this.cases = cases;
+        this.data = data;
         this.directory = directory;
     }
 
@@ -181,21 +165,10 @@ class CaseJourneyTest extends BrowserTest {
     }
 
     private long buryLiveWell() {
-        return organisations.findByName("Bury Council Live Well service").orElseThrow().id();
+        return data.buryLiveWell();
     }
 
     private long openCase(LocalDate openedOn) {
-        String lastName = "Journey" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Riley", lastName,
-                LocalDate.of(1985, 3, 3), null, "07700900321", null, "5 Silver Street", null, "Bury", "BL9 0EJ",
-                ContactPreference.PHONE, null, null, null, EmploymentStatus.UNEMPLOYED, openedOn.minusWeeks(30),
-                null, null, null, true, false, false, "Anxiety", null, "Help to find work", true, false, null, null,
-                null, null, null);
-        ReferralIntake.Submitted submitted = intake.submit(answers, ReferralSource.PUBLIC, null, null);
-        long coach = jdbc.sql("SELECT id FROM person WHERE email = ?").param(SignIn.BURY_COACH).query(Long.class)
-                .single();
-        return casework.openCase(new OpenCase(submitted.id(), submitted.reference(),
-                programmes.findByCode("WW").orElseThrow().id(), null, buryLiveWell(), coach,
-                EmploymentStatus.UNEMPLOYED.name(), openedOn));
+        return cases.open(data.programme("WW"), buryLiveWell(), openedOn);
     }
 }

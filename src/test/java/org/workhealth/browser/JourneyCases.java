@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workhealth.SignIn;
+import org.workhealth.TestData.Referral;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.OpenCase;
 import org.workhealth.funding.FundingAgreements;
@@ -21,7 +22,6 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
-import org.workhealth.referral.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
@@ -89,11 +89,10 @@ class JourneyCases {
      */
     long open(long programmeId, Long cohortId, long providerId, LocalDate openedOn) {
         String lastName = "Journey" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Riley", lastName,
-                LocalDate.of(1985, 3, 3), null, "07700900321", null, "5 Silver Street", null, "Bury", "BL9 0EJ",
-                ContactPreference.PHONE, null, null, null, EmploymentStatus.UNEMPLOYED, openedOn.minusWeeks(30),
-                null, null, null, true, false, false, "Anxiety", null, "Help to find work", true, false, null, null,
-                null, null, null);
+        ReferralAnswers answers = Referral.of("Riley", lastName).born(LocalDate.of(1985, 3, 3)).phone("07700900321")
+                .livingAt("5 Silver Street", "Bury", "BL9 0EJ")
+                .employment(EmploymentStatus.UNEMPLOYED, openedOn.minusWeeks(30), null)
+                .health(true, false, "Anxiety", null).answers();
         ReferralIntake.Submitted submitted = intake.submit(answers, ReferralSource.PUBLIC, null, null);
         if (cohortId != null) {
             jdbc.sql("UPDATE referral SET received_at = ? WHERE id = ?")

@@ -6,10 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
+import static org.workhealth.TestData.today;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -363,17 +364,5 @@ class ActionPlanTest {
 
     private int count(String sql, Object param) {
         return jdbc.sql(sql).param(param).query(Integer.class).single();
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(LONDON);
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
+import static org.workhealth.TestData.today;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -300,17 +301,5 @@ class AssessmentTest {
 
     private int count(String sql, Object param) {
         return jdbc.sql(sql).param(param).query(Integer.class).single();
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(LONDON);
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

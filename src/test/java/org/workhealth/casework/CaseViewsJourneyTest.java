@@ -1,6 +1,7 @@
 package org.workhealth.casework;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.workhealth.TestData.today;
 
 import java.sql.Timestamp;
 
@@ -42,7 +43,7 @@ class CaseViewsJourneyTest extends BrowserTest {
         jdbc.sql("""
                 INSERT INTO appointment (case_id, starts_at, channel, place, one_to_one, status, recorded_by, recorded_at)
                 VALUES (?, ?, 'FACE_TO_FACE', 'Bury Library', TRUE, 'PLANNED', ?, ?)
-                """).params(first.id(), Timestamp.valueOf(ViewsTestCases.today().plusDays(1).atTime(10, 30)),
+                """).params(first.id(), Timestamp.valueOf(today().plusDays(1).atTime(10, 30)),
                 coach.id(), new Timestamp(System.currentTimeMillis())).update();
 
         signIn(coach.email(), SignIn.DEMO_PASSWORD);

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.today;
 
 import java.time.LocalDate;
 
@@ -58,20 +59,20 @@ class EmployerTest {
 
         // Saving a contact or adjustments is refused and saves nothing.
         contact(coach, supportCase.id(), "Pat Manager", "pat@bury-foods.example").andExpect(redirectedUrl(path));
-        adjust(coach, supportCase.id(), "AGREED", SupportTestCases.today(), "PHASED_RETURN")
+        adjust(coach, supportCase.id(), "AGREED", today(), "PHASED_RETURN")
                 .andExpect(redirectedUrl(path));
         assertThat(cases.count("SELECT COUNT(*) FROM case_employer WHERE case_id = ?", supportCase.id())).isZero();
         assertThat(cases.count("SELECT COUNT(*) FROM case_adjustment WHERE case_id = ?", supportCase.id())).isZero();
 
         // Consent given later: GOV.UK errors first, then recorded and audited.
-        Document errors = Jsoup.parse(consent(coach, supportCase.id(), SupportTestCases.today().plusDays(1), "")
+        Document errors = Jsoup.parse(consent(coach, supportCase.id(), today().plusDays(1), "")
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(errors.title()).startsWith("Error: ");
         assertThat(errors.select(".govuk-error-summary a").eachText()).containsExactly(
                 "Date consent was given must be today or in the past", "Enter how they gave consent");
         assertThat(errors.select(".govuk-error-summary a").first().attr("href")).isEqualTo("#givenOn-day");
 
-        LocalDate given = SupportTestCases.today().minusDays(1);
+        LocalDate given = today().minusDays(1);
         consent(coach, supportCase.id(), given, "Verbally at an appointment").andExpect(redirectedUrl(path));
         assertThat(cases.count("SELECT COUNT(*) FROM audit_event WHERE record_type = 'case' AND action = 'CONSENT' "
                 + "AND record_id = ?", String.valueOf(supportCase.id()))).isEqualTo(1);
@@ -89,7 +90,7 @@ class EmployerTest {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.EMPLOYED, true);
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
         String path = "/cases/" + supportCase.id() + "/employer";
-        LocalDate today = SupportTestCases.today();
+        LocalDate today = today();
 
         Document page = page(coach, path);
         assertThat(page.select(".govuk-summary-list").text()).contains("Given on the referral");
@@ -131,7 +132,7 @@ class EmployerTest {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.EMPLOYED, true);
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
         String path = "/cases/" + supportCase.id() + "/employer";
-        LocalDate today = SupportTestCases.today();
+        LocalDate today = today();
         contact(coach, supportCase.id(), "Sam Lee", "sam@bury-foods.example").andExpect(redirectedUrl(path));
 
         Document errors = Jsoup.parse(withdraw(coach, supportCase.id(), today.plusDays(1), "")
@@ -187,10 +188,10 @@ class EmployerTest {
         MockHttpSession specialist = SignIn.as(mvc, SupportTestCases.BCHFT_SPECIALIST);
         mvc.perform(get("/cases/" + supportCase.id() + "/employer").session(specialist))
                 .andExpect(status().isNotFound());
-        consent(specialist, supportCase.id(), SupportTestCases.today(), "By phone").andExpect(status().isNotFound());
-        withdraw(specialist, supportCase.id(), SupportTestCases.today(), "By phone").andExpect(status().isNotFound());
+        consent(specialist, supportCase.id(), today(), "By phone").andExpect(status().isNotFound());
+        withdraw(specialist, supportCase.id(), today(), "By phone").andExpect(status().isNotFound());
         contact(specialist, supportCase.id(), "Sam Lee", "sam@example.com").andExpect(status().isNotFound());
-        adjust(specialist, supportCase.id(), "AGREED", SupportTestCases.today(), "ALTERED_HOURS")
+        adjust(specialist, supportCase.id(), "AGREED", today(), "ALTERED_HOURS")
                 .andExpect(status().isNotFound());
         assertThat(employerConsentChanges(supportCase.id())).isZero();
         assertThat(cases.count("SELECT COUNT(*) FROM case_employer WHERE case_id = ?", supportCase.id())).isZero();

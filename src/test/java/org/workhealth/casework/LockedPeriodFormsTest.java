@@ -3,9 +3,9 @@ package org.workhealth.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.today;
 import static org.workhealth.casework.OutcomeTestCases.date;
 import static org.workhealth.casework.OutcomeTestCases.postTo;
-import static org.workhealth.casework.OutcomeTestCases.today;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -2,15 +2,16 @@ package org.workhealth.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.workhealth.TestData.letters;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.casework.MeasureScoring.Change;
 import org.workhealth.casework.MeasureScoring.Direction;
@@ -21,6 +22,7 @@ import org.workhealth.casework.MeasureScoring.Score;
  * each measure's direction, and a measure added purely as rows, scored with no code of its own.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class MeasureScoringTest {
 
     private final Measures measures;
@@ -224,13 +226,5 @@ class MeasureScoringTest {
             throw new IllegalArgumentException(measure.code() + " cannot total " + total);
         }
         return answers;
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

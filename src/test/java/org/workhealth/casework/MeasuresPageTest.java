@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -315,13 +315,5 @@ class MeasuresPageTest {
         long referralId = key.getKeyAs(Long.class);
         return casework.openCase(new OpenCase(referralId, reference, workWell, null, buryLiveWell, coach,
                 "UNEMPLOYED", today));
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

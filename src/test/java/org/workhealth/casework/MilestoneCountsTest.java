@@ -1,7 +1,7 @@
 package org.workhealth.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.workhealth.casework.OutcomeTestCases.today;
+import static org.workhealth.TestData.today;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.milestone.MilestoneCount;
 import org.workhealth.milestone.MilestoneCountQuery;
@@ -29,6 +30,7 @@ import org.workhealth.referral.ReferralIntake;
  * see which contracts is the caller's rule (AccessPolicy), tested with the pages that use it.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class MilestoneCountsTest {
 
     private static final LocalDate JAN = LocalDate.of(2026, 1, 15);

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
+import static org.workhealth.TestData.today;
 
 import java.time.LocalDate;
 
@@ -48,11 +50,11 @@ class OnwardReferralsTest {
     @Test
     void aReferralIsMadeThenAcceptedThenAttended() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, false);
-        String name = "Talking service " + SupportTestCases.letters(6);
+        String name = "Talking service " + letters(6);
         long service = directory.add(service(cases.org("NHS Greater Manchester"), name));
-        long oldham = directory.add(service(cases.org("Oldham"), "Oldham only " + SupportTestCases.letters(6)));
+        long oldham = directory.add(service(cases.org("Oldham"), "Oldham only " + letters(6)));
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        LocalDate today = SupportTestCases.today();
+        LocalDate today = today();
 
         Document empty = page(coach, "/cases/" + supportCase.id() + "/onward-referrals");
         assertThat(empty.select("h1").text()).isEqualTo("Onward referrals");
@@ -102,24 +104,24 @@ class OnwardReferralsTest {
     @Test
     void aDeclinedReferralEnds() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, false);
-        long service = directory.add(service(cases.org("Bury"), "Debt advice " + SupportTestCases.letters(6)));
+        long service = directory.add(service(cases.org("Bury"), "Debt advice " + letters(6)));
         MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
-        make(manager, supportCase.id(), service, SupportTestCases.today(), "").andExpect(status().is3xxRedirection());
+        make(manager, supportCase.id(), service, today(), "").andExpect(status().is3xxRedirection());
         long referral = jdbc.sql("SELECT id FROM onward_referral WHERE case_id = ?").param(supportCase.id())
                 .query(Long.class).single();
-        move(manager, supportCase.id(), referral, "DECLINED", SupportTestCases.today())
+        move(manager, supportCase.id(), referral, "DECLINED", today())
                 .andExpect(status().is3xxRedirection());
         assertThat(referralStatus(referral)).isEqualTo("DECLINED");
-        move(manager, supportCase.id(), referral, "ATTENDED", SupportTestCases.today()).andExpect(status().isOk());
+        move(manager, supportCase.id(), referral, "ATTENDED", today()).andExpect(status().isOk());
         assertThat(referralStatus(referral)).isEqualTo("DECLINED");
     }
 
     @Test
     void missingOrWrongAnswersShowGovukErrors() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, false);
-        long oldham = directory.add(service(cases.org("Oldham"), "Oldham only " + SupportTestCases.letters(6)));
+        long oldham = directory.add(service(cases.org("Oldham"), "Oldham only " + letters(6)));
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        LocalDate tomorrow = SupportTestCases.today().plusDays(1);
+        LocalDate tomorrow = today().plusDays(1);
 
         Document page = Jsoup.parse(make(coach, supportCase.id(), oldham, tomorrow, "Kept notes")
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -134,9 +136,9 @@ class OnwardReferralsTest {
     @Test
     void anotherProvidersPractitionerGetsNotFoundAndNothingChanges() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, false);
-        long service = directory.add(service(cases.org("NHS Greater Manchester"), "Hub " + SupportTestCases.letters(6)));
+        long service = directory.add(service(cases.org("NHS Greater Manchester"), "Hub " + letters(6)));
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        make(coach, supportCase.id(), service, SupportTestCases.today(), "").andExpect(status().is3xxRedirection());
+        make(coach, supportCase.id(), service, today(), "").andExpect(status().is3xxRedirection());
         long referral = jdbc.sql("SELECT id FROM onward_referral WHERE case_id = ?").param(supportCase.id())
                 .query(Long.class).single();
 
@@ -145,8 +147,8 @@ class OnwardReferralsTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/cases/" + supportCase.id() + "/onward-referrals/" + referral).session(specialist))
                 .andExpect(status().isNotFound());
-        make(specialist, supportCase.id(), service, SupportTestCases.today(), "").andExpect(status().isNotFound());
-        move(specialist, supportCase.id(), referral, "ACCEPTED", SupportTestCases.today())
+        make(specialist, supportCase.id(), service, today(), "").andExpect(status().isNotFound());
+        move(specialist, supportCase.id(), referral, "ACCEPTED", today())
                 .andExpect(status().isNotFound());
         assertThat(cases.count("SELECT COUNT(*) FROM onward_referral WHERE case_id = ?", supportCase.id()))
                 .isEqualTo(1);

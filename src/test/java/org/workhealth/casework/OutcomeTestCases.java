@@ -3,10 +3,11 @@ package org.workhealth.casework;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.workhealth.TestData.letters;
+import static org.workhealth.TestData.today;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,13 +16,13 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.SignIn;
+import org.workhealth.TestData.Referral;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
-import org.workhealth.referral.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
@@ -66,11 +67,10 @@ final class OutcomeTestCases {
     long open(Setup setup, EmploymentStatus status, LocalDate openedOn) {
         String lastName = "Outcome" + letters(8);
         boolean inWork = status.inWork();
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Sam", lastName,
-                LocalDate.of(1982, 4, 4), null, "07700900456", null, "3 Market Street", null, "Bury", "BL9 0EJ",
-                ContactPreference.PHONE, null, null, null, status,
-                inWork ? null : today().minusWeeks(60), inWork ? "Bury Foods Ltd" : null, null, null, true, false,
-                false, "Back pain", null, "Help with work", true, false, null, null, null, null, null);
+        ReferralAnswers answers = Referral.of("Sam", lastName).born(LocalDate.of(1982, 4, 4))
+                .livingAt("3 Market Street", "Bury", "BL9 0EJ")
+                .employment(status, inWork ? null : today().minusWeeks(60), inWork ? "Bury Foods Ltd" : null)
+                .wanting("Help with work").answers();
         ReferralIntake.Submitted submitted = intake.submit(answers, ReferralSource.PUBLIC, null, null);
         return casework.openCase(new OpenCase(submitted.id(), submitted.reference(), setup.programmeId(), null,
                 buryLiveWell(), personId(SignIn.BURY_COACH), status.name(), openedOn));
@@ -112,17 +112,5 @@ final class OutcomeTestCases {
                 .param("employer", "Bury Care Homes; Ltd").param("jobTitle", "Care assistant").param("sector", "Q")
                 .param("hoursAWeek", "16.5").param("contractType", "PERMANENT").param("paid", paid)
                 .param("evidence", "Contract seen");
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LONDON);
-    }
-
-    static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

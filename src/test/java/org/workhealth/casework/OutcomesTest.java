@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.today;
 import static org.workhealth.casework.OutcomeTestCases.date;
 import static org.workhealth.casework.OutcomeTestCases.jobStart;
 import static org.workhealth.casework.OutcomeTestCases.page;
 import static org.workhealth.casework.OutcomeTestCases.postTo;
-import static org.workhealth.casework.OutcomeTestCases.today;
 
 import java.time.LocalDate;
 import java.util.List;

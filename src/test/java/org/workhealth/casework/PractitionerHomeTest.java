@@ -3,6 +3,7 @@ package org.workhealth.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.today;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -63,7 +64,7 @@ class PractitionerHomeTest {
         assertThat(home.select(".govuk-service-navigation a[href=/cases]").text()).isEqualTo("Cases");
         String table = home.select("table[aria-labelledby=open-cases]").text();
         assertThat(table).contains(mine.reference(), mine.fullName(), programme.name(),
-                DateAnswer.format(ViewsTestCases.today().minusDays(20)));
+                DateAnswer.format(today().minusDays(20)));
         assertThat(home.select("a[href=/cases/" + mine.id() + "]").text()).isEqualTo(mine.reference());
         assertThat(home.text()).doesNotContain(closed.fullName(), theirs.fullName(), elsewhere.fullName());
         // One entry for the page, naming the cases it listed.
@@ -85,7 +86,7 @@ class PractitionerHomeTest {
         ViewsTestCases.TestCase mine = cases.open(programme, ViewsTestCases.BURY, me.id(), "UNEMPLOYED");
         ViewsTestCases.TestCase theirs = cases.open(programme, ViewsTestCases.BURY, colleague.id(),
                 "UNEMPLOYED");
-        LocalDate today = ViewsTestCases.today();
+        LocalDate today = today();
 
         appointment(mine.id(), today, 10, "PHONE", null, "PLANNED", me.id());
         appointment(mine.id(), today.plusDays(3), 14, "FACE_TO_FACE", "Bury Library", "PLANNED", me.id());

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
+import static org.workhealth.TestData.today;
 
 import java.time.LocalDate;
 
@@ -50,9 +52,9 @@ class ServiceConsentsTest {
     @Test
     void anOnwardReferralNeedsTheirConsentToShareAndRecordsIt() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, false);
-        long service = directory.add(service("Talking " + SupportTestCases.letters(6)));
+        long service = directory.add(service("Talking " + letters(6)));
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        LocalDate today = SupportTestCases.today();
+        LocalDate today = today();
 
         Document noAnswer = Jsoup.parse(refer(coach, supportCase.id(), service, today, null)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -81,11 +83,11 @@ class ServiceConsentsTest {
     @Test
     void withdrawnConsentStopsReferralsToThatServiceUntilGivenAgain() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, false);
-        String name = "Debt help " + SupportTestCases.letters(6);
+        String name = "Debt help " + letters(6);
         long service = directory.add(service(name));
-        long other = directory.add(service("Other " + SupportTestCases.letters(6)));
+        long other = directory.add(service("Other " + letters(6)));
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        LocalDate today = SupportTestCases.today();
+        LocalDate today = today();
         refer(coach, supportCase.id(), service, today.minusDays(3), "yes").andExpect(status().is3xxRedirection());
         long referral = jdbc.sql("SELECT id FROM onward_referral WHERE case_id = ?").param(supportCase.id())
                 .query(Long.class).single();
@@ -156,25 +158,25 @@ class ServiceConsentsTest {
     @Test
     void anotherProviderCannotSeeOrRecordConsentByEditingTheUrl() throws Exception {
         SupportTestCases.TestCase supportCase = cases.open(EmploymentStatus.UNEMPLOYED, false);
-        long service = directory.add(service("Hub " + SupportTestCases.letters(6)));
+        long service = directory.add(service("Hub " + letters(6)));
         MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
-        refer(coach, supportCase.id(), service, SupportTestCases.today(), "yes").andExpect(status().is3xxRedirection());
+        refer(coach, supportCase.id(), service, today(), "yes").andExpect(status().is3xxRedirection());
         String consentPage = "/cases/" + supportCase.id() + "/service-consents/" + service;
 
         MockHttpSession specialist = SignIn.as(mvc, SupportTestCases.BCHFT_SPECIALIST);
         mvc.perform(get("/cases/" + supportCase.id() + "/service-consents").session(specialist))
                 .andExpect(status().isNotFound());
         mvc.perform(get(consentPage).session(specialist)).andExpect(status().isNotFound());
-        change(specialist, consentPage + "/withdraw", SupportTestCases.today(), "Someone", null)
+        change(specialist, consentPage + "/withdraw", today(), "Someone", null)
                 .andExpect(status().isNotFound());
-        change(specialist, consentPage + "/give", SupportTestCases.today(), "Someone", null)
+        change(specialist, consentPage + "/give", today(), "Someone", null)
                 .andExpect(status().isNotFound());
         // A service this case has no consent for is not found either, for its own provider.
-        long unrelated = directory.add(service("Unrelated " + SupportTestCases.letters(6)));
+        long unrelated = directory.add(service("Unrelated " + letters(6)));
         mvc.perform(get("/cases/" + supportCase.id() + "/service-consents/" + unrelated).session(coach))
                 .andExpect(status().isNotFound());
         change(coach, "/cases/" + supportCase.id() + "/service-consents/" + unrelated + "/withdraw",
-                SupportTestCases.today(), "Someone", null).andExpect(status().isNotFound());
+                today(), "Someone", null).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT change_kind FROM case_service_consent_change WHERE case_id = ?")
                 .param(supportCase.id()).query(String.class).list()).containsExactly("GIVEN");
     }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -39,7 +40,7 @@ class ServicesTest {
 
     @Test
     void anOrganisationSeesServicesAboveAndBelowItButNotBesideIt() throws Exception {
-        String suffix = SupportTestCases.letters(6);
+        String suffix = letters(6);
         directory.add(details(org("NHS Greater Manchester"), "Hub service " + suffix));
         directory.add(details(org("Bury"), "Bury locality service " + suffix));
         directory.add(details(org("Bury Council Live Well service"), "Bury provider service " + suffix));
@@ -61,7 +62,7 @@ class ServicesTest {
 
     @Test
     void onlyCommissionersAndProviderManagersKeepTheirOwnServices() throws Exception {
-        String suffix = SupportTestCases.letters(6);
+        String suffix = letters(6);
         long hubService = directory.add(details(org("NHS Greater Manchester"), "Hub kept " + suffix));
         long providerService = directory.add(details(org("Bury Council Live Well service"), "Provider kept " + suffix));
 

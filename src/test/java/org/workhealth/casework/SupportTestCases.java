@@ -1,14 +1,16 @@
 package org.workhealth.casework;
 
+import static org.workhealth.TestData.letters;
+import static org.workhealth.TestData.today;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
+import org.workhealth.TestData.Referral;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
@@ -41,12 +43,10 @@ final class SupportTestCases {
     TestCase open(EmploymentStatus status, boolean consentToContactEmployer) {
         String lastName = "Support" + letters(8);
         boolean inWork = status.inWork();
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Jamie", lastName,
-                LocalDate.of(1980, 3, 3), null, "07700900123", null, "2 Market Street", null, "Bury", "BL9 0EJ",
-                ContactPreference.PHONE, null, null, null, status,
-                inWork ? null : today().minusWeeks(4), inWork ? "Bury Foods Ltd" : null, null, null, true, false, false,
-                "Back pain", null, "Help to stay in work", true, consentToContactEmployer, null, null, null, null,
-                null);
+        ReferralAnswers answers = Referral.of("Jamie", lastName).born(LocalDate.of(1980, 3, 3)).phone("07700900123")
+                .livingAt("2 Market Street", "Bury", "BL9 0EJ")
+                .employment(status, inWork ? null : today().minusWeeks(4), inWork ? "Bury Foods Ltd" : null)
+                .wanting("Help to stay in work").consentToContactEmployer(consentToContactEmployer).answers();
         ReferralIntake.Submitted submitted = intake.submit(answers, ReferralSource.PUBLIC, null, null);
         long programmeId = programmes.findByCode("WW").orElseThrow().id();
         long caseId = casework.openCase(new OpenCase(submitted.id(), submitted.reference(), programmeId, null,
@@ -65,17 +65,5 @@ final class SupportTestCases {
 
     int count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Integer.class).single();
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LONDON);
-    }
-
-    static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

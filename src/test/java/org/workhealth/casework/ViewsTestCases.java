@@ -1,11 +1,13 @@
 package org.workhealth.casework;
 
+import static org.workhealth.TestData.letters;
+import static org.workhealth.TestData.today;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -115,18 +117,6 @@ final class ViewsTestCases {
 
     int count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Integer.class).single();
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LONDON);
-    }
-
-    static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 
     private static String capitalised(String s) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisations;
@@ -17,6 +18,7 @@ import org.workhealth.organisation.Person;
 
 /** Who sees which employer, on the demo employers of the West Midlands Combined Authority hub. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class EmployerAccessTest {
 
     @Autowired

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.programme.Contract;
 
 /** The budget pages' table, from an agreement stored and read back: Coventry & Warwickshire's WorkWell figures. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class BudgetsTest {
 
     private final Budgets budgets;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
@@ -24,6 +25,7 @@ import org.workhealth.organisation.CurrentUser;
  * expenditure is left out of the claim of its quarter.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ClaimRaceTest {
 
     private static final FinancialYear Y2025 = FinancialYear.of(2025);

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
 import org.workhealth.milestone.MilestoneType;
@@ -22,6 +23,7 @@ import org.workhealth.programme.Contract;
  * Each test has a contract of its own in 2025/26, whose quarters have all ended.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ClaimsTest {
 
     private static final FinancialYear Y2025 = FinancialYear.of(2025);

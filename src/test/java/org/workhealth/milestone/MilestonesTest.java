@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programme;
@@ -25,6 +26,7 @@ import org.workhealth.programme.SupportType;
 
 /** The append-only milestone record: corrections supersede, nothing is changed or removed. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class MilestonesTest {
 
     private final Milestones milestones;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.NewContract;
@@ -24,6 +25,7 @@ import org.workhealth.programme.SupportType;
  * its own, so no other test's milestones are ever locked.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class PeriodLocksTest {
 
     private static final LocalDate Q1_START = LocalDate.of(2026, 4, 1);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.SignIn;
@@ -27,6 +28,7 @@ import org.workhealth.programme.Programmes;
  * the database lets only one of them write; the other is told someone else got there first.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class FigureRaceTest {
 
     private static final Quarter Q1 = Quarter.of(2023, 1);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.workhealth.SignIn;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.milestone.MilestoneType;
@@ -20,6 +21,7 @@ import org.workhealth.programme.Programme;
 
 /** KPI tables reproduce the board reports, sum contracts, and show each person only their contracts. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class KpiTablesTest {
 
     private static final FinancialYear FY2023 = FinancialYear.of(2023);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.calendar.FinancialYear;
@@ -35,6 +36,7 @@ import org.workhealth.programme.SupportType;
  * cumulative total, and an engagement counts its attendees.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ThriveAtWorkCountedTest {
 
     private static final String WMCA = "West Midlands Combined Authority";

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.calendar.FinancialYear;
@@ -43,6 +44,7 @@ import org.workhealth.programme.SupportType;
  * </pre>
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ThriveAtWorkTableTest {
 
     private static final FinancialYear YEAR = FinancialYear.of(2023);

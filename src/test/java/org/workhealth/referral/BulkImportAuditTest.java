@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
@@ -20,6 +21,7 @@ import org.workhealth.SignIn;
  * each saved chunk carries its own IMPORT entry naming its referrals, written in the same transaction.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class BulkImportAuditTest {
 
     private final BulkReferralIntake intake;

@@ -1,17 +1,18 @@
 package org.workhealth.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workhealth.TestData.letters;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.CurrentUser;
@@ -31,6 +32,7 @@ import org.workhealth.programme.SupportType;
  * own provider (under Greater Manchester), programme and referrals, so other records never matter.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ReferralReceivedMilestoneTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -242,13 +244,5 @@ class ReferralReceivedMilestoneTest {
 
     private long personId(String email) {
         return jdbc.sql("SELECT id FROM person WHERE email = ?").param(email).query(Long.class).single();
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

@@ -3,6 +3,7 @@ package org.workhealth.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -156,13 +156,5 @@ class ReferralResponsesTest {
         return new CurrentUser(((Number) row.get("id")).longValue(), SignIn.GM_COMMISSIONER,
                 (String) row.get("full_name"), ((Number) row.get("organisation_id")).longValue(),
                 (String) row.get("name"), Set.of(Role.COMMISSIONER));
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

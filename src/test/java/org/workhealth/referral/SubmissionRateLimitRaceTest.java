@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Twenty public referrals from one address at the same moment, with nine left of its hourly allowance. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class SubmissionRateLimitRaceTest {
 
     @Autowired

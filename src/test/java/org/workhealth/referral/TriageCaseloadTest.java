@@ -1,15 +1,16 @@
 package org.workhealth.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workhealth.TestData.letters;
 
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.casework.Casework;
@@ -27,6 +28,7 @@ import org.workhealth.programme.SupportType;
  * caseloads page. Accepted referrals that closed, or have no case yet, do not count; the cap is the programme's.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class TriageCaseloadTest {
 
     @Autowired
@@ -113,13 +115,5 @@ class TriageCaseloadTest {
         return new CurrentUser(((Number) row.get("id")).longValue(), SignIn.BURY_MANAGER, (String) row.get("full_name"),
                 ((Number) row.get("organisation_id")).longValue(), (String) row.get("name"),
                 Set.of(Role.PROVIDER_MANAGER));
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -16,6 +17,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * extract run a dozen times emptied the pool (every later request waited 30 s and failed).
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ResearchConsentsTest {
 
     @Autowired

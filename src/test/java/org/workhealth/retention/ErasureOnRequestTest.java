@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -129,7 +130,7 @@ class ErasureOnRequestTest {
         assertThat(lastNameCount(testCase)).isOne();
 
         // A referral still waiting for triage cannot be erased either.
-        ReferralIntake.Submitted waiting = cases.referral("Waiting" + RetentionTestCases.letters(6),
+        ReferralIntake.Submitted waiting = cases.referral("Waiting" + letters(6),
                 RetentionTestCases.BURY);
         assertThat(page(admin, "/admin/erasure?reference=" + waiting.reference()).select("#refusal").text())
                 .contains("is still open: it waits for triage or first contact");

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.casework.Casework;
@@ -29,6 +30,7 @@ import org.workhealth.referral.ReferralIntake;
  * milestones stay with their coded attributes, so the figures still count them.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class MilestoneFreeTextErasureTest {
 
     private final JdbcClient jdbc;

@@ -3,6 +3,7 @@ package org.workhealth.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.workhealth.TestData.letters;
 
 import java.sql.Date;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +75,8 @@ class RetentionJobTest {
                 .params(held.caseId(), Timestamp.from(Instant.now()), cases.personId(SignIn.BURY_MANAGER)).update();
         RetentionTestCases.TestCase young = cases.openCase(RetentionTestCases.BURY, SignIn.BURY_COACH);
         cases.close(young, LocalDate.of(2003, 1, 1));
-        long declinedLongAgo = declined("Declinedold" + RetentionTestCases.letters(6), "2003-06-01T10:00:00Z");
-        long declinedLately = declined("Declinednew" + RetentionTestCases.letters(6), "2004-06-01T10:00:00Z");
+        long declinedLongAgo = declined("Declinedold" + letters(6), "2003-06-01T10:00:00Z");
+        long declinedLately = declined("Declinednew" + letters(6), "2004-06-01T10:00:00Z");
         long oldUpload = upload("2004-11-01T10:00:00Z");
         long newUpload = upload("2004-12-20T10:00:00Z");
         long oldAudit = auditEntry("1997-01-01T10:00:00Z");

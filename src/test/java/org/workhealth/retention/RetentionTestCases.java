@@ -1,11 +1,12 @@
 package org.workhealth.retention;
 
+import static org.workhealth.TestData.letters;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
@@ -94,13 +95,5 @@ final class RetentionTestCases {
 
     int count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Integer.class).single();
-    }
-
-    static String letters(int n) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            text.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return text.toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.workhealth.subjectaccess;
 
+import static org.workhealth.TestData.letters;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
@@ -65,13 +67,5 @@ public record SubjectCases(JdbcClient jdbc, ReferralIntake intake, Casework case
                 return digits.append(check).toString();
             }
         }
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.CurrentUser;
@@ -25,6 +26,7 @@ import org.workhealth.organisation.OutOfScopeException;
 
 /** Randomisation through the service: once, atomically, locked design, control arm, errors, seed, access. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class RandomisationTest {
 
     private final TrialFixtures fixtures;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.CurrentUser;
@@ -18,6 +19,7 @@ import org.workhealth.trial.consort.ConsortCounts;
 
 /** The demo's Thrive into Work trial echoes the report's numbers at 1:10, adds up, and replays from its seed. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class TrialExamplesTest {
 
     @Autowired

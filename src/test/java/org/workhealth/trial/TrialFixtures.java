@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.workhealth.TestData.Referral;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.organisation.Person;
 import org.workhealth.organisation.Role;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ContactPreference;
-import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
@@ -63,11 +62,8 @@ class TrialFixtures {
 
     /** A referral from the public, routed by its postcode to Bury. */
     long buryReferral() {
-        ReferralAnswers answers = new ReferralAnswers(false, null, null, null, "Robin", "Trial" + UUID.randomUUID()
-                .toString().replaceAll("[^a-f]", ""), LocalDate.of(1980, 4, 4), null, "07700900456", null,
-                "7 Bank Street", null, "Bury", "BL9 0EJ", ContactPreference.PHONE, null, null, null,
-                EmploymentStatus.UNEMPLOYED, LocalDate.now().minusWeeks(20), null, null, null, true, false, false,
-                "Back pain", null, "Help to find work", true, false, null, null, null, null, null);
+        ReferralAnswers answers = Referral.of("Robin", "Trial" + UUID.randomUUID().toString().replaceAll("[^a-f]", ""))
+                .answers();
         return intake.submit(answers, ReferralSource.PUBLIC, null, null).id();
     }
 

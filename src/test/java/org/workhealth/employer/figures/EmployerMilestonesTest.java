@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +21,7 @@ import org.workhealth.employer.assessment.EmployerAccredited;
  * sign-up, an award; an award withdrawn in its own quarter takes its milestone back, a later withdrawal does not.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class EmployerMilestonesTest {
 
     @Autowired

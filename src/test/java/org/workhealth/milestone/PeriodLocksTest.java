@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.workhealth.milestone.internal.PeriodLock;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;

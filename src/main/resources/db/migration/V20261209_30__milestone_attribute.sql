@@ -8,7 +8,8 @@ CREATE TABLE milestone_attribute (
     ordinal       INTEGER        NOT NULL,
     content       VARCHAR(2000)  NOT NULL,
     CONSTRAINT pk_milestone_attribute PRIMARY KEY (milestone_id, name),
-    CONSTRAINT fk_milestone_attribute_milestone FOREIGN KEY (milestone_id) REFERENCES milestone (id)
+    -- The rows are part of their milestone: were a milestone ever deleted, its attributes go with it.
+    CONSTRAINT fk_milestone_attribute_milestone FOREIGN KEY (milestone_id) REFERENCES milestone (id) ON DELETE CASCADE
 );
 CREATE INDEX idx_milestone_attribute_name_content ON milestone_attribute (name, content, milestone_id);
 

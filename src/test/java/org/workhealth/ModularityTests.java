@@ -66,7 +66,6 @@ class ModularityTests {
             "org.workhealth.govuk.GovukDialect",
             "org.workhealth.govuk.GovukFunctions",
             "org.workhealth.govuk.GovukParams",
-            "org.workhealth.milestone.PeriodLock",
             "org.workhealth.organisation.OrganisationType",
             "org.workhealth.organisation.PersonRoles",
             "org.workhealth.performance.EqualityCsv",

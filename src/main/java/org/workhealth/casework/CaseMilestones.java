@@ -5,26 +5,26 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.workhealth.milestone.Milestone;
+import org.workhealth.milestone.MilestoneContracts;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
 import org.workhealth.programme.Contract;
-import org.workhealth.programme.Programmes;
 
 /**
  * The one place casework writes milestones: engagement, action plan agreed, job start, job
  * retention, measure improved and exit all go through here, so each is stamped the same way with
- * the case's programme, delivering organisation and the contract live on the day.
+ * the case's programme, delivering organisation and the contract it counts under ({@link MilestoneContracts}).
  */
 @Component
 class CaseMilestones {
 
     private final Milestones milestones;
-    private final Programmes programmes;
+    private final MilestoneContracts contracts;
 
-    CaseMilestones(Milestones milestones, Programmes programmes) {
+    CaseMilestones(Milestones milestones, MilestoneContracts contracts) {
         this.milestones = milestones;
-        this.programmes = programmes;
+        this.contracts = contracts;
     }
 
     /**
@@ -34,7 +34,7 @@ class CaseMilestones {
      */
     long record(SupportCase supportCase, MilestoneType type, LocalDate occurredOn, Map<String, String> attributes,
             long recordedBy) {
-        Long contractId = programmes.liveContract(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
+        Long contractId = contracts.heldBy(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
                 .map(Contract::id).orElse(null);
         return milestones.record(new NewMilestone(type, supportCase.id(), supportCase.referralId(),
                 supportCase.programmeId(), contractId, supportCase.organisationId(), occurredOn, attributes,
@@ -51,7 +51,7 @@ class CaseMilestones {
     /** Puts a milestone of the case right: its type, date and attributes, under the contract live on the date. */
     long correct(SupportCase supportCase, Milestone original, MilestoneType type, LocalDate occurredOn,
             Map<String, String> attributes, String reason, long correctedBy) {
-        Long contractId = programmes.liveContract(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
+        Long contractId = contracts.heldBy(supportCase.programmeId(), supportCase.organisationId(), occurredOn)
                 .map(Contract::id).orElse(null);
         return milestones.supersede(original.id(), new NewMilestone(type, supportCase.id(),
                 supportCase.referralId(), supportCase.programmeId(), contractId, supportCase.organisationId(),

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.workhealth.milestone.internal.Current;
 
 /**
  * The milestone module's part of an evaluation extract: for each referral of a programme with any, the date of its
@@ -43,21 +44,21 @@ public class MilestoneExtractSource {
                        MIN(CASE WHEN m.type = 'JOB_START' THEN m.occurred_on END) AS job_start_on,
                        MIN(CASE WHEN m.type = 'JOB_RETENTION' THEN m.occurred_on END) AS job_retention_on,
                        MIN(CASE WHEN m.type = 'EXIT' THEN m.occurred_on END) AS exited_on,
-                       MIN(CASE WHEN m.type = 'EXIT' THEN m.attributes END) AS exit_attributes
+                       MIN(CASE WHEN m.type = 'EXIT' THEN a.content END) AS exit_reason
                 FROM milestone m
+                LEFT JOIN milestone_attribute a ON a.milestone_id = m.id AND m.type = 'EXIT' AND a.name = 'reason'
                 WHERE m.programme_id = :programme AND m.referral_id IS NOT NULL
                   AND m.type IN ('ENGAGEMENT', 'JOB_START', 'JOB_RETENTION', 'EXIT')
-                  AND m.withdrawn = FALSE AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
+                  AND """ + Current.NOT_SUPERSEDED + """
+
                 GROUP BY m.referral_id
                 ORDER BY m.referral_id""").param("programme", programmeId)
                 .query(MilestoneExtractSource::row).stream();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        String attributes = rs.getString("exit_attributes");
-        String reason = attributes == null ? null : MilestoneAttributes.decode(attributes).get("reason");
         return new Row(rs.getLong("referral_id"), date(rs, "engaged_on"), date(rs, "job_start_on"),
-                date(rs, "job_retention_on"), date(rs, "exited_on"), reason);
+                date(rs, "job_retention_on"), date(rs, "exited_on"), rs.getString("exit_reason"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

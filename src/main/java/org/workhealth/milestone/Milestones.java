@@ -1,33 +1,32 @@
 package org.workhealth.milestone;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.milestone.internal.AttributeRows;
+import org.workhealth.milestone.internal.MilestoneCounts;
+import org.workhealth.milestone.internal.MilestoneReads;
+import org.workhealth.milestone.internal.MilestoneWriter;
 
 /**
  * The append-only milestone record from which performance, funding and returns all count. A
  * milestone is never changed or removed: a correction is a new milestone that supersedes it, and
- * queries see only the current ones. This class is the only code that writes {@code milestone}, and
- * it only inserts, save one exception: when a case's personal data is erased, the free text staff typed on its
- * milestones is erased with it ({@link #eraseFreeText}); it also keeps {@code milestone_first}, each case's first current milestone of a type,
- * from which "first per case" counts are read. Nothing is recorded or corrected in a period a {@link PeriodLocks}
+ * queries see only the current ones. This class (with its internals) is the only code that writes {@code milestone}
+ * and its attribute rows, and it only inserts, save one exception: when a case's personal data is erased, the free
+ * text staff typed on its milestones is erased with it ({@link #eraseFreeText}); it also keeps
+ * {@code milestone_first}, each case's first current milestone of a type, from which "first per case" counts are
+ * read. Nothing is recorded or corrected in a period a {@link PeriodLocks}
  * lock covers.
  */
 @Service
@@ -40,29 +39,26 @@ public class Milestones {
         }
     }
 
-    private static final String COLUMNS = """
-            m.id, m.type, m.case_id, m.referral_id, m.programme_id, m.contract_id, m.organisation_id, m.occurred_on,
-            m.attributes, m.recorded_at, m.recorded_by, m.supersedes_id, m.withdrawn, m.correction_reason""";
-
-    /** Current: neither superseded nor a withdrawal (which supersedes a milestone recorded in error). */
-    private static final String NOT_SUPERSEDED =
-            "m.withdrawn = FALSE AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)";
-
     /** The longest reason a correction or withdrawal may give: the column's length. */
     public static final int REASON_MAX = 500;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final Clock clock;
     private final PeriodLocks locks;
-    private final JdbcTemplate jdbcTemplate;
+    private final MilestoneWriter writer;
+    private final MilestoneReads reads;
+    private final MilestoneCounts counts;
+    private final AttributeRows attributes;
 
-    Milestones(JdbcClient jdbc, AuditLog audit, Clock clock, PeriodLocks locks, JdbcTemplate jdbcTemplate) {
-        this.jdbcTemplate = jdbcTemplate;
+    Milestones(JdbcClient jdbc, AuditLog audit, PeriodLocks locks, MilestoneWriter writer, MilestoneReads reads,
+            MilestoneCounts counts, AttributeRows attributes) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock;
         this.locks = locks;
+        this.writer = writer;
+        this.reads = reads;
+        this.counts = counts;
+        this.attributes = attributes;
     }
 
     /**
@@ -77,8 +73,8 @@ public class Milestones {
                 .ifPresent(covered -> {
                     throw new PeriodLockedException(covered.lock(), milestone.occurredOn(), false);
                 });
-        long id = insert(milestone, null, false, null);
-        refreshFirst(milestone.caseId(), milestone.type());
+        long id = writer.insert(milestone, null, false, null);
+        writer.refreshFirst(milestone.caseId(), milestone.type());
         audit.recordChange("CREATE", "milestone", id, milestone.organisationId(), milestone.type().name());
         return id;
     }
@@ -105,24 +101,9 @@ public class Milestones {
         locks.firstCovering(probes).ifPresent(covered -> {
             throw new PeriodLockedException(covered.lock(), probes.get(covered.probe()).on(), false);
         });
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id,
-                                       occurred_on, attributes, recorded_at, recorded_by, supersedes_id)
-                VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-                """, batch, 1000, (ps, m) -> {
-                    ps.setString(1, m.type().name());
-                    ps.setObject(2, m.referralId(), java.sql.Types.BIGINT);
-                    ps.setLong(3, m.programmeId());
-                    ps.setObject(4, m.contractId(), java.sql.Types.BIGINT);
-                    ps.setLong(5, m.organisationId());
-                    ps.setDate(6, Date.valueOf(m.occurredOn()));
-                    ps.setString(7, MilestoneAttributes.encode(m.attributes()));
-                    ps.setTimestamp(8, now);
-                    ps.setObject(9, m.recordedBy(), java.sql.Types.BIGINT);
-                });
-        batch.stream().collect(java.util.stream.Collectors.groupingBy(NewMilestone::organisationId,
-                java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+        writer.insertAll(batch);
+        batch.stream().collect(Collectors.groupingBy(NewMilestone::organisationId, TreeMap::new,
+                Collectors.counting()))
                 .forEach((organisation, count) -> audit.recordChange("CREATE", "milestone", null, organisation,
                         count + " " + batch.get(0).type().name()));
     }
@@ -162,15 +143,15 @@ public class Milestones {
                 });
         long correctionId;
         try {
-            correctionId = insert(correction, id, false, reason);
+            correctionId = writer.insert(correction, id, false, reason);
         } catch (DuplicateKeyException e) {
             // Someone else corrected it at the same moment: the unique supersedes_id keeps one chain.
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
         }
-        refreshFirst(original.caseId(), original.type());
+        writer.refreshFirst(original.caseId(), original.type());
         if (correction.caseId() != null
                 && (!correction.caseId().equals(original.caseId()) || correction.type() != original.type())) {
-            refreshFirst(correction.caseId(), correction.type());
+            writer.refreshFirst(correction.caseId(), correction.type());
         }
         audit.recordChange("SUPERSEDE", "milestone", correctionId, correction.organisationId(),
                 original.type().name() + " " + id + " superseded by " + correctionId
@@ -198,13 +179,13 @@ public class Milestones {
                 });
         long withdrawalId;
         try {
-            withdrawalId = insert(new NewMilestone(original.type(), original.caseId(), original.referralId(),
+            withdrawalId = writer.insert(new NewMilestone(original.type(), original.caseId(), original.referralId(),
                     original.programmeId(), original.contractId(), original.organisationId(), original.occurredOn(),
                     original.attributes(), withdrawnBy), id, true, reason);
         } catch (DuplicateKeyException e) {
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
         }
-        refreshFirst(original.caseId(), original.type());
+        writer.refreshFirst(original.caseId(), original.type());
         audit.recordChange("WITHDRAW", "milestone", id, original.organisationId(),
                 original.type().name() + " " + id + " withdrawn: " + reason);
         return withdrawalId;
@@ -220,95 +201,56 @@ public class Milestones {
      * @return how many updates were made
      */
     @Transactional
-    public int eraseFreeText(java.util.Collection<Long> caseIds, Map<MilestoneType, java.util.Set<String>> freeText) {
+    public int eraseFreeText(Collection<Long> caseIds, Map<MilestoneType, Set<String>> freeText) {
         if (caseIds.isEmpty()) {
             return 0;
         }
         int changed = jdbc.sql("UPDATE milestone SET correction_reason = NULL WHERE case_id IN (:ids) "
                 + "AND correction_reason IS NOT NULL").param("ids", caseIds).update();
-        if (freeText.isEmpty()) {
-            return changed;
-        }
-        List<String> types = freeText.keySet().stream().map(Enum::name).toList();
-        for (String table : List.of("milestone", "milestone_first")) {
-            String key = table.equals("milestone") ? "id" : "milestone_id";
-            List<Object[]> updates = new ArrayList<>();
-            jdbc.sql("SELECT " + key + ", type, attributes FROM " + table
-                    + " WHERE case_id IN (:ids) AND type IN (:types) AND attributes IS NOT NULL")
-                    .param("ids", caseIds).param("types", types)
-                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                        Map<String, String> before = MilestoneAttributes.decode(rs.getString("attributes"));
-                        Map<String, String> after = new LinkedHashMap<>(before);
-                        after.keySet().removeAll(freeText.get(MilestoneType.valueOf(rs.getString("type"))));
-                        if (after.size() != before.size()) {
-                            updates.add(new Object[] {MilestoneAttributes.encode(after), rs.getLong(1)});
-                        }
-                    });
-            if (!updates.isEmpty()) {
-                jdbcTemplate.batchUpdate("UPDATE " + table + " SET attributes = ? WHERE " + key + " = ?", updates);
-            }
-            if (table.equals("milestone")) {
-                changed += updates.size();
-            }
+        for (Map.Entry<MilestoneType, Set<String>> type : freeText.entrySet()) {
+            List<Long> ids = jdbc.sql("SELECT id FROM milestone WHERE case_id IN (:ids) AND type = :type")
+                    .param("ids", caseIds).param("type", type.getKey().name()).query(Long.class).list();
+            changed += attributes.remove(ids, type.getValue()).size();
         }
         return changed;
     }
 
     /** Every milestone of a case, current or not, corrections and withdrawals included, in the order recorded. */
     public List<Milestone> history(long caseId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM milestone m WHERE m.case_id = ? ORDER BY m.recorded_at, m.id")
-                .param(caseId).query(Milestones::map).list();
+        return reads.history(caseId);
     }
 
     public Optional<Milestone> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM milestone m WHERE m.id = ?").param(id)
-                .query(Milestones::map).optional();
+        return reads.find(id);
     }
 
     public boolean isCurrent(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM milestone m WHERE m.id = ? AND " + NOT_SUPERSEDED).param(id)
-                .query(Integer.class).single() > 0;
+        return reads.isCurrent(id);
     }
 
     /** Which of these referrals have a current milestone of the type, in one query per 500 referrals. */
-    public java.util.Set<Long> referralsWith(MilestoneType type, java.util.Collection<Long> referralIds) {
-        java.util.Set<Long> found = new java.util.HashSet<>();
-        List<Long> all = new ArrayList<>(referralIds);
-        for (int from = 0; from < all.size(); from += 500) {
-            found.addAll(jdbc.sql("SELECT DISTINCT m.referral_id FROM milestone m WHERE m.type = :type"
-                            + " AND m.referral_id IN (:ids) AND " + NOT_SUPERSEDED)
-                    .param("type", type.name()).param("ids", all.subList(from, Math.min(all.size(), from + 500)))
-                    .query(Long.class).list());
-        }
-        return found;
+    public Set<Long> referralsWith(MilestoneType type, Collection<Long> referralIds) {
+        return reads.referralsWith(type, referralIds);
+    }
+
+    /** The current milestones of the type of these referrals, in the order they occurred; a query per 500. */
+    public List<Milestone> current(MilestoneType type, Collection<Long> referralIds) {
+        return reads.currentOfReferrals(type, referralIds);
     }
 
     /** The current milestones (none superseded) that match, in the order they occurred. */
     public List<Milestone> current(MilestoneFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM milestone m WHERE " + NOT_SUPERSEDED);
-        Map<String, Object> params = new LinkedHashMap<>();
-        condition(sql, params, "m.case_id", "caseId", filter.caseId());
-        condition(sql, params, "m.referral_id", "referralId", filter.referralId());
-        condition(sql, params, "m.programme_id", "programmeId", filter.programmeId());
-        condition(sql, params, "m.contract_id", "contractId", filter.contractId());
-        condition(sql, params, "m.type", "type", filter.type() == null ? null : filter.type().name());
-        if (filter.organisationIds() != null) {
-            if (filter.organisationIds().isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND m.organisation_id IN (:organisationIds)");
-            params.put("organisationIds", new ArrayList<>(filter.organisationIds()));
-        }
-        if (filter.from() != null) {
-            sql.append(" AND m.occurred_on >= :from");
-            params.put("from", Date.valueOf(filter.from()));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND m.occurred_on <= :to");
-            params.put("to", Date.valueOf(filter.to()));
-        }
-        sql.append(" ORDER BY m.occurred_on, m.id");
-        return jdbc.sql(sql.toString()).params(params).query(Milestones::map).list();
+        return reads.current(filter);
+    }
+
+    /**
+     * The distinct referrals that reached each stage in one grouped query: a referral is at a stage when it has a
+     * current milestone of one of the stage's types, of the programme, delivered by one of the organisations,
+     * between the dates (inclusive). What the referral module's funnel and equality counts start from.
+     */
+    public List<ReferralStage> referralStages(long programmeId, Set<Long> organisationIds, LocalDate from,
+            LocalDate to, List<Set<MilestoneType>> stages) {
+        return reads.referralStages(programmeId, organisationIds, from, to, stages);
     }
 
     /**
@@ -316,124 +258,25 @@ public class Milestones {
      * set-based query. Superseded milestones never count, so a corrected milestone counts once.
      */
     public List<MilestoneCount> count(MilestoneCountQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT m.type, m.contract_id");
-        if (query.byMonth()) {
-            sql.append(", EXTRACT(YEAR FROM m.occurred_on) AS y, EXTRACT(MONTH FROM m.occurred_on) AS mo");
-        }
-        // First per case reads the kept projection of each case's first current milestone of a type, plus the
-        // milestones with no case, which always count; every other count reads the current milestones.
-        sql.append(query.sumQuantity() ? ", SUM(" + quantity(query.types()) + ") AS n FROM " : ", COUNT(*) AS n FROM ")
-                .append(query.firstPerCase() ? """
-                (SELECT f.type, f.contract_id, f.organisation_id, f.occurred_on, f.attributes FROM milestone_first f
-                 UNION ALL
-                 SELECT c.type, c.contract_id, c.organisation_id, c.occurred_on, c.attributes FROM milestone c
-                 WHERE c.case_id IS NULL AND c.withdrawn = FALSE AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = c.id)) m
-                 WHERE 1 = 1""" : "milestone m WHERE " + NOT_SUPERSEDED);
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (query.types() != null) {
-            if (query.types().isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND m.type IN (:types)");
-            params.put("types", query.types().stream().map(Enum::name).toList());
-        }
-        if (query.contractIds() != null) {
-            if (query.contractIds().isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND m.contract_id IN (:contractIds)");
-            params.put("contractIds", new ArrayList<>(query.contractIds()));
-        }
-        if (query.organisationIds() != null) {
-            if (query.organisationIds().isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND m.organisation_id IN (:organisationIds)");
-            params.put("organisationIds", new ArrayList<>(query.organisationIds()));
-        }
-        if (query.from() != null) {
-            sql.append(" AND m.occurred_on >= :from");
-            params.put("from", Date.valueOf(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" AND m.occurred_on <= :to");
-            params.put("to", Date.valueOf(query.to()));
-        }
-        int n = 0;
-        for (Map.Entry<String, String> attribute : query.attributeEquals().entrySet()) {
-            // Delimited on both sides so that in_work=true never matches was_in_work=true or in_work=trueish.
-            String name = "attribute" + n++;
-            sql.append(" AND ';' || m.attributes || ';' LIKE :").append(name).append(" ESCAPE '\\'");
-            params.put(name, "%;" + likeEscape(attribute.getKey()) + "=" + likeEscape(attribute.getValue()) + ";%");
-        }
-        String groups = query.byMonth() ? "m.type, m.contract_id, EXTRACT(YEAR FROM m.occurred_on), "
-                + "EXTRACT(MONTH FROM m.occurred_on)" : "m.type, m.contract_id";
-        sql.append(" GROUP BY ").append(groups).append(" ORDER BY ").append(groups);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new MilestoneCount(
-                MilestoneType.valueOf(rs.getString("type")), nullableLong(rs, "contract_id"),
-                query.byMonth() ? LocalDate.of(rs.getInt("y"), rs.getInt("mo"), 1) : null, rs.getLong("n"))).list();
+        return counts.count(query);
     }
 
     /**
-     * Each case's first current milestone of the given types counted under the given contracts, in one query
-     * on the kept projection: what funding pays per participant (one engagement, one job start a case).
+     * Each case's first current milestone of the given types counted under the given contracts, with its
+     * attributes, in one query on the kept projection: what funding pays per participant (one engagement, one job
+     * start a case).
      */
-    public List<FirstMilestone> firstPerCase(java.util.Collection<Long> contractIds, java.util.Collection<MilestoneType> types) {
-        if (contractIds.isEmpty() || types.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                SELECT f.case_id, f.type, f.milestone_id, f.contract_id, f.occurred_on FROM milestone_first f
-                WHERE f.contract_id IN (:contractIds) AND f.type IN (:types)
-                ORDER BY f.occurred_on, f.case_id, f.type
-                """).param("contractIds", new ArrayList<>(contractIds))
-                .param("types", types.stream().map(Enum::name).toList())
-                .query((rs, row) -> new FirstMilestone(rs.getLong("case_id"), MilestoneType.valueOf(rs.getString("type")),
-                        rs.getLong("milestone_id"), nullableLong(rs, "contract_id"),
-                        rs.getDate("occurred_on").toLocalDate())).list();
+    public List<FirstMilestone> firstPerCase(Collection<Long> contractIds, Collection<MilestoneType> types) {
+        return reads.firstPerCase(contractIds, types);
     }
 
     /**
-     * Keeps {@code milestone_first} true for one case and type after a milestone of theirs is recorded or
-     * corrected: the earliest current one, or none. Two people recording the first milestone of a case at the
-     * same moment both insert its row; the primary key lets one through and the other's transaction fails
-     * whole, so the projection never disagrees with the record.
+     * A return's participants and their first milestones: every case with a first current milestone (of any type)
+     * under the contracts on or before {@code upTo}, and each of its first milestones (of any type, under any
+     * contract) on or before that day, with their attributes, ordered by case, date and type.
      */
-    private void refreshFirst(Long caseId, MilestoneType type) {
-        if (caseId == null) {
-            return;
-        }
-        jdbc.sql("DELETE FROM milestone_first WHERE case_id = ? AND type = ?").params(caseId, type.name()).update();
-        jdbc.sql("""
-                INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on,
-                                             attributes)
-                SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on, m.attributes
-                FROM milestone m
-                WHERE m.case_id = ? AND m.type = ? AND m.withdrawn = FALSE
-                  AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
-                ORDER BY m.occurred_on, m.id
-                FETCH FIRST 1 ROWS ONLY
-                """).params(caseId, type.name()).update();
-    }
-
-    /**
-     * The quantity of a milestone in SQL, read from its attributes text ({@code ...;attendees=40;...}) with functions
-     * H2 and PostgreSQL share. {@link #record} has checked that every milestone of a type with a quantity carries it
-     * as a whole number, so the cast cannot fail; a milestone without it (none should exist) adds 0. The attribute
-     * names come from {@link MilestoneType}, never from input.
-     */
-    private static String quantity(java.util.Collection<MilestoneType> types) {
-        StringBuilder sql = new StringBuilder("CASE m.type");
-        for (MilestoneType type : types) {
-            String key = ";" + type.quantityAttribute() + "=";
-            String text = "(';' || m.attributes || ';')";
-            String at = "POSITION('" + key + "' IN " + text + ")";
-            String rest = "SUBSTRING(" + text + " FROM " + at + " + " + key.length() + ")";
-            sql.append(" WHEN '").append(type.name()).append("' THEN CASE WHEN ").append(at).append(" > 0 THEN CAST(")
-                    .append("SUBSTRING(").append(rest).append(" FROM 1 FOR POSITION(';' IN ").append(rest)
-                    .append(") - 1) AS BIGINT) ELSE 0 END");
-        }
-        return sql.append(" ELSE 0 END").toString();
+    public List<FirstMilestone> firstsOfParticipants(Collection<Long> contractIds, LocalDate upTo) {
+        return reads.firstsOfParticipants(contractIds, upTo);
     }
 
     /** A type with a quantity must carry it, as a whole number from 0 to {@link MilestoneType#MAX_QUANTITY}. */
@@ -447,57 +290,5 @@ public class Milestones {
             throw new IllegalArgumentException(type.name() + " needs " + type.quantityAttribute()
                     + " as a whole number from 0 to " + MilestoneType.MAX_QUANTITY + ", not " + value);
         }
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static void condition(StringBuilder sql, Map<String, Object> params, String column, String name,
-            Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = :").append(name);
-            params.put(name, value);
-        }
-    }
-
-    private long insert(NewMilestone m, Long supersedesId, boolean withdrawn, String reason) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id,
-                                       occurred_on, attributes, recorded_at, recorded_by, supersedes_id, withdrawn,
-                                       correction_reason)
-                VALUES (:type, :caseId, :referralId, :programmeId, :contractId, :organisationId,
-                        :occurredOn, :attributes, :recordedAt, :recordedBy, :supersedesId, :withdrawn, :reason)
-                """)
-                .param("type", m.type().name())
-                .param("caseId", m.caseId())
-                .param("referralId", m.referralId())
-                .param("programmeId", m.programmeId())
-                .param("contractId", m.contractId())
-                .param("organisationId", m.organisationId())
-                .param("occurredOn", Date.valueOf(m.occurredOn()))
-                .param("attributes", MilestoneAttributes.encode(m.attributes()))
-                .param("recordedAt", Timestamp.from(clock.instant()))
-                .param("recordedBy", m.recordedBy())
-                .param("supersedesId", supersedesId)
-                .param("withdrawn", withdrawn)
-                .param("reason", reason)
-                .update(key, "id");
-        return key.getKeyAs(Long.class);
-    }
-
-    private static Milestone map(ResultSet rs, int row) throws SQLException {
-        return new Milestone(rs.getLong("id"), MilestoneType.valueOf(rs.getString("type")),
-                nullableLong(rs, "case_id"), nullableLong(rs, "referral_id"), rs.getLong("programme_id"),
-                nullableLong(rs, "contract_id"), rs.getLong("organisation_id"),
-                rs.getDate("occurred_on").toLocalDate(), MilestoneAttributes.decode(rs.getString("attributes")),
-                rs.getTimestamp("recorded_at").toInstant(), nullableLong(rs, "recorded_by"),
-                nullableLong(rs, "supersedes_id"), rs.getBoolean("withdrawn"), rs.getString("correction_reason"));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.workhealth.milestone.internal.PeriodLock;
+
 /**
  * Thrown instead of recording or correcting a milestone in a locked period. The message is written for the person
  * who asked, since forms show it as it is: what they cannot do, which period is locked and why, and that the hub can

@@ -20,6 +20,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.milestone.internal.PeriodLock;
+import org.workhealth.programme.Contract;
+import org.workhealth.programme.Programmes;
 
 /**
  * Locks on the milestone record. When the hub approves a quarterly return, the returns module locks the period for
@@ -44,9 +47,11 @@ public class PeriodLocks {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Programmes programmes;
 
-    PeriodLocks(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    PeriodLocks(JdbcClient jdbc, AuditLog audit, Clock clock, Programmes programmes) {
         this.jdbc = jdbc;
+        this.programmes = programmes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,6 +76,7 @@ public class PeriodLocks {
             throw new IllegalArgumentException("A locked period cannot end (" + to + ") before it starts (" + from + ")");
         }
         String because = required(why, "why", WHY_MAX);
+        List<Contract> locked = contracts(contracts);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO milestone_lock (starts_on, ends_on, why, locked_at, locked_by)
@@ -78,15 +84,13 @@ public class PeriodLocks {
                 """).params(Date.valueOf(from), Date.valueOf(to), because, Timestamp.from(clock.instant()), lockedBy)
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
-        // Set-based, and only existing contracts: a count short of the ids asked for means one of them is unknown.
-        int added = jdbc.sql("""
-                INSERT INTO milestone_lock_contract (lock_id, contract_id)
-                SELECT :lockId, c.id FROM contract c WHERE c.id IN (:contractIds)
-                """).param("lockId", id).param("contractIds", new ArrayList<>(contracts)).update();
-        if (added != contracts.size()) {
-            throw new IllegalArgumentException("No such contract among " + contracts);
+        // Only contracts the programme module knows (checked above, before anything is written).
+        for (Contract contract : locked) {
+            jdbc.sql("INSERT INTO milestone_lock_contract (lock_id, contract_id) VALUES (?, ?)")
+                    .params(id, contract.id()).update();
         }
-        auditForProviders(id, "LOCK", describe(from, to) + " locked for contracts " + contracts + ": " + because);
+        auditForProviders(id, locked, "LOCK",
+                describe(from, to) + " locked for contracts " + contracts + ": " + because);
         return id;
     }
 
@@ -111,7 +115,10 @@ public class PeriodLocks {
             return;
         }
         PeriodLock lock = find(lockId).orElseThrow();
-        auditForProviders(lockId, "UNLOCK", describe(lock.from(), lock.to()) + " unlocked: " + because);
+        List<Long> contracts = jdbc.sql("SELECT contract_id FROM milestone_lock_contract WHERE lock_id = ?")
+                .param(lockId).query(Long.class).list();
+        auditForProviders(lockId, contracts(contracts), "UNLOCK",
+                describe(lock.from(), lock.to()) + " unlocked: " + because);
     }
 
     /** The live lock covering a milestone on this day under this contract, if any (contractId may be null: then none). */
@@ -177,14 +184,24 @@ public class PeriodLocks {
      * One audit entry for each provider delivering a locked contract, so that the lock shows in the audit search of
      * every organisation whose record it freezes (and of the hubs above them).
      */
-    private void auditForProviders(long lockId, String action, String detail) {
-        List<Long> providers = jdbc.sql("""
-                SELECT DISTINCT c.provider_organisation_id FROM milestone_lock_contract lc
-                JOIN contract c ON c.id = lc.contract_id WHERE lc.lock_id = ? ORDER BY c.provider_organisation_id
-                """).param(lockId).query(Long.class).list();
-        for (Long provider : providers) {
-            audit.recordChange(action, "milestone_lock", lockId, provider, detail);
+    private void auditForProviders(long lockId, List<Contract> contracts, String action, String detail) {
+        contracts.stream().map(Contract::providerOrganisationId).distinct().sorted()
+                .forEach(provider -> audit.recordChange(action, "milestone_lock", lockId, provider, detail));
+    }
+
+    /**
+     * The contracts, from the programme module that owns them, in the order given: a lock names few (a return's),
+     * so one look-up each.
+     *
+     * @throws IllegalArgumentException when one of them does not exist
+     */
+    private List<Contract> contracts(Collection<Long> ids) {
+        List<Contract> found = new ArrayList<>();
+        for (Long id : ids) {
+            found.add(programmes.findContract(id)
+                    .orElseThrow(() -> new IllegalArgumentException("No such contract among " + ids)));
         }
+        return found;
     }
 
     private static String describe(LocalDate from, LocalDate to) {

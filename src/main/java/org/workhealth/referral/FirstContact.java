@@ -18,13 +18,13 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.OpenCase;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.milestone.MilestoneContracts;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.organisation.Organisation;
-import org.workhealth.organisation.Organisations;
+import org.workhealth.organisation.People;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
 import org.workhealth.programme.Contract;
@@ -72,37 +72,25 @@ class FirstContact {
     record Outcome(Result result, Long caseId) {
     }
 
-    private static final String SELECT = """
-            SELECT r.id, r.reference, r.status, r.routed_organisation_id, r.first_name, r.last_name, r.date_of_birth,
-                   r.phone, r.email, r.contact_preference, r.best_times, r.programme_id, p.name AS programme_name,
-                   r.cohort_id, c.name AS cohort_name, r.assigned_person_id, ap.full_name AS assigned_person_name,
-                   ap.organisation_id AS assigned_organisation_id, r.employment_status, r.received_at
-            FROM referral r
-            LEFT JOIN programme p ON p.id = r.programme_id
-            LEFT JOIN cohort c ON c.id = r.cohort_id
-            LEFT JOIN person ap ON ap.id = r.assigned_person_id
-            WHERE r.id = ?
-            """;
-
     private final JdbcClient jdbc;
     private final AccessPolicy access;
     private final Casework casework;
     private final Milestones milestones;
-    private final Programmes programmes;
-    private final Organisations organisations;
+    private final MilestoneContracts contracts;
+    private final ContactQueries queries;
     private final AuditLog audit;
     private final Clock clock;
     private final int maxAttempts;
 
     FirstContact(JdbcClient jdbc, AccessPolicy access, Casework casework, Milestones milestones,
-            Programmes programmes, Organisations organisations, AuditLog audit, Clock clock,
+            MilestoneContracts contracts, Programmes programmes, People people, AuditLog audit, Clock clock,
             @Value("${workhealth.referral.max-contact-attempts:3}") int maxAttempts) {
         this.jdbc = jdbc;
         this.access = access;
         this.casework = casework;
         this.milestones = milestones;
-        this.programmes = programmes;
-        this.organisations = organisations;
+        this.contracts = contracts;
+        this.queries = new ContactQueries(jdbc, programmes, people);
         this.audit = audit;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -133,16 +121,7 @@ class FirstContact {
     }
 
     List<Attempt> attempts(long referralId) {
-        return jdbc.sql("""
-                SELECT a.id, a.attempted_on, a.channel, a.outcome, p.full_name
-                FROM contact_attempt a LEFT JOIN person p ON p.id = a.recorded_by
-                WHERE a.referral_id = ?
-                ORDER BY a.attempted_on, a.id
-                """).param(referralId)
-                .query((rs, n) -> new Attempt(rs.getLong("id"), rs.getDate("attempted_on").toLocalDate(),
-                        ContactChannel.valueOf(rs.getString("channel")), ContactOutcome.valueOf(rs.getString("outcome")),
-                        rs.getString("full_name")))
-                .list();
+        return queries.attempts(referralId);
     }
 
     long failedAttempts(long referralId) {
@@ -163,15 +142,7 @@ class FirstContact {
     }
 
     List<TimelineEntry> timeline(long referralId) {
-        return jdbc.sql("""
-                SELECT e.occurred_at, e.kind, e.detail, p.full_name
-                FROM referral_event e LEFT JOIN person p ON p.id = e.actor_id
-                WHERE e.referral_id = ?
-                ORDER BY e.occurred_at DESC, e.id DESC
-                """).param(referralId)
-                .query((rs, n) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"),
-                        rs.getString("detail"), rs.getString("full_name")))
-                .list();
+        return queries.timeline(referralId);
     }
 
     /** Records an attempt and what follows from its outcome, all or nothing. */
@@ -250,25 +221,15 @@ class FirstContact {
      * Who delivers the support, and under which contract. A referral may wait at a hub or locality
      * and be assigned to a practitioner of a provider below it: the provider is then the key
      * worker's organisation, or the nearest one above it (up to where the referral is routed) that
-     * holds a live contract for the programme. A key worker outside the routed organisation leaves
-     * the routed organisation delivering.
+     * holds a live contract for the programme ({@link MilestoneContracts}, the rule every milestone counts by).
+     * A key worker outside the routed organisation leaves the routed organisation delivering.
      */
     private Delivery delivery(ContactReferral referral, Long keyWorkerOrganisationId, LocalDate on) {
         long routed = referral.routedOrganisationId();
-        Long start = keyWorkerOrganisationId != null && access.scopeOf(routed).contains(keyWorkerOrganisationId)
-                ? keyWorkerOrganisationId : Long.valueOf(routed);
-        Long current = start;
-        while (current != null) {
-            Optional<Contract> contract = programmes.liveContract(referral.programmeId(), current, on);
-            if (contract.isPresent()) {
-                return new Delivery(current, contract);
-            }
-            if (current == routed) {
-                break;
-            }
-            current = organisations.find(current).map(Organisation::parentId).orElse(null);
-        }
-        return new Delivery(start, Optional.empty());
+        long start = keyWorkerOrganisationId != null && access.scopeOf(routed).contains(keyWorkerOrganisationId)
+                ? keyWorkerOrganisationId : routed;
+        Optional<Contract> contract = contracts.countedUnder(referral.programmeId(), start, routed, on);
+        return new Delivery(contract.map(Contract::providerOrganisationId).orElse(start), contract);
     }
 
     private void close(CurrentUser user, ContactReferral referral, ReferralStatus status, String reason,
@@ -294,23 +255,6 @@ class FirstContact {
     }
 
     private Optional<ContactReferral> find(long id) {
-        return jdbc.sql(SELECT).param(id).query((rs, n) -> {
-            long programme = rs.getLong("programme_id");
-            Long programmeId = rs.wasNull() ? null : programme;
-            long cohort = rs.getLong("cohort_id");
-            Long cohortId = rs.wasNull() ? null : cohort;
-            long assigned = rs.getLong("assigned_person_id");
-            Long assignedId = rs.wasNull() ? null : assigned;
-            long assignedOrganisation = rs.getLong("assigned_organisation_id");
-            Long assignedOrganisationId = rs.wasNull() ? null : assignedOrganisation;
-            return new ContactReferral(rs.getLong("id"), rs.getString("reference"),
-                    ReferralStatus.valueOf(rs.getString("status")), rs.getLong("routed_organisation_id"),
-                    rs.getString("first_name") + " " + rs.getString("last_name"),
-                    rs.getDate("date_of_birth").toLocalDate(), rs.getString("phone"), rs.getString("email"),
-                    rs.getString("contact_preference"), rs.getString("best_times"), programmeId,
-                    rs.getString("programme_name"), cohortId, rs.getString("cohort_name"), assignedId,
-                    rs.getString("assigned_person_name"), assignedOrganisationId, rs.getString("employment_status"),
-                    rs.getTimestamp("received_at").toInstant());
-        }).optional();
+        return queries.find(id);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.workhealth.milestone.MilestoneType;
+import org.workhealth.milestone.Milestones;
 
 /**
  * Equality monitoring: distinct referrals reaching each stage by age at referral, sex, ethnic group,
@@ -58,9 +59,11 @@ public class ReferralEquality {
     }
 
     private final JdbcClient jdbc;
+    private final Milestones milestones;
 
-    ReferralEquality(JdbcClient jdbc) {
+    ReferralEquality(JdbcClient jdbc, Milestones milestones) {
         this.jdbc = jdbc;
+        this.milestones = milestones;
     }
 
     /**
@@ -72,8 +75,8 @@ public class ReferralEquality {
             List<Set<MilestoneType>> stages) {
         List<Cell> cells = List.of();
         if (!ReferralMilestoneQuery.nothingToCount(organisationIds, stages)) {
-            ReferralMilestoneQuery query = new ReferralMilestoneQuery(programmeId, organisationIds, from, to,
-                    stages);
+            ReferralMilestoneQuery query = new ReferralMilestoneQuery(
+                    milestones.referralStages(programmeId, organisationIds, from, to, stages), stages.size());
             // Every referral falls in exactly one cell per stage, so summing cells per group is exact.
             String sql = "SELECT x.stage, x.age_band, x.sex, x.ethnicity, x.disability, x.decile, "
                     + "COUNT(DISTINCT x.referral_id) AS n FROM (SELECT " + query.stageColumn + " AS stage, "

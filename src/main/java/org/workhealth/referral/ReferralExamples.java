@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.WorkingDays;
 import org.workhealth.casework.Casework;
+import org.workhealth.milestone.MilestoneContracts;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
@@ -126,6 +127,7 @@ public class ReferralExamples {
     private final EligibilityCheck eligibility;
     private final int maxContactAttempts;
     private final PostcodeDeprivation deprivation;
+    private final MilestoneContracts milestoneContracts;
     private int next;
     private int waitingTurn;
 
@@ -135,8 +137,9 @@ public class ReferralExamples {
             @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
             PlatformTransactionManager transactions, ReferralMilestones referralMilestones,
             EligibilityCheck eligibility, @Value("${workhealth.referral.max-contact-attempts:3}") int maxContactAttempts,
-            PostcodeDeprivation deprivation) {
+            PostcodeDeprivation deprivation, MilestoneContracts milestoneContracts) {
         this.deprivation = deprivation;
+        this.milestoneContracts = milestoneContracts;
         this.jdbc = jdbc;
         this.areas = areas;
         this.organisations = organisations;
@@ -320,8 +323,8 @@ public class ReferralExamples {
     }
 
     private FirstContact firstContact(Instant at) {
-        return new FirstContact(jdbc, access, casework, milestones, programmes, organisations, audit, stoppedAt(at),
-                maxContactAttempts);
+        return new FirstContact(jdbc, access, casework, milestones, milestoneContracts, programmes, people, audit,
+                stoppedAt(at), maxContactAttempts);
     }
 
     private Clock stoppedAt(Instant at) {

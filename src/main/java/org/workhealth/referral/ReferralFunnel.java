@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.workhealth.milestone.MilestoneType;
+import org.workhealth.milestone.Milestones;
 
 /**
  * How many distinct referrals reached each stage of a programme in a period, per cohort: the
@@ -17,9 +18,11 @@ import org.workhealth.milestone.MilestoneType;
 public class ReferralFunnel {
 
     private final JdbcClient jdbc;
+    private final Milestones milestones;
 
-    ReferralFunnel(JdbcClient jdbc) {
+    ReferralFunnel(JdbcClient jdbc, Milestones milestones) {
         this.jdbc = jdbc;
+        this.milestones = milestones;
     }
 
     /**
@@ -33,7 +36,8 @@ public class ReferralFunnel {
         if (ReferralMilestoneQuery.nothingToCount(organisationIds, stages)) {
             return List.of();
         }
-        ReferralMilestoneQuery query = new ReferralMilestoneQuery(programmeId, organisationIds, from, to, stages);
+        ReferralMilestoneQuery query = new ReferralMilestoneQuery(
+                milestones.referralStages(programmeId, organisationIds, from, to, stages), stages.size());
         String sql = "SELECT x.stage, x.cohort_id, COUNT(DISTINCT x.referral_id) AS n FROM (SELECT "
                 + query.stageColumn + " AS stage, r.cohort_id, m.referral_id " + query.fromClause
                 + ") x GROUP BY x.stage, x.cohort_id ORDER BY x.stage, x.cohort_id";

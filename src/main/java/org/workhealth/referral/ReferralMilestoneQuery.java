@@ -1,57 +1,51 @@
 package org.workhealth.referral;
 
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.workhealth.milestone.MilestoneType;
+import org.workhealth.milestone.ReferralStage;
 
 /**
- * The shared part of the referral module's aggregate queries over milestones: the current (not
- * superseded) milestones of one programme, delivered by the given organisations, that occurred in a
- * date range, each joined to its referral and labelled with the position of the stage it belongs to.
+ * The shared part of the referral module's aggregate queries over milestones: the referrals that reached each stage
+ * (as the milestone module finds them, from its current milestones of one programme, delivered by the given
+ * organisations, in a date range), each joined to its referral and labelled with the position of its stage.
  *
- * <p>Why the referral module reads the milestone table: these breakdowns need the referral's own
- * columns (cohort, date of birth, sex, ethnicity, disability), which are personal data that must not
- * leave this module row by row. So the counting is done here, in one grouped query, and only counts
- * leave. The milestone table is only read, with the same "current" rule as {@code Milestones}.
+ * <p>Why the counting is done here: these breakdowns need the referral's own columns (cohort, date of birth, sex,
+ * ethnicity, disability), which are personal data that must not leave this module row by row. So the milestone
+ * module hands over referral ids only, and the counting is done here in one grouped query; only counts leave. The
+ * ids of each stage go in as one array parameter, so however many referrals there are the query has one parameter
+ * per stage.
  */
 final class ReferralMilestoneQuery {
 
-    /** FROM and WHERE over {@code m} (milestone) and {@code r} (referral). */
+    /** FROM over {@code m} (a referral's stage: {@code m.stage}, {@code m.referral_id}) and {@code r} (referral). */
     final String fromClause;
     final Map<String, Object> params = new LinkedHashMap<>();
     /** The SQL expression for the stage's position. */
-    final String stageColumn;
+    final String stageColumn = "m.stage";
 
-    ReferralMilestoneQuery(long programmeId, Set<Long> organisationIds, LocalDate from, LocalDate to,
-            List<Set<MilestoneType>> stages) {
-        StringBuilder stage = new StringBuilder("CASE");
-        Set<String> allTypes = new LinkedHashSet<>();
-        for (int i = 0; i < stages.size(); i++) {
-            List<String> types = stages.get(i).stream().map(Enum::name).sorted().toList();
-            stage.append(" WHEN m.type IN (:stage").append(i).append(") THEN ").append(i);
-            params.put("stage" + i, types);
-            allTypes.addAll(types);
+    /**
+     * @param reached    the referrals at each stage, from {@code Milestones.referralStages}
+     * @param stageCount how many stages were asked for
+     */
+    ReferralMilestoneQuery(List<ReferralStage> reached, int stageCount) {
+        List<List<Long>> byStage = new ArrayList<>();
+        for (int i = 0; i < stageCount; i++) {
+            byStage.add(new ArrayList<>());
         }
-        stage.append(" END");
-        fromClause = """
-                FROM milestone m JOIN referral r ON r.id = m.referral_id
-                WHERE m.programme_id = :programmeId AND m.organisation_id IN (:organisations)
-                  AND m.occurred_on >= :from AND m.occurred_on <= :to AND m.type IN (:types) AND m.withdrawn = FALSE
-                  AND NOT EXISTS (SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)
-                """;
-        this.stageColumn = stage.toString();
-        params.put("programmeId", programmeId);
-        params.put("organisations", new ArrayList<>(organisationIds));
-        params.put("from", Date.valueOf(from));
-        params.put("to", Date.valueOf(to));
-        params.put("types", new ArrayList<>(allTypes));
+        reached.forEach(r -> byStage.get(r.stage()).add(r.referralId()));
+        StringBuilder stages = new StringBuilder();
+        for (int i = 0; i < stageCount; i++) {
+            stages.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS stage, s").append(i)
+                    .append(".id AS referral_id FROM referral s").append(i).append(" WHERE s").append(i)
+                    .append(".id = ANY(:stage").append(i).append(')');
+            params.put("stage" + i, byStage.get(i).toArray(new Long[0]));
+        }
+        fromClause = "FROM (" + stages + ") m JOIN referral r ON r.id = m.referral_id\n";
     }
 
     static boolean nothingToCount(Set<Long> organisationIds, List<Set<MilestoneType>> stages) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workhealth.milestone.Milestone;
+import org.workhealth.milestone.MilestoneContracts;
 import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
@@ -40,7 +41,8 @@ import org.workhealth.programme.Programmes;
  * so that referrals count in the quarter they arrived;</li>
  * <li>organisation: the one the referral is routed to when it is written;</li>
  * <li>contract: the programme's live contract held by that organisation, or else by the nearest
- * organisation above it that holds one; none when no organisation up the tree holds one;</li>
+ * organisation above it that holds one; none when no organisation up the tree holds one
+ * ({@link MilestoneContracts}, the rule every milestone counts by);</li>
  * <li>attributes: {@code employment_status}, {@code in_work} and, when the decision gave one,
  * {@code cohort} (the cohort's code).</li>
  * </ul>
@@ -50,7 +52,7 @@ class ReferralMilestones {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private record Received(long id, long routedOrganisationId, Long programmeId, String cohortCode,
+    private record Received(long id, long routedOrganisationId, Long programmeId, Long cohortId,
             String employmentStatus, LocalDate receivedOn) {
     }
 
@@ -58,12 +60,15 @@ class ReferralMilestones {
     private final Milestones milestones;
     private final Programmes programmes;
     private final Organisations organisations;
+    private final MilestoneContracts contracts;
 
-    ReferralMilestones(JdbcClient jdbc, Milestones milestones, Programmes programmes, Organisations organisations) {
+    ReferralMilestones(JdbcClient jdbc, Milestones milestones, Programmes programmes, Organisations organisations,
+            MilestoneContracts contracts) {
         this.jdbc = jdbc;
         this.milestones = milestones;
         this.programmes = programmes;
         this.organisations = organisations;
+        this.contracts = contracts;
     }
 
     /**
@@ -78,7 +83,8 @@ class ReferralMilestones {
         if (alreadyRecorded(referralId)) {
             return Optional.empty();
         }
-        return milestone(referral, recordedBy, new HashMap<>()).map(milestones::record);
+        return milestone(referral, recordedBy, new HashMap<>(), referral.cohortId() == null ? Map.of() : cohortCodes())
+                .map(milestones::record);
     }
 
     /**
@@ -90,40 +96,43 @@ class ReferralMilestones {
         if (referralIds.isEmpty()) {
             return;
         }
-        Map<String, Optional<Contract>> contracts = new HashMap<>();
+        Map<String, Optional<Contract>> found = new HashMap<>();
+        List<Received> referrals = received(referralIds);
+        Map<Long, String> cohortCodes = referrals.stream().anyMatch(r -> r.cohortId() != null) ? cohortCodes()
+                : Map.of();
         List<NewMilestone> batch = new ArrayList<>();
-        for (Received referral : received(referralIds)) {
-            milestone(referral, recordedBy, contracts).ifPresent(batch::add);
+        for (Received referral : referrals) {
+            milestone(referral, recordedBy, found, cohortCodes).ifPresent(batch::add);
         }
         milestones.recordAll(batch);
     }
 
     private List<Received> received(Collection<Long> referralIds) {
         return jdbc.sql("""
-                SELECT r.id, r.routed_organisation_id, r.programme_id, c.code AS cohort_code, r.employment_status,
-                       r.received_at
-                FROM referral r LEFT JOIN cohort c ON c.id = r.cohort_id
-                WHERE r.id IN (:ids) ORDER BY r.id
+                SELECT r.id, r.routed_organisation_id, r.programme_id, r.cohort_id, r.employment_status, r.received_at
+                FROM referral r WHERE r.id IN (:ids) ORDER BY r.id
                 """).param("ids", referralIds).query((rs, n) -> {
                     long programme = rs.getLong("programme_id");
                     Long programmeId = rs.wasNull() ? null : programme;
+                    long cohort = rs.getLong("cohort_id");
+                    Long cohortId = rs.wasNull() ? null : cohort;
                     LocalDate receivedOn = rs.getTimestamp("received_at").toInstant()
                             .atZone(LONDON).toLocalDate();
                     return new Received(rs.getLong("id"), rs.getLong("routed_organisation_id"), programmeId,
-                            rs.getString("cohort_code"), rs.getString("employment_status"), receivedOn);
+                            cohortId, rs.getString("employment_status"), receivedOn);
                 }).list();
     }
 
     /** The milestone for a referral received, with the contracts already worked out for other referrals. */
     private Optional<NewMilestone> milestone(Received referral, Long recordedBy,
-            Map<String, Optional<Contract>> contracts) {
+            Map<String, Optional<Contract>> contracts, Map<Long, String> cohortCodes) {
         Long programmeId = referral.programmeId();
         Long contractId;
         if (programmeId != null) {
             long named = programmeId;
             contractId = contracts.computeIfAbsent(named + "|" + referral.routedOrganisationId() + "|"
-                    + referral.receivedOn(), key -> contract(named, referral.routedOrganisationId(),
-                            referral.receivedOn())).map(Contract::id).orElse(null);
+                    + referral.receivedOn(), key -> this.contracts.countedUnder(named, referral.routedOrganisationId(),
+                            null, referral.receivedOn())).map(Contract::id).orElse(null);
         } else {
             Optional<Contract> implied = contracts.computeIfAbsent("implied|" + referral.routedOrganisationId() + "|"
                     + referral.receivedOn(), key -> impliedContract(referral.routedOrganisationId(),
@@ -137,8 +146,8 @@ class ReferralMilestones {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("employment_status", referral.employmentStatus());
         attributes.put("in_work", String.valueOf(EmploymentStatus.valueOf(referral.employmentStatus()).inWork()));
-        if (referral.cohortCode() != null) {
-            attributes.put("cohort", referral.cohortCode());
+        if (referral.cohortId() != null && cohortCodes.containsKey(referral.cohortId())) {
+            attributes.put("cohort", cohortCodes.get(referral.cohortId()));
         }
         return Optional.of(new NewMilestone(MilestoneType.REFERRAL_RECEIVED, null, referral.id(), programmeId,
                 contractId, referral.routedOrganisationId(), referral.receivedOn(), attributes, recordedBy));
@@ -211,16 +220,10 @@ class ReferralMilestones {
                 MilestoneType.REFERRAL_RECEIVED, null, null)).isEmpty();
     }
 
-    /** The live contract of the routed organisation, or of the nearest organisation above it that has one. */
-    private Optional<Contract> contract(long programmeId, long organisationId, LocalDate on) {
-        Long current = organisationId;
-        while (current != null) {
-            Optional<Contract> contract = programmes.liveContract(programmeId, current, on);
-            if (contract.isPresent()) {
-                return contract;
-            }
-            current = organisations.find(current).map(Organisation::parentId).orElse(null);
-        }
-        return Optional.empty();
+    /** Every cohort's code by its id, from the programme module: a handful of programmes, read in one go. */
+    private Map<Long, String> cohortCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        programmes.all().forEach(p -> p.cohorts().forEach(c -> codes.put(c.id(), c.code())));
+        return codes;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.workhealth.milestone.internal.PeriodLock;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;

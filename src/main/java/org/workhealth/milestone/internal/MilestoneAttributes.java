@@ -1,4 +1,4 @@
-package org.workhealth.milestone;
+package org.workhealth.milestone.internal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The attributes column: {@code key=value;key=value}, simple enough to read in the database and in exports. */
-final class MilestoneAttributes {
+public final class MilestoneAttributes {
 
-    static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 2000;
 
     private MilestoneAttributes() {
     }
 
-    static String encode(Map<String, String> attributes) {
+    public static String encode(Map<String, String> attributes) {
         if (attributes.isEmpty()) {
             return null;
         }
@@ -31,7 +31,7 @@ final class MilestoneAttributes {
         return text;
     }
 
-    static Map<String, String> decode(String text) {
+    public static Map<String, String> decode(String text) {
         if (text == null || text.isBlank()) {
             return Map.of();
         }

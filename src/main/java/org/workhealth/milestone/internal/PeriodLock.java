@@ -1,4 +1,4 @@
-package org.workhealth.milestone;
+package org.workhealth.milestone.internal;
 
 import java.time.LocalDate;
 

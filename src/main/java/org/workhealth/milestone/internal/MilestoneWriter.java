@@ -1,0 +1,130 @@
+package org.workhealth.milestone.internal;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.workhealth.milestone.MilestoneType;
+import org.workhealth.milestone.NewMilestone;
+
+/**
+ * Inserts milestones with their attribute rows, and keeps {@code milestone_first}. Only inserts: the record is
+ * append-only.
+ */
+@Component
+public class MilestoneWriter {
+
+    private static final String INSERT = """
+            INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id,
+                                   occurred_on, attributes, recorded_at, recorded_by, supersedes_id, withdrawn,
+                                   correction_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final AttributeRows attributes;
+    private final Clock clock;
+
+    MilestoneWriter(JdbcClient jdbc, JdbcTemplate batch, AttributeRows attributes, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.attributes = attributes;
+        this.clock = clock;
+    }
+
+    /** Inserts one milestone, the correction or withdrawal of {@code supersedesId} when given; returns its id. */
+    public long insert(NewMilestone m, Long supersedesId, boolean withdrawn, String reason) {
+        KeyHolder key = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.instant());
+        batch.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement(INSERT, new String[] {"id"});
+            set(ps, m, now, supersedesId, withdrawn, reason);
+            return ps;
+        }, key);
+        long id = key.getKeyAs(Long.class);
+        attributes.write(Map.of(id, m.attributes()));
+        return id;
+    }
+
+    /** Inserts milestones without a case in batches of 1,000, each batch and its attribute rows in two statements. */
+    public void insertAll(List<NewMilestone> milestones) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int from = 0; from < milestones.size(); from += 1000) {
+            List<NewMilestone> chunk = milestones.subList(from, Math.min(milestones.size(), from + 1000));
+            KeyHolder keys = new GeneratedKeyHolder();
+            batch.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"id"}),
+                    new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int i) throws SQLException {
+                            set(ps, chunk.get(i), now, null, false, null);
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return chunk.size();
+                        }
+                    }, keys);
+            Map<Long, Map<String, String>> rows = new LinkedHashMap<>();
+            List<Map<String, Object>> ids = keys.getKeyList();
+            for (int i = 0; i < chunk.size(); i++) {
+                rows.put(((Number) ids.get(i).get(ids.get(i).containsKey("id") ? "id" : "ID")).longValue(),
+                        chunk.get(i).attributes());
+            }
+            attributes.write(rows);
+        }
+    }
+
+    /**
+     * Keeps {@code milestone_first} true for one case and type after a milestone of theirs is recorded or
+     * corrected: the earliest current one, or none. Two people recording the first milestone of a case at the
+     * same moment both insert its row; the primary key lets one through and the other's transaction fails
+     * whole, so the projection never disagrees with the record.
+     */
+    public void refreshFirst(Long caseId, MilestoneType type) {
+        if (caseId == null) {
+            return;
+        }
+        jdbc.sql("DELETE FROM milestone_first WHERE case_id = ? AND type = ?").params(caseId, type.name()).update();
+        jdbc.sql("""
+                INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on,
+                                             attributes)
+                SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on, m.attributes
+                FROM milestone m
+                WHERE m.case_id = ? AND m.type = ? AND """ + " " + Current.NOT_SUPERSEDED + """
+
+                ORDER BY m.occurred_on, m.id
+                FETCH FIRST 1 ROWS ONLY
+                """).params(caseId, type.name()).update();
+    }
+
+    private static void set(PreparedStatement ps, NewMilestone m, Timestamp now, Long supersedesId,
+            boolean withdrawn, String reason) throws SQLException {
+        ps.setString(1, m.type().name());
+        ps.setObject(2, m.caseId(), Types.BIGINT);
+        ps.setObject(3, m.referralId(), Types.BIGINT);
+        ps.setLong(4, m.programmeId());
+        ps.setObject(5, m.contractId(), Types.BIGINT);
+        ps.setLong(6, m.organisationId());
+        ps.setDate(7, Date.valueOf(m.occurredOn()));
+        // The text copy, for people and exports reading the database; figures read the rows.
+        ps.setString(8, MilestoneAttributes.encode(m.attributes()));
+        ps.setTimestamp(9, now);
+        ps.setObject(10, m.recordedBy(), Types.BIGINT);
+        ps.setObject(11, supersedesId, Types.BIGINT);
+        ps.setBoolean(12, withdrawn);
+        ps.setString(13, reason);
+    }
+}

@@ -30,9 +30,11 @@ class RouteReferralController {
     }
 
     private final Triage triage;
+    private final RouteTargets targets;
 
-    RouteReferralController(Triage triage) {
+    RouteReferralController(Triage triage, RouteTargets targets) {
         this.triage = triage;
+        this.targets = targets;
     }
 
     @InitBinder("form")
@@ -61,7 +63,7 @@ class RouteReferralController {
         if (AcceptReferralController.blank(form.organisationId())) {
             result.rejectValue("organisationId", "required", "Select where to pass the referral");
         } else {
-            to = triage.routeTargets(user, referral).stream()
+            to = targets.of(user, referral).stream()
                     .filter(o -> String.valueOf(o.id()).equals(form.organisationId().strip())).findFirst()
                     .orElseThrow(OutOfScopeException::new);
         }
@@ -92,7 +94,7 @@ class RouteReferralController {
 
     private String page(CurrentUser user, ReferralDetails referral, Model model) {
         RouteForm form = (RouteForm) model.getAttribute("form");
-        List<OrganisationSummary> targets = triage.routeTargets(user, referral);
+        List<OrganisationSummary> targets = this.targets.of(user, referral);
         model.addAttribute("referral", referral);
         model.addAttribute("organisationItems", Choices.select("Select an organisation", targets,
                 OrganisationSummary::id, o -> o.name() + " (" + o.typeName() + ")", form.organisationId()));

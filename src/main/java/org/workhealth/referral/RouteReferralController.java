@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
@@ -60,7 +61,7 @@ class RouteReferralController {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }
         OrganisationSummary to = null;
-        if (AcceptReferralController.blank(form.organisationId())) {
+        if (Answers.blank(form.organisationId())) {
             result.rejectValue("organisationId", "required", "Select where to pass the referral");
         } else {
             to = targets.of(user, referral).stream()
@@ -68,7 +69,7 @@ class RouteReferralController {
                     .orElseThrow(OutOfScopeException::new);
         }
         Programme programme = null;
-        if (!AcceptReferralController.blank(form.programmeId())) {
+        if (!Answers.blank(form.programmeId())) {
             programme = triage.programmesFor(user).stream()
                     .filter(p -> p.id().toString().equals(form.programmeId().strip())).findFirst()
                     .orElseThrow(OutOfScopeException::new);

@@ -30,7 +30,7 @@ class RouteTargets {
     List<OrganisationSummary> of(CurrentUser user, ReferralDetails referral) {
         List<OrganisationSummary> targets = new ArrayList<>(organisations.within(access.scope(user)).stream()
                 .filter(o -> ROUTE_TYPES.contains(o.typeCode())).toList());
-        hubAbove(user.organisationId()).ifPresent(hub -> {
+        hubAbove(organisations, user.organisationId()).ifPresent(hub -> {
             if (targets.stream().noneMatch(o -> o.id() == hub.id())) {
                 targets.add(0, new OrganisationSummary(hub.id(), hub.name(), hub.typeCode(), "Hub", hub.parentId(),
                         null, hub.odsCode(), 0));
@@ -40,7 +40,8 @@ class RouteTargets {
         return targets;
     }
 
-    private Optional<Organisation> hubAbove(long organisationId) {
+    /** The organisation itself if it is a hub, else the nearest hub above it. */
+    static Optional<Organisation> hubAbove(Organisations organisations, long organisationId) {
         Optional<Organisation> current = organisations.find(organisationId);
         while (current.isPresent()) {
             if ("HUB".equals(current.get().typeCode())) {

@@ -13,7 +13,10 @@ public enum ReferralStatus {
     RECEIVED("Received"),
     IN_TRIAGE("In triage"),
     ACCEPTED("Accepted"),
-    /** Kept for referrals passed on before routing left them RECEIVED at the new organisation; no move leads here. */
+    /**
+     * No move leads here: passing a referral on leaves it RECEIVED at the new organisation ({@link Move#ROUTE}). The
+     * value stays so that every stored status still reads.
+     */
     ROUTED("Passed to another service"),
     SIGNPOSTED("Signposted"),
     DECLINED("Declined"),

@@ -177,4 +177,9 @@ public class Programmes {
         access.require(user, Permission.MANAGE_PROGRAMMES, programme.ownerOrganisationId());
         return programme;
     }
+
+    /** Every contract of a programme, by reference, whoever holds it (for rules that ask who delivers it). */
+    public List<Contract> contractsOf(long programmeId) {
+        return contracts.findByProgrammeIdOrderByReference(programmeId);
+    }
 }

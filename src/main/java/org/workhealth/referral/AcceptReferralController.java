@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.milestone.PeriodLockedException;
@@ -89,7 +90,7 @@ class AcceptReferralController {
 
         Long cohortId = null;
         if (!programme.cohorts().isEmpty()) {
-            if (blank(form.cohortId())) {
+            if (Answers.blank(form.cohortId())) {
                 result.rejectValue("cohortId", "required", "Select a cohort");
             } else {
                 cohortId = programme.cohorts().stream().filter(c -> c.id().toString().equals(form.cohortId().strip()))
@@ -97,7 +98,7 @@ class AcceptReferralController {
             }
         }
         boolean overridden = cohortId != null && suggestion.isPresent() && suggestion.get().cohortId() != cohortId;
-        if (overridden && blank(form.cohortOverrideReason())) {
+        if (overridden && Answers.blank(form.cohortOverrideReason())) {
             result.rejectValue("cohortOverrideReason", "required",
                     "Enter why you chose a different cohort from the suggested one");
         } else if (overridden && form.cohortOverrideReason().strip().length() > Triage.REASON_MAX) {
@@ -106,7 +107,7 @@ class AcceptReferralController {
         }
         List<Triage.PractitionerLoad> practitioners = triage.practitioners(referral, programme);
         Triage.PractitionerLoad practitioner = null;
-        if (blank(form.practitionerId())) {
+        if (Answers.blank(form.practitionerId())) {
             result.rejectValue("practitionerId", "required", "Select a practitioner");
         } else {
             practitioner = practitioners.stream()
@@ -162,7 +163,7 @@ class AcceptReferralController {
 
     /** A programme the page offered; any other id only comes from a tampered form or URL. */
     private static Programme offered(List<Programme> programmes, String programmeId) {
-        if (blank(programmeId)) {
+        if (Answers.blank(programmeId)) {
             throw new OutOfScopeException();
         }
         return programmes.stream().filter(p -> p.id().toString().equals(programmeId.strip())).findFirst()
@@ -182,9 +183,5 @@ class AcceptReferralController {
     static String alreadyDecided(long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", "A decision has already been made on this referral.");
         return "redirect:/referrals/" + id;
-    }
-
-    static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
@@ -76,11 +77,11 @@ class ContactController {
             result.rejectValue("attemptedOn", "beforeReferral", "Date of the attempt must be on or after "
                     + DateAnswer.format(received) + ", when the referral was received");
         }
-        ContactChannel channel = parse(ContactChannel.class, form.channel());
+        ContactChannel channel = Answers.code(ContactChannel.class, form.channel());
         if (channel == null) {
             result.rejectValue("channel", "required", "Select how you tried to contact them");
         }
-        ContactOutcome outcome = parse(ContactOutcome.class, form.outcome());
+        ContactOutcome outcome = Answers.code(ContactOutcome.class, form.outcome());
         if (outcome == null) {
             result.rejectValue("outcome", "required", "Select what happened");
         }
@@ -121,7 +122,7 @@ class ContactController {
         ContactForm form = (ContactForm) model.getAttribute("form");
         model.addAttribute("referral", referral);
         model.addAttribute("dateOfBirth", DateAnswer.format(referral.dateOfBirth()));
-        ContactPreference preference = parse(ContactPreference.class, referral.contactPreference());
+        ContactPreference preference = Answers.code(ContactPreference.class, referral.contactPreference());
         model.addAttribute("contactPreference", preference == null ? "" : preference.label());
         model.addAttribute("caseId", contact.caseFor(referral.id()).orElse(null));
         model.addAttribute("waiting", contact.waitingForContact(referral));
@@ -144,14 +145,4 @@ class ContactController {
         return "referral/contact";
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, answer.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

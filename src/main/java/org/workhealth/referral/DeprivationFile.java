@@ -108,7 +108,7 @@ final class DeprivationFile {
         try {
             for (CsvRecord record : csv) {
                 number++;
-                if (blank(record)) {
+                if (ReferralFile.blank(record)) {
                     continue;
                 }
                 if (postcodeAt < 0) {
@@ -200,10 +200,6 @@ final class DeprivationFile {
         }
         int d = Integer.parseInt(v);
         return d >= 1 && d <= 10 ? d : null;
-    }
-
-    private static boolean blank(CsvRecord record) {
-        return record.getFields().stream().allMatch(String::isBlank);
     }
 
     private static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

@@ -14,6 +14,8 @@ import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.Organisation;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.programme.Contract;
+import org.workhealth.programme.Programmes;
 
 /**
  * Applies a programme's eligibility rules to a referral, and suggests a cohort, for triage. The caller
@@ -39,10 +41,12 @@ class EligibilityCheck {
     private final EligibilityRules rules;
     private final AccessPolicy access;
     private final Organisations organisations;
+    private final Programmes programmes;
     private final Clock clock;
 
     EligibilityCheck(JdbcClient jdbc, EligibilityRules rules, AccessPolicy access, Organisations organisations,
-            Clock clock) {
+            Programmes programmes, Clock clock) {
+        this.programmes = programmes;
         this.jdbc = jdbc;
         this.rules = rules;
         this.access = access;
@@ -113,10 +117,10 @@ class EligibilityCheck {
     /** How the person is in the programme's area, or null; see the class comment for what the area is. */
     private String areaMatch(long programmeId, String gpPracticeCode, String district) {
         Set<Long> programmeOrganisations = new HashSet<>();
-        jdbc.sql("SELECT provider_organisation_id, commissioner_organisation_id FROM contract WHERE programme_id = ?")
-                .param(programmeId)
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list()
-                .forEach(pair -> pair.forEach(orgId -> programmeOrganisations.addAll(access.scopeOf(orgId))));
+        for (Contract contract : programmes.contractsOf(programmeId)) {
+            programmeOrganisations.addAll(access.scopeOf(contract.providerOrganisationId()));
+            programmeOrganisations.addAll(access.scopeOf(contract.commissionerOrganisationId()));
+        }
         if (programmeOrganisations.isEmpty()) {
             return null;
         }

@@ -5,7 +5,7 @@ package org.workhealth.referral;
  * parameters), so commissioners change eligibility without a release; {@link EligibilityRule} says
  * what each kind means.
  */
-public enum EligibilityRuleKind {
+enum EligibilityRuleKind {
     AGE_RANGE("Age range", "The youngest and oldest age accepted, on the day the referral was received"),
     EMPLOYMENT_STATUS_IN("Employment status", "Only people with one of the chosen employment statuses"),
     WEEKS_SINCE_LAST_WORKED_AT_MOST("Weeks since last worked",

@@ -154,14 +154,14 @@ public class EligibilityRules {
 
     /** The programme's cohort suggestion rules in the order they are tried. */
     List<CohortRule> cohortRules(long programmeId) {
-        return jdbc.sql("""
-                        SELECT r.id, r.cohort_id, c.name, r.position, r.conditions
-                        FROM cohort_rule r JOIN cohort c ON c.id = r.cohort_id
-                        WHERE r.programme_id = ? ORDER BY r.position, r.id
-                        """)
+        Optional<Programme> programme = programmes.find(programmeId);
+        // A rule names one of its programme's cohorts (addCohortRule checks), so the programme names them all.
+        return jdbc.sql("SELECT id, cohort_id, position, conditions FROM cohort_rule WHERE programme_id = ? "
+                        + "ORDER BY position, id")
                 .param(programmeId)
-                .query((rs, n) -> new CohortRule(rs.getLong("id"), rs.getLong("cohort_id"), rs.getString("name"),
-                        rs.getInt("position"), rs.getString("conditions")))
+                .query((rs, n) -> new CohortRule(rs.getLong("id"), rs.getLong("cohort_id"),
+                        ReferralNames.cohort(programme, rs.getLong("cohort_id")), rs.getInt("position"),
+                        rs.getString("conditions")))
                 .list();
     }
 

@@ -3,7 +3,7 @@ package org.workhealth.referral;
 import java.util.List;
 
 /** A referral that breaks the rules reached the point of saving; nothing was saved. */
-public class InvalidReferralException extends RuntimeException {
+class InvalidReferralException extends RuntimeException {
 
     private final transient List<ReferralRules.Problem> problems;
 

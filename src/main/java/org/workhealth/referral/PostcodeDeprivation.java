@@ -23,7 +23,7 @@ import org.workhealth.audit.AuditLog;
  * to a referral they say where someone lives, so they leave this module only as counts or for the referrals asked.
  */
 @Service
-public class PostcodeDeprivation {
+class PostcodeDeprivation {
 
     /** What the lookup holds now. {@code loadedBy} is null for the demo's illustrative lookup. */
     public record Load(Instant loadedAt, Long loadedBy, String fileName, int postcodes, boolean illustrative) {

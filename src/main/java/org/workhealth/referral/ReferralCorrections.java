@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.govuk.Answers;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
 
@@ -88,7 +89,7 @@ class ReferralCorrections {
                         + " characters or fewer"));
             }
         }
-        ContactPreference preference = parse(answers.get("contactPreference"));
+        ContactPreference preference = Answers.code(ContactPreference.class, answers.get("contactPreference"));
         if (problems.isEmpty()) {
             ReferralRules.contact(problems, new ReferralAnswers(false, null, null, null, "A", "B",
                     LocalDate.of(1990, 1, 1), null, answers.get("phone"), answers.get("email"),
@@ -171,14 +172,6 @@ class ReferralCorrections {
         String value = answers.get(field);
         if (value != null && !value.isBlank() && !codes.contains(value.strip())) {
             problems.add(new ReferralRules.Problem(field, message));
-        }
-    }
-
-    private static ContactPreference parse(String value) {
-        try {
-            return value == null ? null : ContactPreference.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -5,6 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+import org.workhealth.programme.Programme;
 
 /** One referral as triage reads it: every answer, where it is routed, and any decision taken. */
 record ReferralDetails(long id, String reference, ReferralStatus status, ReferralSource source, Instant receivedAt,
@@ -21,18 +26,10 @@ record ReferralDetails(long id, String reference, ReferralStatus status, Referra
         String assignedPersonName, Instant decidedAt, String decidedByName, String decisionReason,
         String cohortOverrideReason, String signpostedTo) {
 
+    /** The referral's own columns; names of what it points to come from {@link ReferralNames}. */
     static final String SELECT = """
-            SELECT r.*, r.address_line_1 AS address_line1, r.address_line_2 AS address_line2,
-                   o.name AS routed_organisation_name, ro.name AS referrer_organisation_name,
-                   p.name AS programme_name, c.name AS cohort_name, ap.full_name AS assigned_person_name,
-                   db.full_name AS decided_by_name
+            SELECT r.*, r.address_line_1 AS address_line1, r.address_line_2 AS address_line2
             FROM referral r
-            JOIN organisation o ON o.id = r.routed_organisation_id
-            LEFT JOIN organisation ro ON ro.id = r.referrer_organisation_id
-            LEFT JOIN programme p ON p.id = r.programme_id
-            LEFT JOIN cohort c ON c.id = r.cohort_id
-            LEFT JOIN person ap ON ap.id = r.assigned_person_id
-            LEFT JOIN person db ON db.id = r.decided_by
             """;
 
     public String fullName() {
@@ -43,13 +40,23 @@ record ReferralDetails(long id, String reference, ReferralStatus status, Referra
         return status.open() && responseDueAt.isBefore(now);
     }
 
-    static ReferralDetails map(ResultSet rs, int row) throws SQLException {
+    /** Maps a row of {@link #SELECT}, naming what it points to with one look-up per owning module. */
+    static ReferralDetails map(ResultSet rs, ReferralNames names) throws SQLException {
+        Long programmeId = longOrNull(rs, "programme_id");
+        Long cohortId = longOrNull(rs, "cohort_id");
+        Long assignedPersonId = longOrNull(rs, "assigned_person_id");
+        Long decidedBy = longOrNull(rs, "decided_by");
+        Long referrerOrganisationId = longOrNull(rs, "referrer_organisation_id");
+        Map<Long, String> organisations = names.organisations();
+        Map<Long, String> people = names.people(Arrays.asList(assignedPersonId, decidedBy));
+        Optional<Programme> programme = names.programme(programmeId);
         return new ReferralDetails(rs.getLong("id"), rs.getString("reference"),
                 ReferralStatus.valueOf(rs.getString("status")), ReferralSource.valueOf(rs.getString("source")),
                 instant(rs, "received_at"), instant(rs, "response_due_at"), rs.getLong("routed_organisation_id"),
-                rs.getString("routed_organisation_name"), rs.getString("referring_for"), bool(rs, "person_agrees"),
+                organisations.get(rs.getLong("routed_organisation_id")), rs.getString("referring_for"), bool(rs, "person_agrees"),
                 rs.getString("referrer_name"), rs.getString("referrer_contact"),
-                rs.getString("referrer_organisation_name"), rs.getString("first_name"), rs.getString("last_name"),
+                referrerOrganisationId == null ? null : organisations.get(referrerOrganisationId),
+                rs.getString("first_name"), rs.getString("last_name"),
                 date(rs, "date_of_birth"), rs.getString("nhs_number"), rs.getString("phone"), rs.getString("email"),
                 rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("town"),
                 rs.getString("postcode"), rs.getString("contact_preference"), rs.getString("best_times"),
@@ -60,10 +67,10 @@ record ReferralDetails(long id, String reference, ReferralStatus status, Referra
                 rs.getString("condition_details"), rs.getString("waiting_for_treatment"), rs.getString("help_wanted"),
                 rs.getBoolean("consent_to_contact"), rs.getBoolean("consent_to_contact_employer"), rs.getString("sex"),
                 rs.getString("gender_same_as_birth"), rs.getString("ethnicity"), rs.getString("disability"),
-                rs.getString("caring"), rs.getString("match_key"), longOrNull(rs, "programme_id"),
-                rs.getString("programme_name"), longOrNull(rs, "cohort_id"), rs.getString("cohort_name"),
-                longOrNull(rs, "assigned_person_id"), rs.getString("assigned_person_name"), instant(rs, "decided_at"),
-                rs.getString("decided_by_name"), rs.getString("decision_reason"),
+                rs.getString("caring"), rs.getString("match_key"), programmeId,
+                programme.map(Programme::name).orElse(null), cohortId, ReferralNames.cohort(programme, cohortId),
+                assignedPersonId, assignedPersonId == null ? null : people.get(assignedPersonId),
+                instant(rs, "decided_at"), decidedBy == null ? null : people.get(decidedBy), rs.getString("decision_reason"),
                 rs.getString("cohort_override_reason"), rs.getString("signposted_to"));
     }
 

@@ -11,7 +11,7 @@ import org.workhealth.govuk.DateAnswer;
  * The answers of a referral in progress, exactly as typed, kept in the person's session between
  * question pages. Each page binds only its own fields onto it.
  */
-public class ReferralDraft implements Serializable {
+class ReferralDraft implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -4,23 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.workhealth.audit.AuditLog;
-import org.workhealth.calendar.WorkingDays;
-import org.workhealth.casework.Casework;
-import org.workhealth.milestone.MilestoneContracts;
-import org.workhealth.milestone.Milestones;
-import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
@@ -40,8 +29,6 @@ import org.workhealth.programme.Programmes;
  */
 @Service
 public class ReferralExamples {
-
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** Where the example people live: each area's town and postcodes in its routed districts. */
     public enum Area {
@@ -110,52 +97,23 @@ public class ReferralExamples {
             person("Megan", "Whittaker", 1996, 9, QUIET, null, true, false, "Anxiety and agoraphobia", "Remote work"),
             person("Imran", "Chaudhry", 1980, 7, OUT, null, false, false, "Epilepsy", "Work that doesn't need driving"));
 
-    private final JdbcClient jdbc;
-    private final ReferralAreas areas;
-    private final Organisations organisations;
     private final People people;
     private final Programmes programmes;
-    private final WorkingDays workingDays;
-    private final AccessPolicy access;
-    private final Casework casework;
-    private final Milestones milestones;
-    private final AuditLog audit;
     private final Clock clock;
-    private final String defaultHubOdsCode;
-    private final PlatformTransactionManager transactions;
-    private final ReferralMilestones referralMilestones;
     private final EligibilityCheck eligibility;
-    private final int maxContactAttempts;
     private final PostcodeDeprivation deprivation;
-    private final MilestoneContracts milestoneContracts;
+    private final ExampleSteps steps;
     private int next;
     private int waitingTurn;
 
-    ReferralExamples(JdbcClient jdbc, ReferralAreas areas, Organisations organisations, People people,
-            Programmes programmes, WorkingDays workingDays, AccessPolicy access, Casework casework,
-            Milestones milestones, AuditLog audit, Clock clock,
-            @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
-            PlatformTransactionManager transactions, ReferralMilestones referralMilestones,
-            EligibilityCheck eligibility, @Value("${workhealth.referral.max-contact-attempts:3}") int maxContactAttempts,
-            PostcodeDeprivation deprivation, MilestoneContracts milestoneContracts) {
-        this.deprivation = deprivation;
-        this.milestoneContracts = milestoneContracts;
-        this.jdbc = jdbc;
-        this.areas = areas;
-        this.organisations = organisations;
+    ReferralExamples(People people, Programmes programmes, Clock clock, EligibilityCheck eligibility,
+            PostcodeDeprivation deprivation, ExampleSteps steps) {
         this.people = people;
         this.programmes = programmes;
-        this.workingDays = workingDays;
-        this.access = access;
-        this.casework = casework;
-        this.milestones = milestones;
-        this.audit = audit;
         this.clock = clock;
-        this.defaultHubOdsCode = defaultHubOdsCode;
-        this.transactions = transactions;
-        this.referralMilestones = referralMilestones;
         this.eligibility = eligibility;
-        this.maxContactAttempts = maxContactAttempts;
+        this.deprivation = deprivation;
+        this.steps = steps;
     }
 
     /**
@@ -193,7 +151,7 @@ public class ReferralExamples {
             int turn = waitingTurn++;
             int ago = workingDaysAgo[turn % workingDaysAgo.length];
             Instant receivedAt = ago == 0 ? clock.instant().minusSeconds(1500L * (turn + 1))
-                    : at(workingDaysBefore(today(), ago), LocalTime.of(9, 10).plusMinutes(53L * turn % 420));
+                    : ExampleSteps.at(steps.workingDaysBefore(steps.today(), ago), LocalTime.of(9, 10).plusMinutes(53L * turn % 420));
             ids.add(receive(area, gpPracticeCode, referrer, receivedAt).id());
         }
         return ids;
@@ -211,11 +169,11 @@ public class ReferralExamples {
         Programme programme = programme(programmeCode);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            LocalDate received = workingDaysBefore(today(), 2 + i);
-            long id = receive(area, gpPracticeCode, referrer, at(received, LocalTime.of(10, 20))).id();
-            LocalDate decided = workingDaysBefore(today(), 1 + i);
-            accept(practitioner, programme, id, at(decided, LocalTime.of(11, 5)));
-            FirstContact contact = firstContact(at(decided, LocalTime.of(15, 40)));
+            LocalDate received = steps.workingDaysBefore(steps.today(), 2 + i);
+            long id = receive(area, gpPracticeCode, referrer, ExampleSteps.at(received, LocalTime.of(10, 20))).id();
+            LocalDate decided = steps.workingDaysBefore(steps.today(), 1 + i);
+            accept(practitioner, programme, id, ExampleSteps.at(decided, LocalTime.of(11, 5)));
+            FirstContact contact = steps.firstContact(ExampleSteps.at(decided, LocalTime.of(15, 40)));
             contact.record(practitioner, contact.contactable(practitioner, id), decided, ContactChannel.PHONE,
                     ContactOutcome.LEFT_MESSAGE);
         }
@@ -237,18 +195,18 @@ public class ReferralExamples {
         List<Long> caseIds = new ArrayList<>();
         for (int i = 0; i < openedDaysAgo.size(); i++) {
             int daysAgo = Math.max(1, openedDaysAgo.get(i));
-            LocalDate opened = workingDayOnOrBefore(today().minusDays(daysAgo));
-            LocalDate decided = workingDaysBefore(opened, 1);
-            LocalDate received = workingDaysBefore(decided, 1 + i % 2);
-            long id = receive(area, gpPracticeCode, referrer, at(received, LocalTime.of(9, 30).plusMinutes(17L * i)))
+            LocalDate opened = steps.workingDayOnOrBefore(steps.today().minusDays(daysAgo));
+            LocalDate decided = steps.workingDaysBefore(opened, 1);
+            LocalDate received = steps.workingDaysBefore(decided, 1 + i % 2);
+            long id = receive(area, gpPracticeCode, referrer, ExampleSteps.at(received, LocalTime.of(9, 30).plusMinutes(17L * i)))
                     .id();
-            accept(practitioner, programme, id, at(decided, LocalTime.of(10, 45)));
+            accept(practitioner, programme, id, ExampleSteps.at(decided, LocalTime.of(10, 45)));
             if (i % 3 == 2) {
-                FirstContact missed = firstContact(at(decided, LocalTime.of(16, 10)));
+                FirstContact missed = steps.firstContact(ExampleSteps.at(decided, LocalTime.of(16, 10)));
                 missed.record(practitioner, missed.contactable(practitioner, id), decided, ContactChannel.PHONE,
                         ContactOutcome.NO_ANSWER);
             }
-            FirstContact contact = firstContact(at(opened, LocalTime.of(11, 30)));
+            FirstContact contact = steps.firstContact(ExampleSteps.at(opened, LocalTime.of(11, 30)));
             FirstContact.Outcome outcome = contact.record(practitioner, contact.contactable(practitioner, id), opened,
                     ContactChannel.PHONE, ContactOutcome.WANTS_SUPPORT);
             if (outcome.caseId() == null) {
@@ -269,7 +227,7 @@ public class ReferralExamples {
                 + "@example.com";
         boolean unemployed = e.status() == EmploymentStatus.UNEMPLOYED;
         boolean partner = referrer != null;
-        LocalDate receivedOn = receivedAt.atZone(LONDON).toLocalDate();
+        LocalDate receivedOn = receivedAt.atZone(ExampleSteps.LONDON).toLocalDate();
         ReferralAnswers answers = new ReferralAnswers(partner, partner ? Boolean.TRUE : null,
                 partner ? referrerName(referrer) : null,
                 partner ? "01632 960 001" : null, e.firstName(), e.lastName(), e.dateOfBirth(), null, phone, email,
@@ -281,7 +239,7 @@ public class ReferralExamples {
                 e.mentalHealth(), e.musculoskeletal(), !e.mentalHealth() && !e.musculoskeletal(), e.conditions(),
                 null, e.help(), true, e.employer() != null && n % 2 == 0, null, null, null, null, null);
         ReferralSource source = partner ? ReferralSource.PARTNER : ReferralSource.PUBLIC;
-        return intake(receivedAt).submit(answers, source, referrer, null);
+        return steps.intake(receivedAt).submit(answers, source, referrer, null);
     }
 
     private String referrerName(Referrer referrer) {
@@ -290,7 +248,7 @@ public class ReferralExamples {
     }
 
     private void accept(CurrentUser practitioner, Programme programme, long referralId, Instant decidedAt) {
-        Triage triage = triage(decidedAt);
+        Triage triage = steps.triage(decidedAt);
         ReferralDetails referral = triage.triageable(practitioner, referralId);
         triage.startTriage(practitioner, referral);
         Triage.PractitionerLoad load = triage.practitioners(referral, programme).stream()
@@ -308,56 +266,6 @@ public class ReferralExamples {
 
     private Programme programme(String code) {
         return programmes.findByCode(code).orElseThrow(() -> new IllegalArgumentException("No programme " + code));
-    }
-
-    // The services, each on a clock stopped at the moment the step happens.
-
-    private ReferralIntake intake(Instant at) {
-        return new ReferralIntake(jdbc, areas, organisations, workingDays, audit, stoppedAt(at), defaultHubOdsCode,
-                transactions, referralMilestones);
-    }
-
-    private Triage triage(Instant at) {
-        return new Triage(jdbc, access, organisations, people, programmes, audit, stoppedAt(at), referralMilestones,
-                casework);
-    }
-
-    private FirstContact firstContact(Instant at) {
-        return new FirstContact(jdbc, access, casework, milestones, milestoneContracts, programmes, people, audit,
-                stoppedAt(at), maxContactAttempts);
-    }
-
-    private Clock stoppedAt(Instant at) {
-        // Never later than now: an example must not happen in the future.
-        Instant now = clock.instant();
-        return Clock.fixed(at.isAfter(now) ? now : at, LONDON);
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(LONDON));
-    }
-
-    private static Instant at(LocalDate day, LocalTime time) {
-        return day.atTime(time).atZone(LONDON).toInstant();
-    }
-
-    private LocalDate workingDaysBefore(LocalDate from, int days) {
-        LocalDate day = from;
-        for (int counted = 0; counted < days; ) {
-            day = day.minusDays(1);
-            if (workingDays.isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return day;
-    }
-
-    private LocalDate workingDayOnOrBefore(LocalDate day) {
-        LocalDate working = day;
-        while (!workingDays.isWorkingDay(working)) {
-            working = working.minusDays(1);
-        }
-        return working;
     }
 
     private static final String[] STREETS = {"Bolton Street", "Walmersley Road", "Manchester Road", "Rochdale Road",

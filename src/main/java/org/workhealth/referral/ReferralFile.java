@@ -1,35 +1,22 @@
 package org.workhealth.referral;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import org.workhealth.govuk.TypedText;
 
 /**
  * The bulk referral file: its documented columns (docs/bulk-referrals.md), reading a file into rows
@@ -87,8 +74,6 @@ final class ReferralFile {
 
     private static final Map<String, String> COLUMN_OF_FIELD = COLUMNS.stream()
             .collect(Collectors.toMap(Column::field, Column::name));
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     /** The file as a whole cannot be used; the message says why, in GOV.UK style. */
     static final class UnusableFile extends Exception {
@@ -239,13 +224,9 @@ final class ReferralFile {
         return positions;
     }
 
-    private static boolean blank(CsvRecord record) {
-        for (String field : record.getFields()) {
-            if (!field.isBlank()) {
-                return false;
-            }
-        }
-        return true;
+    /** A line of nothing but separators: spreadsheets often save empty rows so. */
+    static boolean blank(CsvRecord record) {
+        return record.getFields().stream().allMatch(String::isBlank);
     }
 
     private static Row row(int number, CsvRecord record, int[] positions, int headerSize, String referrerName,
@@ -255,7 +236,7 @@ final class ReferralFile {
             values.add(position < record.getFieldCount() ? record.getField(position) : "");
         }
         List<RowProblem> problems = new ArrayList<>();
-        Parser p = new Parser(values, problems);
+        ReferralFileParser p = new ReferralFileParser(values, problems);
         ReferralAnswers answers = new ReferralAnswers(true, Boolean.TRUE, referrerName, null,
                 p.text("first_name"), p.text("last_name"), p.date("date_of_birth"), p.text("nhs_number"),
                 p.text("phone"), p.text("email"), p.text("address_line_1"), p.text("address_line_2"), p.text("town"),
@@ -299,181 +280,5 @@ final class ReferralFile {
             }
         }
         return true;
-    }
-
-    /**
-     * The row's submission key: the same person's row from the same organisation gives the same key
-     * in any later file, however it is spaced, cased or its dates written, so it is imported once.
-     */
-    static String submissionKey(long organisationId, ReferralAnswers a) {
-        StringBuilder canonical = new StringBuilder().append("bulk|").append(organisationId);
-        Object[] parts = {MatchKey.name(a.firstName()), MatchKey.name(a.lastName()), a.dateOfBirth(),
-                ReferralRules.normaliseNhsNumber(a.nhsNumber()), ReferralRules.normalisePhone(a.phone()), a.email(),
-                a.addressLine1(), a.addressLine2(), a.town(), ReferralRules.normalisePostcode(a.postcode()),
-                a.contactPreference(), a.bestTimes(), a.gpPractice(), a.gpPracticeCode(), a.employmentStatus(),
-                a.unemployedSince(), a.employerName(), a.hasFitNote(), a.fitNoteSince(), a.mentalHealth(),
-                a.musculoskeletal(), a.otherCondition(), a.conditionDetails(), a.waitingForTreatment(),
-                a.helpWanted(), a.consentToContact(), a.consentToContactEmployer()};
-        for (Object part : parts) {
-            canonical.append('\u001f');
-            if (part != null) {
-                canonical.append(part.toString().strip().replaceAll("\\s+", " ").toLowerCase(Locale.UK));
-            }
-        }
-        return sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The header and one example row. */
-    static byte[] template() {
-        return csv(writer -> {
-            writer.writeRecord(COLUMNS.stream().map(Column::name).toList());
-            writer.writeRecord(COLUMNS.stream().map(Column::example).toList());
-        });
-    }
-
-
-    /** The rows with errors, as given, with an {@value #ERRORS_COLUMN} column saying what to correct. */
-    static byte[] errorsFile(List<Row> rows) {
-        return csv(writer -> {
-            List<String> header = new ArrayList<>(COLUMNS.stream().map(Column::name).toList());
-            header.add(ERRORS_COLUMN);
-            writer.writeRecord(header);
-            for (Row row : rows) {
-                if (row.valid()) {
-                    continue;
-                }
-                List<String> record = new ArrayList<>(row.values().stream().map(TypedText::inert).toList());
-                record.add(row.problems().stream()
-                        .map(p -> p.column().isEmpty() ? p.message() : p.column() + ": " + p.message())
-                        .collect(Collectors.joining("; ")));
-                writer.writeRecord(record);
-            }
-        });
-    }
-
-    private interface Writing {
-        void write(CsvWriter writer) throws IOException;
-    }
-
-    private static byte[] csv(Writing writing) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out, StandardCharsets.UTF_8)) {
-            writing.write(writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** Reads one row's values, noting each value it cannot read against its column. */
-    private static final class Parser {
-
-        private static final Map<String, Integer> INDEX = new LinkedHashMap<>();
-
-        static {
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                INDEX.put(COLUMNS.get(i).name(), i);
-            }
-        }
-
-        private final List<String> values;
-        private final List<RowProblem> problems;
-
-        Parser(List<String> values, List<RowProblem> problems) {
-            this.values = values;
-            this.problems = problems;
-        }
-
-        String text(String column) {
-            String value = values.get(INDEX.get(column));
-            if (TypedText.hasControlCharacters(value)) {
-                problems.add(new RowProblem(column, label(column)
-                        + " must only include letters, numbers, spaces and punctuation"));
-                return null;
-            }
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-
-        LocalDate date(String column) {
-            String value = text(column);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return value.contains("/") ? LocalDate.parse(value, UK_DATE) : LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                problems.add(new RowProblem(column, label(column)
-                        + " must be a real date in the format YYYY-MM-DD or DD/MM/YYYY, like 1984-03-27"));
-                return null;
-            }
-        }
-
-        <E extends Enum<E>> E choice(String column, Function<String, E> valueOf, String allowed) {
-            String value = text(column);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return valueOf.apply(value.toUpperCase(Locale.UK).replace('-', '_').replace(' ', '_'));
-            } catch (IllegalArgumentException e) {
-                problems.add(new RowProblem(column, label(column) + " must be " + allowed));
-                return null;
-            }
-        }
-
-        /** yes or no; empty is "not answered". */
-        Boolean yesNo(String column) {
-            String value = text(column);
-            if (value == null) {
-                return null;
-            }
-            switch (value.toLowerCase(Locale.UK)) {
-                case "yes", "y" -> {
-                    return Boolean.TRUE;
-                }
-                case "no", "n" -> {
-                    return Boolean.FALSE;
-                }
-                default -> {
-                    problems.add(new RowProblem(column, label(column) + " must be yes or no"));
-                    return null;
-                }
-            }
-        }
-
-        /** yes or no; empty means no. */
-        boolean flag(String column) {
-            return Boolean.TRUE.equals(yesNo(column));
-        }
-
-        String waiting(String column) {
-            String value = text(column);
-            if (value == null) {
-                return null;
-            }
-            String code = value.toUpperCase(Locale.UK).replace('-', '_').replace(' ', '_').replace("'", "");
-            return switch (code) {
-                case "YES", "Y" -> "YES";
-                case "NO", "N" -> "NO";
-                case "DONT_KNOW", "DO_NOT_KNOW" -> "DONT_KNOW";
-                default -> {
-                    problems.add(new RowProblem(column, label(column) + " must be yes, no or dont_know"));
-                    yield null;
-                }
-            };
-        }
-
-        private static String label(String column) {
-            String words = column.replace('_', ' ');
-            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-        }
     }
 }

@@ -112,17 +112,7 @@ public class ReferralIntake {
     /** The area's organisation; otherwise the hub above the referrer, or the default hub, whose queue it waits in. */
     long route(ReferralAnswers answers, Referrer referrer) {
         Optional<Long> covering = areas.coveringOrganisation(answers.gpPracticeCode(), answers.postcode());
-        if (covering.isPresent()) {
-            return covering.get();
-        }
-        if (referrer != null) {
-            Optional<Long> hub = hubAbove(referrer.organisationId());
-            if (hub.isPresent()) {
-                return hub.get();
-            }
-        }
-        return organisations.findByOdsCode(defaultHubOdsCode).map(Organisation::id)
-                .orElseThrow(() -> new IllegalStateException("No default hub with ODS code " + defaultHubOdsCode));
+        return covering.isPresent() ? covering.get() : unmatchedRoute(referrer);
     }
 
     /**
@@ -131,25 +121,13 @@ public class ReferralIntake {
      */
     long unmatchedRoute(Referrer referrer) {
         if (referrer != null) {
-            Optional<Long> hub = hubAbove(referrer.organisationId());
+            Optional<Long> hub = RouteTargets.hubAbove(organisations, referrer.organisationId()).map(Organisation::id);
             if (hub.isPresent()) {
                 return hub.get();
             }
         }
         return organisations.findByOdsCode(defaultHubOdsCode).map(Organisation::id)
                 .orElseThrow(() -> new IllegalStateException("No default hub with ODS code " + defaultHubOdsCode));
-    }
-
-    private Optional<Long> hubAbove(long organisationId) {
-        Optional<Organisation> current = organisations.find(organisationId);
-        while (current.isPresent()) {
-            if ("HUB".equals(current.get().typeCode())) {
-                return Optional.of(current.get().id());
-            }
-            Long parent = current.get().parentId();
-            current = parent == null ? Optional.empty() : organisations.find(parent);
-        }
-        return Optional.empty();
     }
 
     private Optional<Submitted> findBySubmissionKey(String submissionKey) {

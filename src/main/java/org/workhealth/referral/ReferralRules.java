@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.workhealth.govuk.Answers;
+
 /**
  * The rules every referral answer must meet, whichever way it arrives, with GOV.UK error
  * messages. Each check names the field it concerns so pages can show it next to the field and
  * files can report it against the row.
  */
-public final class ReferralRules {
+final class ReferralRules {
 
     /** A problem with one answer. */
     public record Problem(String field, String message) {
@@ -27,7 +29,6 @@ public final class ReferralRules {
 
     private static final Pattern POSTCODE = Pattern.compile(
             "^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]([0-9ABEHMNPRV-Y])?|[0-9][A-HJKPS-UW]) ?[0-9][ABD-HJLNP-UW-Z]{2})$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern UK_PHONE = Pattern.compile("^(\\+44|0044|0)\\d{9,10}$");
     private static final Pattern NAME = Pattern.compile("^[\\p{L} '’.-]+$");
 
@@ -80,8 +81,7 @@ public final class ReferralRules {
         if (phone != null && !UK_PHONE.matcher(phone).matches()) {
             problems.add(new Problem("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
         }
-        if (a.email() != null && !a.email().isBlank() && (!EMAIL.matcher(a.email().strip()).matches()
-                || a.email().length() > 254)) {
+        if (!Answers.blank(a.email()) && !Answers.email(a.email())) {
             problems.add(new Problem("email", "Enter an email address in the correct format, like name@example.com"));
         }
         if (a.postcode() == null || a.postcode().isBlank()) {

@@ -31,9 +31,14 @@ class ReferralTriageController {
     private final Triage triage;
     private final EligibilityCheck eligibility;
     private final List<TriageTrialLinks> trialLinks;
+    private final TriageDuplicates duplicates;
+    private final ReferralTimeline timeline;
 
-    ReferralTriageController(Triage triage, EligibilityCheck eligibility, List<TriageTrialLinks> trialLinks) {
+    ReferralTriageController(Triage triage, EligibilityCheck eligibility, List<TriageTrialLinks> trialLinks,
+            TriageDuplicates duplicates, ReferralTimeline timeline) {
         this.triage = triage;
+        this.duplicates = duplicates;
+        this.timeline = timeline;
         this.eligibility = eligibility;
         this.trialLinks = trialLinks;
     }
@@ -62,12 +67,12 @@ class ReferralTriageController {
         model.addAttribute("trialLink", programme.flatMap(p -> trialLinks.stream()
                 .flatMap(links -> links.forReferral(id, p.id()).stream()).findFirst()).orElse(null));
 
-        model.addAttribute("duplicates", triage.duplicates(user, referral).stream()
+        model.addAttribute("duplicates", duplicates.of(user, referral).stream()
                 .map(d -> new DuplicateItem(d.id(), d.reference(), d.fullName(),
                         TriageViews.dateTime(d.receivedAt(), zone), d.status(), d.organisationName(), d.why(),
                         d.decision() == null ? null : d.decision().label()))
                 .toList());
-        model.addAttribute("timeline", triage.timeline(id).stream()
+        model.addAttribute("timeline", timeline.of(id).stream()
                 .map(e -> new TimelineItem(TriageViews.dateTime(e.occurredAt(), zone), title(e.kind()), e.detail(),
                         e.actorName() == null ? (referral.source() == ReferralSource.PUBLIC ? "The person, online" : "System")
                                 : e.actorName()))
@@ -89,13 +94,13 @@ class ReferralTriageController {
     String decideDuplicate(CurrentUser user, @PathVariable long id, @PathVariable long otherId,
             @RequestParam(required = false) String decision, RedirectAttributes redirect) {
         ReferralDetails referral = triage.triageable(user, id);
-        Triage.DuplicateDecision chosen;
+        TriageDuplicates.DuplicateDecision chosen;
         try {
-            chosen = Triage.DuplicateDecision.valueOf(String.valueOf(decision));
+            chosen = TriageDuplicates.DuplicateDecision.valueOf(String.valueOf(decision));
         } catch (IllegalArgumentException e) {
             throw new OutOfScopeException();
         }
-        triage.decideDuplicate(user, referral, otherId, chosen);
+        duplicates.decide(user, referral, otherId, chosen);
         redirect.addFlashAttribute("notice", "Recorded: " + chosen.label().toLowerCase(java.util.Locale.UK) + ".");
         return "redirect:/referrals/" + id + "#duplicates";
     }

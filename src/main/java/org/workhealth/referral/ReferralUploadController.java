@@ -84,7 +84,7 @@ class ReferralUploadController {
     @GetMapping("/referrals/upload/template.csv")
     ResponseEntity<byte[]> template(CurrentUser user) {
         requireUploader(user);
-        return csv("referrals-template.csv", ReferralFile.template());
+        return csv("referrals-template.csv", ReferralFileWriter.template());
     }
 
     @GetMapping("/referrals/upload/{id}")

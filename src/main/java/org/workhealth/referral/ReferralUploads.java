@@ -86,7 +86,7 @@ class ReferralUploads {
                     row_count, valid_count, error_count, content)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(shorten(fileName), ReferralFile.sha256(content), user.id(), user.organisationId(),
+                .params(shorten(fileName), ReferralFileKeys.sha256(content), user.id(), user.organisationId(),
                         Timestamp.from(clock.instant()), Status.CHECKED.name(), rows.size(), valid,
                         rows.size() - valid, content)
                 .update(key, "id");
@@ -109,7 +109,7 @@ class ReferralUploads {
         Upload upload = find(user, id);
         List<ReferralFile.Row> rows = rows(user, upload);
         audit.recordView("referral_upload", id, upload.organisationId());
-        return ReferralFile.errorsFile(rows);
+        return ReferralFileWriter.errorsFile(rows);
     }
 
     /**
@@ -124,7 +124,7 @@ class ReferralUploads {
         List<String> keys = new ArrayList<>(valid.size());
         for (ReferralFile.Row row : valid) {
             answers.add(row.answers());
-            keys.add(ReferralFile.submissionKey(upload.organisationId(), row.answers()));
+            keys.add(ReferralFileKeys.submissionKey(upload.organisationId(), row.answers()));
         }
         // ReferralFile checked every row against the rules as it read them, just now.
         BulkReferralIntake.BatchResult result = intake.submitChecked(answers, ReferralSource.BULK,
@@ -168,7 +168,7 @@ class ReferralUploads {
         List<String> keys = new ArrayList<>();
         for (ReferralFile.Row row : rows) {
             if (row.valid()) {
-                keys.add(ReferralFile.submissionKey(upload.organisationId(), row.answers()));
+                keys.add(ReferralFileKeys.submissionKey(upload.organisationId(), row.answers()));
             }
         }
         int valid = keys.size();
@@ -188,7 +188,7 @@ class ReferralUploads {
     private List<ReferralFile.Row> rows(CurrentUser user, Upload upload) {
         byte[] content = jdbc.sql("SELECT content FROM referral_upload WHERE id = ?").param(upload.id())
                 .query((rs, n) -> rs.getBytes("content")).single();
-        if (!ReferralFile.sha256(content).equals(upload.sha256())) {
+        if (!ReferralFileKeys.sha256(content).equals(upload.sha256())) {
             throw new IllegalStateException("Referral upload " + upload.id() + " does not match its checksum");
         }
         try {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
@@ -30,9 +31,11 @@ class RouteReferralController {
     }
 
     private final Triage triage;
+    private final RouteTargets targets;
 
-    RouteReferralController(Triage triage) {
+    RouteReferralController(Triage triage, RouteTargets targets) {
         this.triage = triage;
+        this.targets = targets;
     }
 
     @InitBinder("form")
@@ -58,15 +61,15 @@ class RouteReferralController {
             return AcceptReferralController.alreadyDecided(id, redirect);
         }
         OrganisationSummary to = null;
-        if (AcceptReferralController.blank(form.organisationId())) {
+        if (Answers.blank(form.organisationId())) {
             result.rejectValue("organisationId", "required", "Select where to pass the referral");
         } else {
-            to = triage.routeTargets(user, referral).stream()
+            to = targets.of(user, referral).stream()
                     .filter(o -> String.valueOf(o.id()).equals(form.organisationId().strip())).findFirst()
                     .orElseThrow(OutOfScopeException::new);
         }
         Programme programme = null;
-        if (!AcceptReferralController.blank(form.programmeId())) {
+        if (!Answers.blank(form.programmeId())) {
             programme = triage.programmesFor(user).stream()
                     .filter(p -> p.id().toString().equals(form.programmeId().strip())).findFirst()
                     .orElseThrow(OutOfScopeException::new);
@@ -92,7 +95,7 @@ class RouteReferralController {
 
     private String page(CurrentUser user, ReferralDetails referral, Model model) {
         RouteForm form = (RouteForm) model.getAttribute("form");
-        List<OrganisationSummary> targets = triage.routeTargets(user, referral);
+        List<OrganisationSummary> targets = this.targets.of(user, referral);
         model.addAttribute("referral", referral);
         model.addAttribute("organisationItems", Choices.select("Select an organisation", targets,
                 OrganisationSummary::id, o -> o.name() + " (" + o.typeName() + ")", form.organisationId()));

@@ -2,7 +2,6 @@ package org.workhealth.referral;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Service;
 /**
  * The open referrals routed to a set of organisations, earliest due first. One query for the page
  * and one for the count, whatever the queue's size, both served by the index on
- * (routed_organisation_id, status, response_due_at).
+ * (routed_organisation_id, status, response_due_at); the organisations' names are one look-up.
  */
 @Service
 class TriageQueue {
@@ -44,9 +43,11 @@ class TriageQueue {
     }
 
     private final JdbcClient jdbc;
+    private final ReferralNames names;
 
-    TriageQueue(JdbcClient jdbc) {
+    TriageQueue(JdbcClient jdbc, ReferralNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     Page find(Filter filter, Instant now, int page) {
@@ -63,10 +64,11 @@ class TriageQueue {
         int number = (int) Math.min(Math.max(1, page), Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         params.put("limit", PAGE_SIZE);
         params.put("offset", (number - 1) * PAGE_SIZE);
+        Map<Long, String> organisations = names.organisations();
         List<Row> rows = jdbc.sql("""
                 SELECT r.id, r.reference, r.first_name, r.last_name, r.received_at, r.response_due_at, r.status,
-                       o.name AS organisation_name
-                FROM referral r JOIN organisation o ON o.id = r.routed_organisation_id
+                       r.routed_organisation_id
+                FROM referral r
                 WHERE %s
                 ORDER BY r.response_due_at, r.id
                 LIMIT :limit OFFSET :offset
@@ -75,7 +77,8 @@ class TriageQueue {
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("reference"),
                         rs.getString("first_name") + " " + rs.getString("last_name"),
                         ReferralDetails.instant(rs, "received_at"), ReferralDetails.instant(rs, "response_due_at"),
-                        ReferralStatus.valueOf(rs.getString("status")), rs.getString("organisation_name")))
+                        ReferralStatus.valueOf(rs.getString("status")),
+                        organisations.get(rs.getLong("routed_organisation_id"))))
                 .list();
         return new Page(rows, total, number);
     }
@@ -83,8 +86,7 @@ class TriageQueue {
     private static String where(Filter filter, Instant now, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("r.routed_organisation_id IN (:organisations) AND r.status IN (:statuses)");
         params.put("organisations", filter.organisationIds());
-        Set<ReferralStatus> statuses = filter.statuses().isEmpty()
-                ? EnumSet.of(ReferralStatus.RECEIVED, ReferralStatus.IN_TRIAGE) : filter.statuses();
+        Set<ReferralStatus> statuses = filter.statuses().isEmpty() ? ReferralStatus.OPEN : filter.statuses();
         params.put("statuses", statuses.stream().map(Enum::name).toList());
         if (filter.overdueOnly()) {
             where.append(" AND r.response_due_at < :now");

@@ -13,7 +13,7 @@ class ReferralFileControlCharactersTest {
 
     @Test
     void aNulOrOtherControlCharacterInACellIsAnErrorOnItsRow() throws Exception {
-        String template = new String(ReferralFile.template(), StandardCharsets.UTF_8);
+        String template = new String(ReferralFileWriter.template(), StandardCharsets.UTF_8);
         String[] lines = template.split("\r\n");
         String good = lines[1];
         String nul = good.replaceFirst("^Sam,", "Sa\u0000m,");

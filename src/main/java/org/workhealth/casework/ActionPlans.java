@@ -69,9 +69,11 @@ class ActionPlans {
     private final EmployerContacts employers;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNames staff;
 
     ActionPlans(JdbcClient jdbc, CaseMilestones milestones, EmployerContacts employers, AuditLog audit,
-            Clock clock) {
+            Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.employers = employers;
         this.milestones = milestones;
@@ -229,12 +231,18 @@ class ActionPlans {
     }
 
     List<Share> shares(long caseId) {
-        return jdbc.sql("""
-                SELECT s.shared_at, p.full_name, s.employer_contact, s.employer_email, s.version
-                FROM plan_share s JOIN person p ON p.id = s.shared_by
+        return staff.name(jdbc.sql("""
+                SELECT s.shared_at, s.shared_by, s.employer_contact, s.employer_email, s.version
+                FROM plan_share s
                 WHERE s.case_id = ? ORDER BY s.shared_at DESC, s.id DESC
-                """).param(caseId).query((rs, n) -> new Share(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getInt(5))).list();
+                """).param(caseId).query((rs, n) -> {
+                    Instant at = rs.getTimestamp(1).toInstant();
+                    String contact = rs.getString(3);
+                    String email = rs.getString(4);
+                    int version = rs.getInt(5);
+                    return new Unnamed<>(rs.getLong(2),
+                            name -> new Share(at, name, contact, email, version));
+                }).list());
     }
 
     /** Records a review; the next falls due after the interval set on the plan the person agreed. */
@@ -257,16 +265,19 @@ class ActionPlans {
     }
 
     List<Review> reviews(long caseId) {
-        return jdbc.sql("""
-                SELECT r.reviewed_on, r.notes, r.still_in_work, r.next_review_on, p.full_name
-                FROM case_review r JOIN person p ON p.id = r.recorded_by
+        return staff.name(jdbc.sql("""
+                SELECT r.reviewed_on, r.notes, r.still_in_work, r.next_review_on, r.recorded_by
+                FROM case_review r
                 WHERE r.case_id = ? ORDER BY r.reviewed_on DESC, r.id DESC
                 """).param(caseId).query((rs, n) -> {
                     boolean inWork = rs.getBoolean(3);
                     Boolean stillInWork = rs.wasNull() ? null : inWork;
-                    return new Review(rs.getDate(1).toLocalDate(), rs.getString(2), stillInWork,
-                            rs.getDate(4).toLocalDate(), rs.getString(5));
-                }).list();
+                    LocalDate reviewedOn = rs.getDate(1).toLocalDate();
+                    String notes = rs.getString(2);
+                    LocalDate next = rs.getDate(4).toLocalDate();
+                    return new Unnamed<>(rs.getLong(5),
+                            name -> new Review(reviewedOn, notes, stillInWork, next, name));
+                }).list());
     }
 
     /**
@@ -289,10 +300,9 @@ class ActionPlans {
         if (scope.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT c.id, c.reference, k.full_name, COALESCE(r.next_due, p.next_due) AS due_on
+        return staff.name(jdbc.sql("""
+                SELECT c.id, c.reference, c.key_worker_id, COALESCE(r.next_due, p.next_due) AS due_on
                 FROM support_case c
-                JOIN person k ON k.id = c.key_worker_id
                 LEFT JOIN (SELECT case_id, MAX(next_review_on) AS next_due FROM case_review GROUP BY case_id) r
                        ON r.case_id = c.id
                 LEFT JOIN (SELECT case_id, MIN(review_due_on) AS next_due FROM action_plan
@@ -302,8 +312,12 @@ class ActionPlans {
                   AND COALESCE(r.next_due, p.next_due) < :today
                 ORDER BY due_on, c.reference
                 """).param("scope", scope).param("today", Date.valueOf(today))
-                .query((rs, n) -> new OverdueReview(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate())).list();
+                .query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    String reference = rs.getString(2);
+                    LocalDate due = rs.getDate(4).toLocalDate();
+                    return new Unnamed<>(rs.getLong(3), name -> new OverdueReview(id, reference, name, due));
+                }).list());
     }
 
     /** Serialises changes to one case's plan, so two saves cannot both start version n + 1. */

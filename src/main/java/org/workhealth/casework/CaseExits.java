@@ -31,8 +31,10 @@ class CaseExits {
     private final CaseMilestones milestones;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNames staff;
 
-    CaseExits(JdbcClient jdbc, CaseMilestones milestones, AuditLog audit, Clock clock) {
+    CaseExits(JdbcClient jdbc, CaseMilestones milestones, AuditLog audit, Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.milestones = milestones;
         this.audit = audit;
@@ -92,13 +94,19 @@ class CaseExits {
     }
 
     List<Event> events(long caseId) {
-        return jdbc.sql("""
-                SELECT e.kind, e.occurred_on, e.reason, e.detail, e.recorded_at, p.full_name
-                FROM case_event e LEFT JOIN person p ON p.id = e.recorded_by
+        return staff.name(jdbc.sql("""
+                SELECT e.kind, e.occurred_on, e.reason, e.detail, e.recorded_at, e.recorded_by
+                FROM case_event e
                 WHERE e.case_id = ? ORDER BY e.recorded_at DESC, e.id DESC
-                """).param(caseId).query((rs, row) -> new Event(rs.getString("kind"),
-                rs.getDate("occurred_on").toLocalDate(), rs.getString("reason"), rs.getString("detail"),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getString("full_name"))).list();
+                """).param(caseId).query((rs, row) -> {
+                    String kind = rs.getString("kind");
+                    LocalDate occurredOn = rs.getDate("occurred_on").toLocalDate();
+                    String reason = rs.getString("reason");
+                    String detail = rs.getString("detail");
+                    Instant recordedAt = rs.getTimestamp("recorded_at").toInstant();
+                    return new Unnamed<>(rs.getObject("recorded_by", Long.class),
+                            name -> new Event(kind, occurredOn, reason, detail, recordedAt, name));
+                }).list());
     }
 
     /** The status moves only from the one expected, so two people closing at once close it once. */

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.casework.internal.SupportService;
 
 /**
  * A person's consent to share their details with each service they are referred on to: given when the onward

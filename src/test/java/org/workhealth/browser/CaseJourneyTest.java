@@ -13,7 +13,7 @@ import org.workhealth.SignIn;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.OpenCase;
 import org.workhealth.casework.ServiceDirectory;
-import org.workhealth.casework.ServiceType;
+import org.workhealth.casework.internal.ServiceType;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.referral.ContactPreference;

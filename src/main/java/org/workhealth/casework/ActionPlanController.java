@@ -48,9 +48,11 @@ class ActionPlanController {
 
     private final CaseAccess caseAccess;
     private final ActionPlans plans;
+    private final CaseReviews reviews;
     private final ActionPlanView view;
 
-    ActionPlanController(CaseAccess caseAccess, ActionPlans plans, ActionPlanView view) {
+    ActionPlanController(CaseAccess caseAccess, ActionPlans plans, ActionPlanView view, CaseReviews reviews) {
+        this.reviews = reviews;
         this.caseAccess = caseAccess;
         this.plans = plans;
         this.view = view;
@@ -112,7 +114,7 @@ class ActionPlanController {
         model.addAttribute("consentOnYear", on[2]);
         model.addAttribute("consentText", plan == null || plan.consentToShare() == null ? "Not asked yet"
                 : (plan.consentToShare() ? "Yes" : "No") + ", recorded " + DateAnswer.format(plan.consentRecordedOn()));
-        model.addAttribute("nextReview", plans.nextReviewDue(supportCase.id()).map(DateAnswer::format).orElse(null));
+        model.addAttribute("nextReview", reviews.nextReviewDue(supportCase.id()).map(DateAnswer::format).orElse(null));
         model.addAttribute("shares", shareRows(supportCase.id()));
         model.addAttribute("backLink", "/cases/" + supportCase.id());
         return "casework/action-plan";
@@ -136,7 +138,7 @@ class ActionPlanController {
         ActionPlans.ActionPlan plan = plans.latestAgreed(id).or(() -> plans.latest(id))
                 .orElseThrow(OutOfScopeException::new);
         view.describe(supportCase, plan, model);
-        model.addAttribute("nextReview", plans.nextReviewDue(id).map(DateAnswer::format).orElse(null));
+        model.addAttribute("nextReview", reviews.nextReviewDue(id).map(DateAnswer::format).orElse(null));
         model.addAttribute("backLink", "/cases/" + id + "/action-plan");
         return "casework/action-plan-print";
     }

@@ -53,13 +53,6 @@ class ActionPlans {
     record Share(Instant sharedAt, String sharedBy, String employerContact, String employerEmail, int version) {
     }
 
-    record Review(LocalDate reviewedOn, String notes, Boolean stillInWork, LocalDate nextReviewOn,
-            String recordedBy) {
-    }
-
-    record OverdueReview(long caseId, String reference, String keyWorker, LocalDate dueOn) {
-    }
-
     enum AgreeResult { AGREED, NOTHING_TO_AGREE }
 
     enum ShareResult { SHARED, NO_CONSENT, EMPLOYER_CONSENT_WITHDRAWN, NOT_AGREED }
@@ -245,83 +238,8 @@ class ActionPlans {
                 }).list());
     }
 
-    /** Records a review; the next falls due after the interval set on the plan the person agreed. */
-    @Transactional
-    LocalDate recordReview(SupportCase supportCase, LocalDate reviewedOn, String notes, Boolean stillInWork,
-            CurrentUser user) {
-        lock(supportCase.id());
-        int weeks = latestAgreed(supportCase.id()).or(() -> latest(supportCase.id()))
-                .map(ActionPlan::reviewIntervalWeeks).orElse(DEFAULT_REVIEW_WEEKS);
-        LocalDate next = reviewedOn.plusWeeks(weeks);
-        jdbc.sql("""
-                INSERT INTO case_review (case_id, reviewed_on, notes, still_in_work, next_review_on, recorded_by,
-                                         recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).params(supportCase.id(), Date.valueOf(reviewedOn), notes, stillInWork, Date.valueOf(next),
-                user.id(), Timestamp.from(clock.instant())).update();
-        audit.recordChange("REVIEW", "case", supportCase.id(), supportCase.organisationId(),
-                "Review on " + reviewedOn);
-        return next;
-    }
-
-    List<Review> reviews(long caseId) {
-        return staff.name(jdbc.sql("""
-                SELECT r.reviewed_on, r.notes, r.still_in_work, r.next_review_on, r.recorded_by
-                FROM case_review r
-                WHERE r.case_id = ? ORDER BY r.reviewed_on DESC, r.id DESC
-                """).param(caseId).query((rs, n) -> {
-                    boolean inWork = rs.getBoolean(3);
-                    Boolean stillInWork = rs.wasNull() ? null : inWork;
-                    LocalDate reviewedOn = rs.getDate(1).toLocalDate();
-                    String notes = rs.getString(2);
-                    LocalDate next = rs.getDate(4).toLocalDate();
-                    return new Unnamed<>(rs.getLong(5),
-                            name -> new Review(reviewedOn, notes, stillInWork, next, name));
-                }).list());
-    }
-
-    /**
-     * When the next review is due: after the latest review, or after the first agreement when there
-     * has been none; empty until a plan is agreed. The same rule as {@link #overdue}.
-     */
-    Optional<LocalDate> nextReviewDue(long caseId) {
-        return jdbc.sql("""
-                SELECT COALESCE((SELECT MAX(r.next_review_on) FROM case_review r WHERE r.case_id = :id),
-                                (SELECT MIN(p.review_due_on) FROM action_plan p
-                                 WHERE p.case_id = :id AND p.status = 'AGREED'))
-                """).param("id", caseId).query((rs, n) -> {
-                    Date due = rs.getDate(1);
-                    return Optional.ofNullable(due == null ? null : due.toLocalDate());
-                }).single();
-    }
-
-    /** Open cases in the given organisations whose next review was due before today, most overdue first. */
-    List<OverdueReview> overdue(Set<Long> scope, LocalDate today) {
-        if (scope.isEmpty()) {
-            return List.of();
-        }
-        return staff.name(jdbc.sql("""
-                SELECT c.id, c.reference, c.key_worker_id, COALESCE(r.next_due, p.next_due) AS due_on
-                FROM support_case c
-                LEFT JOIN (SELECT case_id, MAX(next_review_on) AS next_due FROM case_review GROUP BY case_id) r
-                       ON r.case_id = c.id
-                LEFT JOIN (SELECT case_id, MIN(review_due_on) AS next_due FROM action_plan
-                           WHERE status = 'AGREED' GROUP BY case_id) p
-                       ON p.case_id = c.id
-                WHERE c.status = 'OPEN' AND c.organisation_id IN (:scope)
-                  AND COALESCE(r.next_due, p.next_due) < :today
-                ORDER BY due_on, c.reference
-                """).param("scope", scope).param("today", Date.valueOf(today))
-                .query((rs, n) -> {
-                    long id = rs.getLong(1);
-                    String reference = rs.getString(2);
-                    LocalDate due = rs.getDate(4).toLocalDate();
-                    return new Unnamed<>(rs.getLong(3), name -> new OverdueReview(id, reference, name, due));
-                }).list());
-    }
-
     /** Serialises changes to one case's plan, so two saves cannot both start version n + 1. */
-    private void lock(long caseId) {
+    void lock(long caseId) {
         jdbc.sql("SELECT id FROM support_case WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).single();
     }
 

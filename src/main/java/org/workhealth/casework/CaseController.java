@@ -121,7 +121,7 @@ class CaseController {
                 "href", "/cases/" + id + "/legal-hold", "text", "View", "visuallyHiddenText", "legal hold")))));
         // The status shows as a tag, the one value written as markup.
         summary.set(3, Map.of("key", Map.of("text", "Status"), "value", Map.of("html",
-                "<strong class=\"govuk-tag " + supportCase.status().tagClass() + "\">"
+                "<strong class=\"govuk-tag " + statusTag(supportCase.status()) + "\">"
                         + HtmlUtils.htmlEscape(supportCase.status().label()) + "</strong>")));
         model.addAttribute("summaryRows", summary);
         dueNext(caseAppointments, now, model);
@@ -232,6 +232,14 @@ class CaseController {
                     + who + when + (next.correctionReason() == null ? "" : ": " + next.correctionReason()));
         }
         return String.join(". ", parts);
+    }
+
+    /** The tag colour of a case's status on this page: green while it is worked, grey once closed. */
+    private static String statusTag(CaseStatus status) {
+        return switch (status) {
+            case OPEN -> "govuk-tag--green";
+            case CLOSED -> "govuk-tag--grey";
+        };
     }
 
     private static Map<String, Object> summaryRow(String key, String value) {

@@ -60,7 +60,7 @@ class CaseExits {
      */
     @Transactional
     boolean exit(CurrentUser user, SupportCase supportCase, ExitReason reason, String otherText, LocalDate exitedOn) {
-        if (!changeStatus(supportCase.id(), CaseStatus.OPEN, CaseStatus.CLOSED)) {
+        if (!changeStatus(supportCase.id(), CaseStatus.CLOSED)) {
             return false;
         }
         event(supportCase.id(), "EXITED", exitedOn, reason.name(), otherText, user.id());
@@ -83,7 +83,7 @@ class CaseExits {
      */
     @Transactional
     boolean reopen(CurrentUser user, SupportCase supportCase, String reason) {
-        if (!changeStatus(supportCase.id(), CaseStatus.CLOSED, CaseStatus.OPEN)) {
+        if (!changeStatus(supportCase.id(), CaseStatus.OPEN)) {
             return false;
         }
         LocalDate today = today();
@@ -109,10 +109,15 @@ class CaseExits {
                 }).list());
     }
 
-    /** The status moves only from the one expected, so two people closing at once close it once. */
-    private boolean changeStatus(long caseId, CaseStatus from, CaseStatus to) {
-        return jdbc.sql("UPDATE support_case SET status = ?, version = version + 1 WHERE id = ? AND status = ?")
-                .params(to.name(), caseId, from.name()).update() == 1;
+    /**
+     * The status moves only from one that {@link CaseStatus} allows, checked in the update itself, so two people
+     * closing at once close it once.
+     */
+    private boolean changeStatus(long caseId, CaseStatus to) {
+        return jdbc.sql("""
+                UPDATE support_case SET status = :to, version = version + 1 WHERE id = :id AND status IN (:from)
+                """).param("to", to.name()).param("id", caseId)
+                .param("from", CaseStatus.fromWhichToBecome(to).stream().map(Enum::name).toList()).update() == 1;
     }
 
     private void event(long caseId, String kind, LocalDate on, String reason, String detail, long by) {

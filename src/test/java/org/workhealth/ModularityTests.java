@@ -30,8 +30,6 @@ class ModularityTests {
             "org.workhealth.audit.AuditEntry",
             "org.workhealth.audit.AuditQuery",
             "org.workhealth.audit.AuditSearch",
-            "org.workhealth.casework.ServiceType",
-            "org.workhealth.casework.SupportService",
             "org.workhealth.employer.EmployerAccess",
             "org.workhealth.employer.EmployerContact",
             "org.workhealth.employer.EmployerDetailsChanged",

@@ -79,21 +79,6 @@ class TableOwnershipTest {
 
     /** Reading across modules that is still to be moved behind the owner's API: this list only shrinks. */
     private static final Set<String> NOT_YET_MOVED = Set.of(
-            "casework/ActionPlans.java names person (organisation)",
-            "casework/Appointments.java names person (organisation)",
-            "casework/Assessments.java names person (organisation)",
-            "casework/CaseController.java names person (organisation)",
-            "casework/CaseExits.java names person (organisation)",
-            "casework/Caseloads.java names organisation (organisation)",
-            "casework/Caseloads.java names person (organisation)",
-            "casework/Caseloads.java names person_role (organisation)",
-            "casework/Caseloads.java names programme (programme)",
-            "casework/Caseloads.java names referral (referral)",
-            "casework/LegalHolds.java names person (organisation)",
-            "casework/PractitionerHome.java names programme (programme)",
-            "casework/PractitionerHome.java names referral (referral)",
-            "casework/ServiceConsents.java names person (organisation)",
-            "casework/VocationalProfiles.java names person (organisation)",
             "demo/DemoData.java names organisation (organisation)",
             "employer/pilot/Pilots.java names organisation (organisation)",
             "funding/Allocations.java names organisation (organisation)",

@@ -15,7 +15,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.casework.ServiceDirectory;
-import org.workhealth.casework.ServiceType;
+import org.workhealth.casework.internal.ServiceType;
 
 /**
  * The records behind the pages the route walks could not otherwise open, made as the people who make them do, through

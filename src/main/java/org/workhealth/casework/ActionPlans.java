@@ -53,13 +53,6 @@ class ActionPlans {
     record Share(Instant sharedAt, String sharedBy, String employerContact, String employerEmail, int version) {
     }
 
-    record Review(LocalDate reviewedOn, String notes, Boolean stillInWork, LocalDate nextReviewOn,
-            String recordedBy) {
-    }
-
-    record OverdueReview(long caseId, String reference, String keyWorker, LocalDate dueOn) {
-    }
-
     enum AgreeResult { AGREED, NOTHING_TO_AGREE }
 
     enum ShareResult { SHARED, NO_CONSENT, EMPLOYER_CONSENT_WITHDRAWN, NOT_AGREED }
@@ -69,9 +62,11 @@ class ActionPlans {
     private final EmployerContacts employers;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNames staff;
 
     ActionPlans(JdbcClient jdbc, CaseMilestones milestones, EmployerContacts employers, AuditLog audit,
-            Clock clock) {
+            Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.employers = employers;
         this.milestones = milestones;
@@ -229,85 +224,22 @@ class ActionPlans {
     }
 
     List<Share> shares(long caseId) {
-        return jdbc.sql("""
-                SELECT s.shared_at, p.full_name, s.employer_contact, s.employer_email, s.version
-                FROM plan_share s JOIN person p ON p.id = s.shared_by
+        return staff.name(jdbc.sql("""
+                SELECT s.shared_at, s.shared_by, s.employer_contact, s.employer_email, s.version
+                FROM plan_share s
                 WHERE s.case_id = ? ORDER BY s.shared_at DESC, s.id DESC
-                """).param(caseId).query((rs, n) -> new Share(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getInt(5))).list();
-    }
-
-    /** Records a review; the next falls due after the interval set on the plan the person agreed. */
-    @Transactional
-    LocalDate recordReview(SupportCase supportCase, LocalDate reviewedOn, String notes, Boolean stillInWork,
-            CurrentUser user) {
-        lock(supportCase.id());
-        int weeks = latestAgreed(supportCase.id()).or(() -> latest(supportCase.id()))
-                .map(ActionPlan::reviewIntervalWeeks).orElse(DEFAULT_REVIEW_WEEKS);
-        LocalDate next = reviewedOn.plusWeeks(weeks);
-        jdbc.sql("""
-                INSERT INTO case_review (case_id, reviewed_on, notes, still_in_work, next_review_on, recorded_by,
-                                         recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).params(supportCase.id(), Date.valueOf(reviewedOn), notes, stillInWork, Date.valueOf(next),
-                user.id(), Timestamp.from(clock.instant())).update();
-        audit.recordChange("REVIEW", "case", supportCase.id(), supportCase.organisationId(),
-                "Review on " + reviewedOn);
-        return next;
-    }
-
-    List<Review> reviews(long caseId) {
-        return jdbc.sql("""
-                SELECT r.reviewed_on, r.notes, r.still_in_work, r.next_review_on, p.full_name
-                FROM case_review r JOIN person p ON p.id = r.recorded_by
-                WHERE r.case_id = ? ORDER BY r.reviewed_on DESC, r.id DESC
                 """).param(caseId).query((rs, n) -> {
-                    boolean inWork = rs.getBoolean(3);
-                    Boolean stillInWork = rs.wasNull() ? null : inWork;
-                    return new Review(rs.getDate(1).toLocalDate(), rs.getString(2), stillInWork,
-                            rs.getDate(4).toLocalDate(), rs.getString(5));
-                }).list();
-    }
-
-    /**
-     * When the next review is due: after the latest review, or after the first agreement when there
-     * has been none; empty until a plan is agreed. The same rule as {@link #overdue}.
-     */
-    Optional<LocalDate> nextReviewDue(long caseId) {
-        return jdbc.sql("""
-                SELECT COALESCE((SELECT MAX(r.next_review_on) FROM case_review r WHERE r.case_id = :id),
-                                (SELECT MIN(p.review_due_on) FROM action_plan p
-                                 WHERE p.case_id = :id AND p.status = 'AGREED'))
-                """).param("id", caseId).query((rs, n) -> {
-                    Date due = rs.getDate(1);
-                    return Optional.ofNullable(due == null ? null : due.toLocalDate());
-                }).single();
-    }
-
-    /** Open cases in the given organisations whose next review was due before today, most overdue first. */
-    List<OverdueReview> overdue(Set<Long> scope, LocalDate today) {
-        if (scope.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                SELECT c.id, c.reference, k.full_name, COALESCE(r.next_due, p.next_due) AS due_on
-                FROM support_case c
-                JOIN person k ON k.id = c.key_worker_id
-                LEFT JOIN (SELECT case_id, MAX(next_review_on) AS next_due FROM case_review GROUP BY case_id) r
-                       ON r.case_id = c.id
-                LEFT JOIN (SELECT case_id, MIN(review_due_on) AS next_due FROM action_plan
-                           WHERE status = 'AGREED' GROUP BY case_id) p
-                       ON p.case_id = c.id
-                WHERE c.status = 'OPEN' AND c.organisation_id IN (:scope)
-                  AND COALESCE(r.next_due, p.next_due) < :today
-                ORDER BY due_on, c.reference
-                """).param("scope", scope).param("today", Date.valueOf(today))
-                .query((rs, n) -> new OverdueReview(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate())).list();
+                    Instant at = rs.getTimestamp(1).toInstant();
+                    String contact = rs.getString(3);
+                    String email = rs.getString(4);
+                    int version = rs.getInt(5);
+                    return new Unnamed<>(rs.getLong(2),
+                            name -> new Share(at, name, contact, email, version));
+                }).list());
     }
 
     /** Serialises changes to one case's plan, so two saves cannot both start version n + 1. */
-    private void lock(long caseId) {
+    void lock(long caseId) {
         jdbc.sql("SELECT id FROM support_case WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).single();
     }
 

@@ -60,17 +60,19 @@ class Appointments {
 
     private static final String APPOINTMENT_COLUMNS = """
             a.id, a.case_id, a.starts_at, a.channel, a.place, a.one_to_one, a.status, a.cancelled_by,
-            p.full_name AS recorded_by_name
-            FROM appointment a LEFT JOIN person p ON p.id = a.recorded_by""";
+            a.recorded_by
+            FROM appointment a""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final CaseMilestones caseMilestones;
     private final Milestones milestones;
     private final Clock clock;
+    private final StaffNames staff;
 
     Appointments(JdbcClient jdbc, AuditLog audit, CaseMilestones caseMilestones, Milestones milestones,
-            Clock clock) {
+            Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.caseMilestones = caseMilestones;
@@ -106,14 +108,15 @@ class Appointments {
     }
 
     Optional<Appointment> find(long caseId, long appointmentId) {
-        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " WHERE a.id = ? AND a.case_id = ?")
-                .params(appointmentId, caseId).query(Appointments::mapAppointment).optional();
+        return staff.name(jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " WHERE a.id = ? AND a.case_id = ?")
+                .params(appointmentId, caseId).query(Appointments::mapAppointment).optional());
     }
 
     /** Every appointment of the case, latest first, in one query. */
     List<Appointment> forCase(long caseId) {
-        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " WHERE a.case_id = ? ORDER BY a.starts_at DESC, a.id DESC")
-                .param(caseId).query(Appointments::mapAppointment).list();
+        return staff.name(jdbc.sql("SELECT " + APPOINTMENT_COLUMNS
+                + " WHERE a.case_id = ? ORDER BY a.starts_at DESC, a.id DESC")
+                .param(caseId).query(Appointments::mapAppointment).list());
     }
 
     /**
@@ -173,22 +176,32 @@ class Appointments {
 
     /** Every note of the case, newest first, in one query. */
     List<ContactNote> notes(long caseId) {
-        return jdbc.sql("""
-                SELECT n.id, n.case_id, n.written_at, n.note, p.full_name AS written_by_name
-                FROM contact_note n LEFT JOIN person p ON p.id = n.written_by
+        return staff.name(jdbc.sql("""
+                SELECT n.id, n.case_id, n.written_at, n.note, n.written_by
+                FROM contact_note n
                 WHERE n.case_id = ? ORDER BY n.written_at DESC, n.id DESC
                 """).param(caseId)
-                .query((rs, row) -> new ContactNote(rs.getLong("id"), rs.getLong("case_id"),
-                        rs.getTimestamp("written_at").toInstant(), nullToEmpty(rs.getString("written_by_name")),
-                        rs.getString("note")))
-                .list();
+                .query((rs, row) -> {
+                    long id = rs.getLong("id");
+                    long caseRow = rs.getLong("case_id");
+                    Instant writtenAt = rs.getTimestamp("written_at").toInstant();
+                    String note = rs.getString("note");
+                    return new Unnamed<>(rs.getObject("written_by", Long.class),
+                            name -> new ContactNote(id, caseRow, writtenAt, nullToEmpty(name), note));
+                })
+                .list());
     }
 
-    private static Appointment mapAppointment(ResultSet rs, int row) throws SQLException {
-        return new Appointment(rs.getLong("id"), rs.getLong("case_id"), rs.getTimestamp("starts_at").toLocalDateTime(),
-                AppointmentChannel.valueOf(rs.getString("channel")), rs.getString("place"),
-                rs.getBoolean("one_to_one"), AppointmentOutcome.of(rs.getString("status"), rs.getString("cancelled_by")),
-                nullToEmpty(rs.getString("recorded_by_name")));
+    private static Unnamed<Appointment> mapAppointment(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        long caseId = rs.getLong("case_id");
+        LocalDateTime startsAt = rs.getTimestamp("starts_at").toLocalDateTime();
+        AppointmentChannel channel = AppointmentChannel.valueOf(rs.getString("channel"));
+        String place = rs.getString("place");
+        boolean oneToOne = rs.getBoolean("one_to_one");
+        AppointmentOutcome outcome = AppointmentOutcome.of(rs.getString("status"), rs.getString("cancelled_by"));
+        return new Unnamed<>(rs.getObject("recorded_by", Long.class),
+                name -> new Appointment(id, caseId, startsAt, channel, place, oneToOne, outcome, nullToEmpty(name)));
     }
 
     private static String nullToEmpty(String text) {

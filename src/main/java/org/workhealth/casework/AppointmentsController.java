@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.HtmlUtils;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.milestone.PeriodLockedException;
@@ -96,7 +97,7 @@ class AppointmentsController {
         if (timeError != null) {
             result.rejectValue("startsTime", "invalid", timeError);
         }
-        AppointmentChannel channel = parse(AppointmentChannel.class, form.channel());
+        AppointmentChannel channel = Answers.code(AppointmentChannel.class, form.channel());
         if (channel == null) {
             result.rejectValue("channel", "required", "Select how the appointment will take place");
         }
@@ -138,7 +139,7 @@ class AppointmentsController {
         SupportCase supportCase = caseAccess.change(user, id);
         Appointments.Appointment appointment = appointments.find(id, appointmentId)
                 .orElseThrow(OutOfScopeException::new);
-        AppointmentOutcome outcome = parse(AppointmentOutcome.class, form.outcome());
+        AppointmentOutcome outcome = Answers.code(AppointmentOutcome.class, form.outcome());
         if (outcome == null) {
             result.rejectValue("outcome", "required", "Select what happened");
         } else if ((outcome == AppointmentOutcome.ATTENDED || outcome == AppointmentOutcome.DID_NOT_ATTEND)
@@ -230,16 +231,5 @@ class AppointmentsController {
             return "Time of the appointment must be a real time, using the 24-hour clock";
         }
         return null;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, answer.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
@@ -151,7 +152,7 @@ class AssessmentController {
             clean.put(field, text);
         });
         List<AssessmentAnswers.Barrier> barriers = parseAll(AssessmentAnswers.Barrier.class, form.barriers());
-        AssessmentAnswers.FitNote fitNote = parse(AssessmentAnswers.FitNote.class, form.fitNote());
+        AssessmentAnswers.FitNote fitNote = Answers.code(AssessmentAnswers.FitNote.class, form.fitNote());
         List<AssessmentAnswers.FitNoteAdjustment> adjustments = parseAll(AssessmentAnswers.FitNoteAdjustment.class,
                 form.fitNoteAdjustments());
         LocalDate from = null;
@@ -247,20 +248,9 @@ class AssessmentController {
         return date == null ? null : String.valueOf(date.getYear());
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, answer.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** Values not on the list are left out: the form offers only the list. */
     private static <E extends Enum<E>> List<E> parseAll(Class<E> type, List<String> answers) {
         return answers == null ? List.of()
-                : answers.stream().map(a -> parse(type, a)).filter(java.util.Objects::nonNull).toList();
+                : answers.stream().map(a -> Answers.code(type, a)).filter(java.util.Objects::nonNull).toList();
     }
 }

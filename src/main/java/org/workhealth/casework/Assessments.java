@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -27,14 +28,16 @@ class Assessments {
     private static final String COLUMNS = """
             a.id, a.case_id, a.version, a.status, a.health_conditions, a.health_effects, a.work_situation,
             a.work_history, a.skills, a.barriers, a.strengths, a.goals, a.fit_note, a.fit_note_adjustments,
-            a.fit_note_from, a.fit_note_to, a.saved_by, p.full_name AS saved_by_name, a.saved_at
+            a.fit_note_from, a.fit_note_to, a.saved_by, a.saved_at
             """;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNames staff;
 
-    Assessments(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Assessments(JdbcClient jdbc, AuditLog audit, Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -42,22 +45,24 @@ class Assessments {
 
     /** The newest version, draft or completed. */
     Optional<Assessment> latest(long caseId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment a JOIN person p ON p.id = a.saved_by "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment a "
                 + "WHERE a.case_id = ? ORDER BY a.version DESC FETCH FIRST 1 ROWS ONLY")
-                .param(caseId).query(Assessments::map).optional();
+                .param(caseId).query(Assessments::map).optional().map(a -> named(a, staff.of(a.savedBy())));
     }
 
     Optional<Assessment> version(long caseId, int version) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment a JOIN person p ON p.id = a.saved_by "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment a "
                 + "WHERE a.case_id = ? AND a.version = ?")
-                .params(caseId, version).query(Assessments::map).optional();
+                .params(caseId, version).query(Assessments::map).optional().map(a -> named(a, staff.of(a.savedBy())));
     }
 
     /** Every version, newest first. */
     List<Assessment> versions(long caseId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment a JOIN person p ON p.id = a.saved_by "
+        List<Assessment> versions = jdbc.sql("SELECT " + COLUMNS + " FROM assessment a "
                 + "WHERE a.case_id = ? ORDER BY a.version DESC")
                 .param(caseId).query(Assessments::map).list();
+        Map<Long, String> names = staff.byId(versions.stream().map(Assessment::savedBy).toList());
+        return versions.stream().map(a -> named(a, names.get(a.savedBy()))).toList();
     }
 
     /**
@@ -140,6 +145,12 @@ class Assessments {
                 localDate(rs, "fit_note_from"), localDate(rs, "fit_note_to"));
         return new Assessment(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("version"),
                 Assessment.Status.valueOf(rs.getString("status")), answers, rs.getLong("saved_by"),
-                rs.getString("saved_by_name"), rs.getTimestamp("saved_at").toInstant());
+                null, rs.getTimestamp("saved_at").toInstant());
+    }
+
+    /** The name of who saved it, which the organisation module keeps. */
+    private static Assessment named(Assessment a, String savedByName) {
+        return new Assessment(a.id(), a.caseId(), a.version(), a.status(), a.answers(), a.savedBy(), savedByName,
+                a.savedAt());
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,13 +59,13 @@ class CaseController {
     private final Programmes programmes;
     private final Milestones milestones;
     private final Appointments appointments;
-    private final JdbcClient jdbc;
+    private final StaffNames staff;
     private final LegalHolds legalHolds;
     private final CaseErasure erasure;
     private final ServiceConsents serviceConsents;
 
     CaseController(CaseAccess caseAccess, CaseSubjects subjects, Programmes programmes, Milestones milestones,
-            Appointments appointments, JdbcClient jdbc, LegalHolds legalHolds, CaseErasure erasure,
+            Appointments appointments, StaffNames staff, LegalHolds legalHolds, CaseErasure erasure,
             ServiceConsents serviceConsents) {
         this.serviceConsents = serviceConsents;
         this.legalHolds = legalHolds;
@@ -76,7 +75,7 @@ class CaseController {
         this.programmes = programmes;
         this.milestones = milestones;
         this.appointments = appointments;
-        this.jdbc = jdbc;
+        this.staff = staff;
     }
 
     @GetMapping("/cases/{id}")
@@ -106,7 +105,7 @@ class CaseController {
         summary.add(summaryRow("Name", subject.fullName()));
         summary.add(summaryRow("Date of birth", DateAnswer.format(subject.dateOfBirth())));
         summary.add(summaryRow("Status", null));
-        summary.add(summaryRow("Key worker", keyWorkerName(supportCase.keyWorkerId())));
+        summary.add(summaryRow("Key worker", staff.of(supportCase.keyWorkerId())));
         summary.add(summaryRow("Programme", programme == null ? "" : programme.name()));
         summary.add(summaryRow("Cohort", cohort));
         if (contract != null) {
@@ -122,7 +121,7 @@ class CaseController {
                 "href", "/cases/" + id + "/legal-hold", "text", "View", "visuallyHiddenText", "legal hold")))));
         // The status shows as a tag, the one value written as markup.
         summary.set(3, Map.of("key", Map.of("text", "Status"), "value", Map.of("html",
-                "<strong class=\"govuk-tag " + supportCase.status().tagClass() + "\">"
+                "<strong class=\"govuk-tag " + statusTag(supportCase.status()) + "\">"
                         + HtmlUtils.htmlEscape(supportCase.status().label()) + "</strong>")));
         model.addAttribute("summaryRows", summary);
         dueNext(caseAppointments, now, model);
@@ -148,7 +147,7 @@ class CaseController {
     private List<TimelineRow> timeline(long caseId, List<Milestone> caseMilestones,
             List<Appointments.Appointment> caseAppointments, List<Appointments.ContactNote> notes,
             List<ServiceConsents.Change> consentChanges, LocalDateTime now) {
-        Map<Long, String> recorders = names(caseMilestones.stream().map(Milestone::recordedBy)
+        Map<Long, String> recorders = staff.byId(caseMilestones.stream().map(Milestone::recordedBy)
                 .filter(Objects::nonNull).distinct().toList());
         Map<Long, Milestone> byId = caseMilestones.stream().collect(Collectors.toMap(Milestone::id, m -> m));
         Map<Long, Milestone> correctedBy = caseMilestones.stream().filter(m -> m.supersedesId() != null)
@@ -235,25 +234,16 @@ class CaseController {
         return String.join(". ", parts);
     }
 
-    /**
-     * People's names for the timeline, in one query. A read of the person table rather than a call
-     * into the organisation module, which offers people only to administrators managing them.
-     */
-    private Map<Long, String> names(List<Long> personIds) {
-        if (personIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("SELECT id, full_name FROM person WHERE id IN (:ids)").param("ids", personIds)
-                .query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("full_name"))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** The tag colour of a case's status on this page: green while it is worked, grey once closed. */
+    private static String statusTag(CaseStatus status) {
+        return switch (status) {
+            case OPEN -> "govuk-tag--green";
+            case CLOSED -> "govuk-tag--grey";
+        };
     }
 
     private static Map<String, Object> summaryRow(String key, String value) {
         return Map.of("key", Map.of("text", key), "value", Map.of("text", value == null ? "" : value));
     }
 
-    private String keyWorkerName(long personId) {
-        return jdbc.sql("SELECT full_name FROM person WHERE id = ?").param(personId).query(String.class).optional()
-                .orElse("");
-    }
 }

@@ -31,8 +31,10 @@ class CaseExits {
     private final CaseMilestones milestones;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNames staff;
 
-    CaseExits(JdbcClient jdbc, CaseMilestones milestones, AuditLog audit, Clock clock) {
+    CaseExits(JdbcClient jdbc, CaseMilestones milestones, AuditLog audit, Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.milestones = milestones;
         this.audit = audit;
@@ -58,7 +60,7 @@ class CaseExits {
      */
     @Transactional
     boolean exit(CurrentUser user, SupportCase supportCase, ExitReason reason, String otherText, LocalDate exitedOn) {
-        if (!changeStatus(supportCase.id(), CaseStatus.OPEN, CaseStatus.CLOSED)) {
+        if (!changeStatus(supportCase.id(), CaseStatus.CLOSED)) {
             return false;
         }
         event(supportCase.id(), "EXITED", exitedOn, reason.name(), otherText, user.id());
@@ -81,7 +83,7 @@ class CaseExits {
      */
     @Transactional
     boolean reopen(CurrentUser user, SupportCase supportCase, String reason) {
-        if (!changeStatus(supportCase.id(), CaseStatus.CLOSED, CaseStatus.OPEN)) {
+        if (!changeStatus(supportCase.id(), CaseStatus.OPEN)) {
             return false;
         }
         LocalDate today = today();
@@ -92,19 +94,30 @@ class CaseExits {
     }
 
     List<Event> events(long caseId) {
-        return jdbc.sql("""
-                SELECT e.kind, e.occurred_on, e.reason, e.detail, e.recorded_at, p.full_name
-                FROM case_event e LEFT JOIN person p ON p.id = e.recorded_by
+        return staff.name(jdbc.sql("""
+                SELECT e.kind, e.occurred_on, e.reason, e.detail, e.recorded_at, e.recorded_by
+                FROM case_event e
                 WHERE e.case_id = ? ORDER BY e.recorded_at DESC, e.id DESC
-                """).param(caseId).query((rs, row) -> new Event(rs.getString("kind"),
-                rs.getDate("occurred_on").toLocalDate(), rs.getString("reason"), rs.getString("detail"),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getString("full_name"))).list();
+                """).param(caseId).query((rs, row) -> {
+                    String kind = rs.getString("kind");
+                    LocalDate occurredOn = rs.getDate("occurred_on").toLocalDate();
+                    String reason = rs.getString("reason");
+                    String detail = rs.getString("detail");
+                    Instant recordedAt = rs.getTimestamp("recorded_at").toInstant();
+                    return new Unnamed<>(rs.getObject("recorded_by", Long.class),
+                            name -> new Event(kind, occurredOn, reason, detail, recordedAt, name));
+                }).list());
     }
 
-    /** The status moves only from the one expected, so two people closing at once close it once. */
-    private boolean changeStatus(long caseId, CaseStatus from, CaseStatus to) {
-        return jdbc.sql("UPDATE support_case SET status = ?, version = version + 1 WHERE id = ? AND status = ?")
-                .params(to.name(), caseId, from.name()).update() == 1;
+    /**
+     * The status moves only from one that {@link CaseStatus} allows, checked in the update itself, so two people
+     * closing at once close it once.
+     */
+    private boolean changeStatus(long caseId, CaseStatus to) {
+        return jdbc.sql("""
+                UPDATE support_case SET status = :to, version = version + 1 WHERE id = :id AND status IN (:from)
+                """).param("to", to.name()).param("id", caseId)
+                .param("from", CaseStatus.fromWhichToBecome(to).stream().map(Enum::name).toList()).update() == 1;
     }
 
     private void event(long caseId, String kind, LocalDate on, String reason, String detail, long by) {

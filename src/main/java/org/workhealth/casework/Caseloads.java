@@ -2,17 +2,27 @@ package org.workhealth.casework;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.organisation.People;
+import org.workhealth.organisation.Person;
+import org.workhealth.organisation.Role;
+import org.workhealth.programme.Programme;
+import org.workhealth.programme.Programmes;
+import org.workhealth.programme.SupportType;
 
 /**
  * Caseloads for provider managers: open cases per key worker and programme, against the programme's caseload cap
@@ -60,33 +70,58 @@ class Caseloads {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final StaffNames staff;
+    private final People people;
+    private final Organisations organisations;
+    private final Programmes programmes;
+    private final CaseSubjectNames subjects;
 
-    Caseloads(JdbcClient jdbc, AuditLog audit) {
+    Caseloads(JdbcClient jdbc, AuditLog audit, StaffNames staff, People people, Organisations organisations,
+            Programmes programmes, CaseSubjectNames subjects) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.staff = staff;
+        this.people = people;
+        this.organisations = organisations;
+        this.programmes = programmes;
+        this.subjects = subjects;
     }
 
-    /** Open cases per key worker and programme within the organisations given. */
+    /**
+     * Open cases per key worker and programme within the organisations given, by organisation, practitioner and
+     * programme name. Counted over support_case alone; the names come from their owners, one look-up each.
+     */
     List<Caseload> caseloads(Set<Long> scope) {
-        return jdbc.sql("""
-                SELECT pe.id AS person_id, pe.full_name, sc.organisation_id, o.name AS organisation_name,
-                       p.id AS programme_id, p.name AS programme_name, p.support_type, p.caseload_cap,
-                       COUNT(*) AS open_cases,
+        record Count(long personId, long organisationId, long programmeId, int openCases, int inWork) {
+        }
+        List<Count> counts = jdbc.sql("""
+                SELECT sc.key_worker_id, sc.organisation_id, sc.programme_id, COUNT(*) AS open_cases,
                        SUM(CASE WHEN sc.employment_status_at_referral IN ('EMPLOYED', 'SELF_EMPLOYED', 'OFF_SICK')
                                 THEN 1 ELSE 0 END) AS in_work
                 FROM support_case sc
-                JOIN person pe ON pe.id = sc.key_worker_id
-                JOIN organisation o ON o.id = sc.organisation_id
-                JOIN programme p ON p.id = sc.programme_id
                 WHERE sc.%s AND sc.organisation_id IN (:scope)
-                GROUP BY pe.id, pe.full_name, sc.organisation_id, o.name, p.id, p.name, p.support_type, p.caseload_cap
-                ORDER BY o.name, pe.full_name, p.name
+                GROUP BY sc.key_worker_id, sc.organisation_id, sc.programme_id
                 """.formatted(OPEN_CASE)).param("scope", scope)
-                .query((rs, n) -> new Caseload(rs.getLong("person_id"), rs.getString("full_name"),
-                        rs.getLong("organisation_id"), rs.getString("organisation_name"), rs.getLong("programme_id"),
-                        rs.getString("programme_name"), "INTENSIVE_IPS".equals(rs.getString("support_type")),
-                        rs.getObject("caseload_cap", Integer.class), rs.getInt("open_cases"), rs.getInt("in_work")))
+                .query((rs, n) -> new Count(rs.getLong("key_worker_id"), rs.getLong("organisation_id"),
+                        rs.getLong("programme_id"), rs.getInt("open_cases"), rs.getInt("in_work")))
                 .list();
+        if (counts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> people = staff.byId(counts.stream().map(Count::personId).toList());
+        Map<Long, String> organisationNames = organisations.namesById();
+        Map<Long, Programme> byId = programmes.all().stream()
+                .collect(Collectors.toMap(Programme::id, Function.identity()));
+        return counts.stream().filter(c -> people.containsKey(c.personId()) && byId.containsKey(c.programmeId()))
+                .map(c -> {
+                    Programme p = byId.get(c.programmeId());
+                    return new Caseload(c.personId(), people.get(c.personId()), c.organisationId(),
+                            organisationNames.get(c.organisationId()), p.id(), p.name(),
+                            p.supportType() == SupportType.INTENSIVE_IPS, p.caseloadCap(), c.openCases(), c.inWork());
+                })
+                .sorted(Comparator.comparing(Caseload::organisation).thenComparing(Caseload::practitioner)
+                        .thenComparing(Caseload::programme))
+                .toList();
     }
 
     /** The in-work share of each provider's IPS caseload on each programme, from the caseloads. */
@@ -104,46 +139,47 @@ class Caseloads {
         return new ArrayList<>(shares.values());
     }
 
-    /** Active practitioners of the organisations given, who can hold cases. */
+    /** Active practitioners of the organisations given, who can hold cases, by name. */
     List<Practitioner> practitioners(Set<Long> scope) {
-        return jdbc.sql("""
-                SELECT pe.id, pe.full_name, pe.organisation_id FROM person pe
-                WHERE pe.active = TRUE AND pe.organisation_id IN (:scope)
-                  AND EXISTS (SELECT 1 FROM person_role pr WHERE pr.person_id = pe.id AND pr.role = 'PRACTITIONER')
-                ORDER BY pe.full_name
-                """).param("scope", scope)
-                .query((rs, n) -> new Practitioner(rs.getLong("id"), rs.getString("full_name"),
-                        rs.getLong("organisation_id")))
-                .list();
+        return people.within(scope).stream().filter(Caseloads::canHoldCases)
+                .map(p -> new Practitioner(p.id(), p.fullName(), p.organisationId())).toList();
     }
 
     /** The open cases a practitioner holds within the organisations given. */
     List<HeldCase> heldBy(long personId, Set<Long> scope) {
-        return jdbc.sql("""
-                SELECT sc.id, sc.reference, r.first_name, r.last_name, p.name AS programme_name, sc.opened_on,
-                       sc.organisation_id
+        record Held(long id, String reference, long referralId, long programmeId, LocalDate openedOn,
+                long organisationId) {
+        }
+        List<Held> held = jdbc.sql("""
+                SELECT sc.id, sc.reference, sc.referral_id, sc.programme_id, sc.opened_on, sc.organisation_id
                 FROM support_case sc
-                JOIN referral r ON r.id = sc.referral_id
-                JOIN programme p ON p.id = sc.programme_id
                 WHERE sc.key_worker_id = :person AND sc.status = 'OPEN' AND sc.organisation_id IN (:scope)
                 ORDER BY sc.opened_on, sc.reference
                 """).param("person", personId).param("scope", scope)
-                .query((rs, n) -> new HeldCase(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getString("programme_name"), rs.getDate("opened_on").toLocalDate(),
+                .query((rs, n) -> new Held(rs.getLong("id"), rs.getString("reference"), rs.getLong("referral_id"),
+                        rs.getLong("programme_id"), rs.getDate("opened_on").toLocalDate(),
                         rs.getLong("organisation_id")))
                 .list();
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = subjects.fullNames(held.stream().map(Held::referralId).toList());
+        Map<Long, String> programmeNames = programmeNames();
+        return held.stream().map(h -> new HeldCase(h.id(), h.reference(), names.get(h.referralId()),
+                programmeNames.get(h.programmeId()), h.openedOn(), h.organisationId())).toList();
     }
 
     Optional<Practitioner> practitioner(long personId) {
-        return jdbc.sql("""
-                SELECT pe.id, pe.full_name, pe.organisation_id FROM person pe
-                WHERE pe.id = ? AND pe.active = TRUE
-                  AND EXISTS (SELECT 1 FROM person_role pr WHERE pr.person_id = pe.id AND pr.role = 'PRACTITIONER')
-                """).param(personId)
-                .query((rs, n) -> new Practitioner(rs.getLong("id"), rs.getString("full_name"),
-                        rs.getLong("organisation_id")))
-                .optional();
+        return people.findAll(List.of(personId)).stream().filter(Caseloads::canHoldCases)
+                .map(p -> new Practitioner(p.id(), p.fullName(), p.organisationId())).findFirst();
+    }
+
+    private static boolean canHoldCases(Person person) {
+        return person.active() && person.roleSet().contains(Role.PRACTITIONER);
+    }
+
+    private Map<Long, String> programmeNames() {
+        return programmes.all().stream().collect(Collectors.toMap(Programme::id, Programme::name));
     }
 
     /**

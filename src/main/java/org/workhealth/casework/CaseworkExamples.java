@@ -59,6 +59,7 @@ public class CaseworkExamples {
     private final Casework casework;
     private final Appointments appointments;
     private final ActionPlans plans;
+    private final CaseReviews caseReviews;
     private final CaseOutcomes outcomes;
     private final CaseExits exits;
     private final Measures measures;
@@ -70,7 +71,8 @@ public class CaseworkExamples {
 
     CaseworkExamples(Casework casework, Appointments appointments, ActionPlans plans, CaseOutcomes outcomes,
             CaseExits exits, Measures measures, CaseMilestones caseMilestones, Milestones milestones, AuditLog audit,
-            WorkingDays workingDays, Clock clock) {
+            WorkingDays workingDays, Clock clock, CaseReviews caseReviews) {
+        this.caseReviews = caseReviews;
         this.casework = casework;
         this.appointments = appointments;
         this.plans = plans;
@@ -158,7 +160,8 @@ public class CaseworkExamples {
                             review.isBefore(closes ? until : today.minusDays(2));
                             review = review.plusWeeks(ActionPlans.DEFAULT_REVIEW_WEEKS)) {
                         LocalDate on = workingDayOnOrAfter(review);
-                        plans.recordReview(c, on, reviewNote(reviews), outOfWork ? null : Boolean.TRUE, practitioner);
+                        caseReviews.recordReview(c, on, reviewNote(reviews), outOfWork ? null : Boolean.TRUE,
+                                practitioner);
                         if (reviews == 0) {
                             // Most improve; every third has not changed yet.
                             measuresAt(practitioner, c, Point.REVIEW, on, i % 3 == 1 ? 0 : 1 + i % 2);

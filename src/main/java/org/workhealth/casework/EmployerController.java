@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
@@ -47,7 +48,6 @@ class EmployerController {
     record AdjustmentRow(String kind, String discussed, String agreed, String notes) {
     }
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+() -]{6,30}$");
 
     private final CaseAccess caseAccess;
@@ -176,7 +176,7 @@ class EmployerController {
             result.rejectValue("phone", "format", "Enter a phone number, like 01632 960 001 or 07700 900 982");
         }
         String email = trimmed(form.email());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        if (email != null && !Answers.email(email)) {
             result.rejectValue("email", "format", "Enter an email address in the correct format, like name@example.com");
         }
         if (phone == null && email == null && !result.hasFieldErrors("phone")) {
@@ -201,7 +201,7 @@ class EmployerController {
         }
         List<AdjustmentKind> kinds = new ArrayList<>();
         for (String answer : form.kinds() == null ? List.<String>of() : form.kinds()) {
-            AdjustmentKind kind = parse(AdjustmentKind.class, answer);
+            AdjustmentKind kind = Answers.code(AdjustmentKind.class, answer);
             if (kind != null && !kinds.contains(kind)) {
                 kinds.add(kind);
             }
@@ -209,7 +209,7 @@ class EmployerController {
         if (kinds.isEmpty()) {
             result.rejectValue("kinds", "required", "Select the adjustments");
         }
-        EmployerContacts.Stage stage = parse(EmployerContacts.Stage.class, form.stage());
+        EmployerContacts.Stage stage = Answers.code(EmployerContacts.Stage.class, form.stage());
         if (stage == null) {
             result.rejectValue("stage", "required", "Select whether the adjustments were discussed or agreed");
         }
@@ -287,16 +287,5 @@ class EmployerController {
 
     private static String trimmed(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, answer.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

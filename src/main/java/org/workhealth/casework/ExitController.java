@@ -74,7 +74,7 @@ class ExitController {
     String exit(CurrentUser user, @PathVariable long id, @ModelAttribute("form") ExitForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         SupportCase supportCase = caseAccess.change(user, id);
-        if (supportCase.status() != CaseStatus.OPEN) {
+        if (!supportCase.status().canBecome(CaseStatus.CLOSED)) {
             redirect.addFlashAttribute("notice", "The case is already closed");
             return "redirect:/cases/" + id + "/exit";
         }
@@ -121,7 +121,7 @@ class ExitController {
     String reopen(CurrentUser user, @PathVariable long id, @ModelAttribute("reopenForm") ReopenForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         SupportCase supportCase = caseAccess.change(user, id);
-        if (supportCase.status() != CaseStatus.CLOSED) {
+        if (!supportCase.status().canBecome(CaseStatus.OPEN)) {
             redirect.addFlashAttribute("notice", "The case is already open");
             return "redirect:/cases/" + id + "/exit";
         }

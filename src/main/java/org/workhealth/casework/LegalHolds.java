@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,8 +30,10 @@ class LegalHolds {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNames staff;
 
-    LegalHolds(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    LegalHolds(JdbcClient jdbc, AuditLog audit, Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -36,15 +41,24 @@ class LegalHolds {
 
     /** Every hold on the case, newest first. */
     List<Hold> history(long caseId) {
-        return jdbc.sql("""
-                SELECT h.id, h.reason, h.set_at, s.full_name AS set_by, h.lifted_at, l.full_name AS lifted_by,
-                       h.lift_reason
-                FROM case_legal_hold h JOIN person s ON s.id = h.set_by LEFT JOIN person l ON l.id = h.lifted_by
+        List<Hold> holds = jdbc.sql("""
+                SELECT h.id, h.reason, h.set_at, h.set_by, h.lifted_at, h.lifted_by, h.lift_reason
+                FROM case_legal_hold h
                 WHERE h.case_id = ? ORDER BY h.set_at DESC, h.id DESC
                 """).param(caseId).query((rs, row) -> new Hold(rs.getLong("id"), rs.getString("reason"),
                 rs.getTimestamp("set_at").toInstant(), rs.getString("set_by"),
                 rs.getTimestamp("lifted_at") == null ? null : rs.getTimestamp("lifted_at").toInstant(),
                 rs.getString("lifted_by"), rs.getString("lift_reason"))).list();
+        // Read as ids, then named in one look-up: the person table is the organisation module's.
+        Map<Long, String> names = staff.byId(holds.stream()
+                .flatMap(h -> Stream.of(h.setBy(), h.liftedBy())).filter(Objects::nonNull).map(Long::valueOf)
+                .toList());
+        return holds.stream().map(h -> new Hold(h.id(), h.reason(), h.setAt(), name(names, h.setBy()), h.liftedAt(),
+                name(names, h.liftedBy()), h.liftReason())).toList();
+    }
+
+    private static String name(Map<Long, String> names, String personId) {
+        return personId == null ? null : names.get(Long.valueOf(personId));
     }
 
     Optional<Hold> inForce(long caseId) {

@@ -18,6 +18,7 @@ import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.casework.internal.SupportService;
 
 /** A case's onward referrals to services in the directory: making one, then recording what became of it. */
 @Controller

@@ -1,14 +1,20 @@
 package org.workhealth.casework;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workhealth.programme.Programme;
+import org.workhealth.programme.Programmes;
 
 /**
  * What a practitioner works on today. Each panel is one query over the signed-in practitioner's
@@ -35,45 +41,58 @@ class PractitionerHome {
     static final int DAYS_AHEAD = 28;
 
     private final JdbcClient jdbc;
+    private final CaseSubjectNames subjects;
+    private final Programmes programmes;
 
-    PractitionerHome(JdbcClient jdbc) {
+    PractitionerHome(JdbcClient jdbc, CaseSubjectNames subjects, Programmes programmes) {
         this.jdbc = jdbc;
+        this.subjects = subjects;
+        this.programmes = programmes;
     }
 
     /** Open cases the practitioner is key worker for, oldest first (those have waited longest). */
     List<MyCase> openCases(long keyWorkerId, Set<Long> scope) {
-        return jdbc.sql("""
-                SELECT sc.id, sc.reference, r.first_name, r.last_name, p.name AS programme_name, sc.opened_on
+        Map<Long, String> programmeNames = programmes.all().stream()
+                .collect(Collectors.toMap(Programme::id, Programme::name));
+        return named(jdbc.sql("""
+                SELECT sc.id, sc.reference, sc.referral_id, sc.programme_id, sc.opened_on
                 FROM support_case sc
-                JOIN referral r ON r.id = sc.referral_id
-                JOIN programme p ON p.id = sc.programme_id
                 WHERE sc.key_worker_id = :me AND sc.status = 'OPEN' AND sc.organisation_id IN (:scope)
                 ORDER BY sc.opened_on, sc.reference
                 """).param("me", keyWorkerId).param("scope", scope)
-                .query((rs, n) -> new MyCase(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getString("programme_name"), rs.getDate("opened_on").toLocalDate()))
-                .list();
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    String reference = rs.getString("reference");
+                    String programme = programmeNames.get(rs.getLong("programme_id"));
+                    LocalDate openedOn = rs.getDate("opened_on").toLocalDate();
+                    return new Unnamed<>(rs.getLong("referral_id"),
+                            name -> new MyCase(id, reference, name, programme, openedOn));
+                })
+                .list());
     }
 
     /** Planned appointments from the start of today for the next {@link #DAYS_AHEAD} days, soonest first. */
     List<Appointment> appointments(long keyWorkerId, Set<Long> scope, LocalDate today) {
-        return jdbc.sql("""
-                SELECT a.case_id, sc.reference, r.first_name, r.last_name, a.starts_at, a.channel, a.place
+        return named(jdbc.sql("""
+                SELECT a.case_id, sc.reference, sc.referral_id, a.starts_at, a.channel, a.place
                 FROM appointment a
                 JOIN support_case sc ON sc.id = a.case_id
-                JOIN referral r ON r.id = sc.referral_id
                 WHERE sc.key_worker_id = :me AND sc.status = 'OPEN' AND sc.organisation_id IN (:scope)
                   AND a.status = 'PLANNED' AND a.starts_at >= :from AND a.starts_at < :until
                 ORDER BY a.starts_at, sc.reference
                 """).param("me", keyWorkerId).param("scope", scope)
                 .param("from", Timestamp.valueOf(today.atStartOfDay()))
                 .param("until", Timestamp.valueOf(today.plusDays(DAYS_AHEAD + 1L).atStartOfDay()))
-                .query((rs, n) -> new Appointment(rs.getLong("case_id"), rs.getString("reference"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getTimestamp("starts_at").toLocalDateTime(), rs.getString("channel"),
-                        rs.getString("place")))
-                .list();
+                .query((rs, n) -> {
+                    long caseId = rs.getLong("case_id");
+                    String reference = rs.getString("reference");
+                    LocalDateTime startsAt = rs.getTimestamp("starts_at").toLocalDateTime();
+                    String channel = rs.getString("channel");
+                    String place = rs.getString("place");
+                    return new Unnamed<>(rs.getLong("referral_id"),
+                            name -> new Appointment(caseId, reference, name, startsAt, channel, place));
+                })
+                .list());
     }
 
     /**
@@ -83,10 +102,9 @@ class PractitionerHome {
      * first took 140-350 ms with a million cases (bench/casework.sh); this takes about 1 ms.
      */
     List<Due> overdueReviews(long keyWorkerId, Set<Long> scope, LocalDate today) {
-        return jdbc.sql("""
-                SELECT sc.id, sc.reference, r.first_name, r.last_name, COALESCE(rv.next_due, ap.next_due) AS due_on
+        return named(jdbc.sql("""
+                SELECT sc.id, sc.reference, sc.referral_id, COALESCE(rv.next_due, ap.next_due) AS due_on
                 FROM support_case sc
-                JOIN referral r ON r.id = sc.referral_id
                 LEFT JOIN (SELECT case_id, MAX(next_review_on) AS next_due FROM case_review
                            WHERE case_id IN (SELECT id FROM support_case WHERE key_worker_id = :me AND status = 'OPEN')
                            GROUP BY case_id) rv
@@ -100,18 +118,15 @@ class PractitionerHome {
                   AND COALESCE(rv.next_due, ap.next_due) < :today
                 ORDER BY due_on, sc.reference
                 """).param("me", keyWorkerId).param("scope", scope).param("today", Date.valueOf(today))
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getDate("due_on").toLocalDate(), "Review"))
-                .list();
+                .query((rs, n) -> due(rs, "Review"))
+                .list());
     }
 
     /** Actions not done whose due date has passed, on the latest version of each open case's plan. */
     List<Due> overdueActions(long keyWorkerId, Set<Long> scope, LocalDate today) {
-        return jdbc.sql("""
-                SELECT sc.id, sc.reference, r.first_name, r.last_name, pa.due_on, pa.description
+        return named(jdbc.sql("""
+                SELECT sc.id, sc.reference, sc.referral_id, pa.due_on, pa.description
                 FROM support_case sc
-                JOIN referral r ON r.id = sc.referral_id
                 JOIN action_plan ap ON ap.case_id = sc.id
                 JOIN plan_action pa ON pa.plan_id = ap.id
                 WHERE sc.key_worker_id = :me AND sc.status = 'OPEN' AND sc.organisation_id IN (:scope)
@@ -119,10 +134,8 @@ class PractitionerHome {
                   AND pa.status <> 'DONE' AND pa.due_on < :today
                 ORDER BY pa.due_on, sc.reference, pa.position
                 """).param("me", keyWorkerId).param("scope", scope).param("today", Date.valueOf(today))
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getDate("due_on").toLocalDate(), rs.getString("description")))
-                .list();
+                .query((rs, n) -> due(rs, rs.getString("description")))
+                .list());
     }
 
     /**
@@ -130,19 +143,29 @@ class PractitionerHome {
      * cases count too: people often leave support once in work, and the checks still fall due.
      */
     List<Due> sustainmentChecksDue(long keyWorkerId, Set<Long> scope, LocalDate today) {
-        return jdbc.sql("""
-                SELECT sc.id, sc.reference, r.first_name, r.last_name, s.due_on, s.weeks
+        return named(jdbc.sql("""
+                SELECT sc.id, sc.reference, sc.referral_id, s.due_on, s.weeks
                 FROM sustainment_check s
                 JOIN support_case sc ON sc.id = s.case_id
-                JOIN referral r ON r.id = sc.referral_id
                 WHERE sc.key_worker_id = :me AND sc.organisation_id IN (:scope)
                   AND s.checked_on IS NULL AND s.due_on <= :until
                 ORDER BY s.due_on, sc.reference
                 """).param("me", keyWorkerId).param("scope", scope)
                 .param("until", Date.valueOf(today.plusDays(DAYS_AHEAD)))
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getDate("due_on").toLocalDate(), rs.getInt("weeks") + "-week check"))
-                .list();
+                .query((rs, n) -> due(rs, rs.getInt("weeks") + "-week check"))
+                .list());
+    }
+
+    /** One row of a "due" panel: the case, its due date and what is due, waiting for the person's name. */
+    private static Unnamed<Due> due(ResultSet rs, String what) throws SQLException {
+        long id = rs.getLong("id");
+        String reference = rs.getString("reference");
+        LocalDate dueOn = rs.getDate("due_on").toLocalDate();
+        return new Unnamed<>(rs.getLong("referral_id"), name -> new Due(id, reference, name, dueOn, what));
+    }
+
+    /** Names a panel's people in one look-up: their names are the referral module's. */
+    private <T> List<T> named(List<Unnamed<T>> rows) {
+        return rows.isEmpty() ? List.of() : Unnamed.name(rows, subjects.fullNames(Unnamed.ids(rows)));
     }
 }

@@ -40,10 +40,13 @@ class ReviewsController {
 
     private final CaseAccess caseAccess;
     private final ActionPlans plans;
+    private final CaseReviews reviews;
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    ReviewsController(CaseAccess caseAccess, ActionPlans plans, AccessPolicy access, AuditLog audit) {
+    ReviewsController(CaseAccess caseAccess, ActionPlans plans, AccessPolicy access, AuditLog audit,
+            CaseReviews reviews) {
+        this.reviews = reviews;
         this.caseAccess = caseAccess;
         this.plans = plans;
         this.access = access;
@@ -95,7 +98,7 @@ class ReviewsController {
             audit.recordView("case-reviews", id, supportCase.organisationId());
             return page(supportCase, model);
         }
-        LocalDate next = plans.recordReview(supportCase, on.date(), notes, stillInWork, user);
+        LocalDate next = reviews.recordReview(supportCase, on.date(), notes, stillInWork, user);
         redirect.addFlashAttribute("notice", "Review recorded. The next review is due by " + DateAnswer.format(next));
         return "redirect:/cases/" + id + "/reviews";
     }
@@ -103,14 +106,14 @@ class ReviewsController {
     private String page(SupportCase supportCase, Model model) {
         ReviewForm form = (ReviewForm) model.getAttribute("form");
         boolean inWorkCase = PlanType.inWork(supportCase.employmentStatusAtReferral());
-        LocalDate next = plans.nextReviewDue(supportCase.id()).orElse(null);
+        LocalDate next = reviews.nextReviewDue(supportCase.id()).orElse(null);
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("inWorkCase", inWorkCase);
         model.addAttribute("nextDue", next == null ? null : DateAnswer.format(next));
         model.addAttribute("overdue", next != null && next.isBefore(plans.today()));
         model.addAttribute("intervalWeeks", plans.latestAgreed(supportCase.id()).or(() -> plans.latest(supportCase.id()))
                 .map(ActionPlans.ActionPlan::reviewIntervalWeeks).orElse(ActionPlans.DEFAULT_REVIEW_WEEKS));
-        model.addAttribute("reviews", plans.reviews(supportCase.id()).stream().map(r -> new ReviewRow(
+        model.addAttribute("reviews", reviews.reviews(supportCase.id()).stream().map(r -> new ReviewRow(
                 DateAnswer.format(r.reviewedOn()), r.notes(),
                 r.stillInWork() == null ? "" : r.stillInWork() ? "Yes" : "No", DateAnswer.format(r.nextReviewOn()),
                 r.recordedBy())).toList());
@@ -127,9 +130,9 @@ class ReviewsController {
         if (!user.has(Permission.MANAGE_CASES)) {
             throw new OutOfScopeException();
         }
-        List<ActionPlans.OverdueReview> overdue = plans.overdue(access.scope(user), plans.today());
+        List<CaseReviews.OverdueReview> overdue = reviews.overdue(access.scope(user), plans.today());
         audit.recordListView("overdue-reviews", AuditedRecord.all("case",
-                overdue.stream().map(ActionPlans.OverdueReview::caseId).toList()));
+                overdue.stream().map(CaseReviews.OverdueReview::caseId).toList()));
         model.addAttribute("rows", overdue.stream().map(o -> new OverdueRow(o.reference(),
                 "/cases/" + o.caseId() + "/reviews", o.keyWorker(), DateAnswer.format(o.dueOn()))).toList());
         return "casework/reviews-overdue";

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.casework.internal.SupportService;
 
 /**
  * A person's consent to share their details with each service they are referred on to: given when the onward
@@ -47,8 +48,10 @@ class ServiceConsents {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffNames staff;
 
-    ServiceConsents(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ServiceConsents(JdbcClient jdbc, AuditLog audit, Clock clock, StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -60,8 +63,8 @@ class ServiceConsents {
 
     /** Every change on the case, newest first. */
     List<Change> history(long caseId) {
-        return jdbc.sql(SELECT + " WHERE c.case_id = ? ORDER BY c.id DESC").param(caseId).query(ServiceConsents::map)
-                .list();
+        return staff.name(jdbc.sql(SELECT + " WHERE c.case_id = ? ORDER BY c.id DESC").param(caseId)
+                .query(ServiceConsents::map).list());
     }
 
     /** Each service the case has a consent for, with its latest change, in the order of the service's name. */
@@ -74,8 +77,9 @@ class ServiceConsents {
     }
 
     Optional<Standing> standing(long caseId, long serviceId) {
-        List<Change> changes = jdbc.sql(SELECT + " WHERE c.case_id = ? AND c.service_id = ? ORDER BY c.id DESC "
-                + "FETCH FIRST 1 ROWS ONLY").params(caseId, serviceId).query(ServiceConsents::map).list();
+        List<Change> changes = staff.name(jdbc.sql(SELECT
+                + " WHERE c.case_id = ? AND c.service_id = ? ORDER BY c.id DESC FETCH FIRST 1 ROWS ONLY")
+                .params(caseId, serviceId).query(ServiceConsents::map).list());
         return changes.stream().findFirst().map(c -> new Standing(c.serviceId(), c.serviceName(), c));
     }
 
@@ -160,15 +164,20 @@ class ServiceConsents {
 
     private static final String SELECT = """
             SELECT c.id, c.service_id, s.name AS service_name, c.change_kind, c.changed_on, c.told_by, c.note,
-                   p.full_name, c.recorded_at
+                   c.recorded_by, c.recorded_at
             FROM case_service_consent_change c JOIN support_service s ON s.id = c.service_id
-            LEFT JOIN person p ON p.id = c.recorded_by
             """;
 
-    private static Change map(ResultSet rs, int row) throws SQLException {
-        return new Change(rs.getLong("id"), rs.getLong("service_id"), rs.getString("service_name"),
-                Kind.valueOf(rs.getString("change_kind")), rs.getDate("changed_on").toLocalDate(),
-                rs.getString("told_by"), rs.getString("note"), rs.getString("full_name"),
-                rs.getTimestamp("recorded_at").toInstant());
+    private static Unnamed<Change> map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        long serviceId = rs.getLong("service_id");
+        String serviceName = rs.getString("service_name");
+        Kind kind = Kind.valueOf(rs.getString("change_kind"));
+        LocalDate on = rs.getDate("changed_on").toLocalDate();
+        String toldBy = rs.getString("told_by");
+        String note = rs.getString("note");
+        Instant recordedAt = rs.getTimestamp("recorded_at").toInstant();
+        return new Unnamed<>(rs.getObject("recorded_by", Long.class),
+                name -> new Change(id, serviceId, serviceName, kind, on, toldBy, note, name, recordedAt));
     }
 }

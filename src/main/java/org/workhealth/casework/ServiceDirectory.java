@@ -19,6 +19,8 @@ import org.workhealth.organisation.Organisation;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.Permission;
 import org.workhealth.organisation.Role;
+import org.workhealth.casework.internal.ServiceType;
+import org.workhealth.casework.internal.SupportService;
 
 /**
  * The services directory kept by hubs and localities. A service serves everyone below the

@@ -21,6 +21,8 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OrganisationSummary;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.casework.internal.ServiceType;
+import org.workhealth.casework.internal.SupportService;
 
 /** The services directory: everyone who manages cases or programmes browses it; managers keep it. */
 @Controller

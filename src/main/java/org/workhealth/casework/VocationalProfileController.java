@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.organisation.CurrentUser;
 
@@ -99,10 +100,10 @@ class VocationalProfileController {
             return page(supportCase, model);
         }
         List<SicSection> sectors = form.sectors() == null ? List.of()
-                : form.sectors().stream().map(s -> parse(SicSection.class, s)).filter(Objects::nonNull)
+                : form.sectors().stream().map(s -> Answers.code(SicSection.class, s)).filter(Objects::nonNull)
                         .toList();
         profiles.save(user, supportCase, new VocationalProfile(jobPreferences, hours, sectors, travel,
-                parse(VocationalProfile.Disclosure.class, form.disclosure()), disclosureHow, null, null));
+                Answers.code(VocationalProfile.Disclosure.class, form.disclosure()), disclosureHow, null, null));
         redirect.addFlashAttribute("notice", "Vocational profile saved");
         return "redirect:/cases/" + id + "/vocational-profile";
     }
@@ -124,16 +125,5 @@ class VocationalProfileController {
 
     private static String text(String answer) {
         return answer == null || answer.isBlank() ? null : answer.strip();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String answer) {
-        if (answer == null || answer.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, answer.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -25,8 +25,11 @@ class VocationalProfiles {
     private final AuditLog audit;
     private final Clock clock;
     private final Programmes programmes;
+    private final StaffNames staff;
 
-    VocationalProfiles(JdbcClient jdbc, AuditLog audit, Clock clock, Programmes programmes) {
+    VocationalProfiles(JdbcClient jdbc, AuditLog audit, Clock clock, Programmes programmes,
+            StaffNames staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -41,9 +44,11 @@ class VocationalProfiles {
     Optional<VocationalProfile> find(long caseId) {
         return jdbc.sql("""
                 SELECT v.job_preferences, v.hours_per_week, v.sectors, v.travel, v.disclosure, v.disclosure_how,
-                       p.full_name AS saved_by_name, v.saved_at
-                FROM vocational_profile v JOIN person p ON p.id = v.saved_by WHERE v.case_id = ?
-                """).param(caseId).query(VocationalProfiles::map).optional();
+                       v.saved_by, v.saved_at
+                FROM vocational_profile v WHERE v.case_id = ?
+                """).param(caseId).query(VocationalProfiles::map).optional()
+                .map(v -> new VocationalProfile(v.jobPreferences(), v.hoursPerWeek(), v.sectors(), v.travel(),
+                        v.disclosure(), v.disclosureHow(), staff.of(Long.valueOf(v.savedByName())), v.savedAt()));
     }
 
     /** Saves the profile over the one before; callers have checked that the case is on an IPS programme. */
@@ -76,6 +81,7 @@ class VocationalProfiles {
                 "Vocational profile saved");
     }
 
+    /** The saver's id stands in for their name until {@link #find} names them. */
     private static VocationalProfile map(ResultSet rs, int row) throws SQLException {
         int hours = rs.getInt("hours_per_week");
         Integer hoursPerWeek = rs.wasNull() ? null : hours;
@@ -85,6 +91,6 @@ class VocationalProfiles {
         String disclosure = rs.getString("disclosure");
         return new VocationalProfile(rs.getString("job_preferences"), hoursPerWeek, sectorList, rs.getString("travel"),
                 disclosure == null ? null : VocationalProfile.Disclosure.valueOf(disclosure),
-                rs.getString("disclosure_how"), rs.getString("saved_by_name"), rs.getTimestamp("saved_at").toInstant());
+                rs.getString("disclosure_how"), rs.getString("saved_by"), rs.getTimestamp("saved_at").toInstant());
     }
 }

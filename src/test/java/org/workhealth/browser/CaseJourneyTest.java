@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.workhealth.SignIn;
 import org.workhealth.TestData;
 import org.workhealth.casework.ServiceDirectory;
-import org.workhealth.casework.ServiceType;
+import org.workhealth.casework.internal.ServiceType;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;

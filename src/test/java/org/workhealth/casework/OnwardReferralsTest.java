@@ -27,6 +27,7 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralIntake;
+import org.workhealth.casework.internal.ServiceType;
 
 /** Onward referrals from a case to a service: made, then accepted or declined, then attended. */
 @SpringBootTest

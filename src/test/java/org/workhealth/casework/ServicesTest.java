@@ -19,6 +19,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.Organisations;
+import org.workhealth.casework.internal.ServiceType;
+import org.workhealth.casework.internal.SupportService;
 
 /** The services directory: who sees which services, and who may keep them. */
 @SpringBootTest

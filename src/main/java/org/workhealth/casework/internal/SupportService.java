@@ -1,4 +1,4 @@
-package org.workhealth.casework;
+package org.workhealth.casework.internal;
 
 /** A service in the directory that practitioners signpost or refer people on to. */
 public record SupportService(long id, long organisationId, String name, ServiceType type, String area,

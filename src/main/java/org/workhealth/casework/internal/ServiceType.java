@@ -1,4 +1,4 @@
-package org.workhealth.casework;
+package org.workhealth.casework.internal;
 
 /** The kinds of service in the directory, as practitioners look for them when signposting. */
 public enum ServiceType {

@@ -96,11 +96,6 @@ class TableOwnershipTest {
             "casework/VocationalProfiles.java names person (organisation)",
             "demo/DemoData.java names organisation (organisation)",
             "employer/pilot/Pilots.java names organisation (organisation)",
-            "funding/Allocations.java names organisation (organisation)",
-            "funding/Allocations.java names programme (programme)",
-            "funding/ClaimStore.java names person (organisation)",
-            "funding/FundingAgreements.java names contract (programme)",
-            "funding/FundingAgreements.java names programme (programme)",
             "milestone/PeriodLocks.java names contract (programme)",
             "performance/ContractLookup.java names contract (programme)",
             "performance/FigureAccess.java names contract (programme)",
@@ -124,14 +119,7 @@ class TableOwnershipTest {
             "referral/Triage.java names person (organisation)",
             "referral/TriageQueue.java names organisation (organisation)",
             "retention/RetentionRuns.java names person (organisation)",
-            "retention/RetentionSchedule.java names person (organisation)",
-            "returns/CollationStore.java names organisation (organisation)",
-            "returns/ReturnStates.java names person (organisation)",
-            "returns/ReturnStore.java names cohort (programme)",
-            "returns/ReturnStore.java names milestone_first (milestone)",
-            "returns/ReturnStore.java names person (organisation)",
-            "returns/ReturnStore.java names referral (referral)",
-            "returns/ReturnStore.java names support_case (casework)");
+            "retention/RetentionSchedule.java names person (organisation)");
 
     private static final Path SOURCES = Path.of("src/main/java/org/workhealth");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -177,4 +177,15 @@ public class Programmes {
         access.require(user, Permission.MANAGE_PROGRAMMES, programme.ownerOrganisationId());
         return programme;
     }
+
+    /**
+     * The contracts, of any programme, that these organisations deliver or commission, by reference: one query,
+     * for lists that would otherwise join {@code contract}.
+     */
+    public List<Contract> contractsInvolving(java.util.Collection<Long> organisationIds) {
+        Set<Long> ids = Set.copyOf(organisationIds);
+        return contracts.findAll().stream()
+                .filter(c -> ids.contains(c.providerOrganisationId()) || ids.contains(c.commissionerOrganisationId()))
+                .sorted(Comparator.comparing(Contract::reference)).toList();
+    }
 }

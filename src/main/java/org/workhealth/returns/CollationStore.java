@@ -39,14 +39,8 @@ class CollationStore {
                 .params(hubId, programmeId, quarter.financialYear().startYear(), quarter.number(),
                         ReturnStatus.DRAFT.name()).query(Long.class).optional();
         if (existing.isPresent()) {
-            long id = existing.get();
-            for (String table : List.of("data_return_issue", "data_return_figure", "data_return_row",
-                    "data_return_part")) {
-                jdbc.sql("DELETE FROM " + table + " WHERE return_id = ?").param(id).update();
-            }
-            jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
-                    .params(Timestamp.from(at), by, id).update();
-            return id;
+            ReturnStore.emptyDraft(jdbc, existing.get(), at, by, "data_return_part");
+            return existing.get();
         }
         int version = jdbc.sql("""
                 SELECT COALESCE(MAX(version), 0) FROM data_return WHERE organisation_id = ? AND programme_id = ?

@@ -83,13 +83,7 @@ class ReturnStore {
                 .params(organisationId, programmeId, quarter.financialYear().startYear(), quarter.number(),
                         ReturnStatus.DRAFT.name()).query(Long.class).optional();
         if (existing.isPresent()) {
-            long id = existing.get();
-            jdbc.sql("DELETE FROM data_return_issue WHERE return_id = ?").param(id).update();
-            jdbc.sql("DELETE FROM data_return_figure WHERE return_id = ?").param(id).update();
-            jdbc.sql("DELETE FROM data_return_row WHERE return_id = ?").param(id).update();
-            jdbc.sql("DELETE FROM data_return_contract WHERE return_id = ?").param(id).update();
-            jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
-                    .params(Timestamp.from(at), by, id).update();
+            emptyDraft(jdbc, existing.get(), at, by, "data_return_contract");
             return existing;
         }
         Optional<DataReturn> latest = find(organisationId, programmeId, quarter);
@@ -107,6 +101,18 @@ class ReturnStore {
                 Timestamp.from(at), by)
                 .update(key, "id");
         return Optional.of(key.getKeyAs(Number.class).longValue());
+    }
+
+    /**
+     * Empties a draft (or unsent collation) of what compiling put in it, the {@code parts} of its kind included,
+     * and notes who compiles it again and when.
+     */
+    static void emptyDraft(JdbcClient jdbc, long id, Instant at, long by, String parts) {
+        for (String table : List.of("data_return_issue", "data_return_figure", "data_return_row", parts)) {
+            jdbc.sql("DELETE FROM " + table + " WHERE return_id = ?").param(id).update();
+        }
+        jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
+                .params(Timestamp.from(at), by, id).update();
     }
 
     /**

@@ -81,11 +81,6 @@ class TableOwnershipTest {
     private static final Set<String> NOT_YET_MOVED = Set.of(
             "demo/DemoData.java names organisation (organisation)",
             "employer/pilot/Pilots.java names organisation (organisation)",
-            "funding/Allocations.java names organisation (organisation)",
-            "funding/Allocations.java names programme (programme)",
-            "funding/ClaimStore.java names person (organisation)",
-            "funding/FundingAgreements.java names contract (programme)",
-            "funding/FundingAgreements.java names programme (programme)",
             "performance/ContractLookup.java names contract (programme)",
             "performance/FigureAccess.java names contract (programme)",
             "performance/FigureAccess.java names organisation (organisation)",
@@ -93,14 +88,7 @@ class TableOwnershipTest {
             "performance/FigureAccess.java names programme (programme)",
             "performance/KpiFigures.java names contract (programme)",
             "retention/RetentionRuns.java names person (organisation)",
-            "retention/RetentionSchedule.java names person (organisation)",
-            "returns/CollationStore.java names organisation (organisation)",
-            "returns/ReturnStates.java names person (organisation)",
-            "returns/ReturnStore.java names cohort (programme)",
-            "returns/ReturnStore.java names milestone_first (milestone)",
-            "returns/ReturnStore.java names person (organisation)",
-            "returns/ReturnStore.java names referral (referral)",
-            "returns/ReturnStore.java names support_case (casework)");
+            "retention/RetentionSchedule.java names person (organisation)");
 
     private static final Path SOURCES = Path.of("src/main/java/org/workhealth");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -27,11 +27,9 @@ import org.workhealth.programme.Programmes;
 class Allocations {
 
     private static final String SELECT = """
-            SELECT a.id, a.name, a.programme_id, p.name AS programme_name, a.hub_organisation_id,
-                   o.name AS hub_name, a.pot_pence, a.basic_percent, a.period, a.created_at
+            SELECT a.id, a.name, a.programme_id, a.hub_organisation_id, a.pot_pence, a.basic_percent, a.period,
+                   a.created_at
             FROM funding_allocation a
-            JOIN programme p ON p.id = a.programme_id
-            JOIN organisation o ON o.id = a.hub_organisation_id
             """;
 
     private final JdbcClient jdbc;
@@ -61,8 +59,8 @@ class Allocations {
         if (hubIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + "WHERE a.hub_organisation_id IN (:hubs) ORDER BY a.created_at DESC, a.id DESC")
-                .param("hubs", hubIds).query(this::allocation).list();
+        return named(jdbc.sql(SELECT + "WHERE a.hub_organisation_id IN (:hubs) ORDER BY a.created_at DESC, a.id DESC")
+                .param("hubs", hubIds).query(Allocations::allocation).list());
     }
 
     /** The allocation, when the person looks after its hub; "not found" otherwise. */
@@ -70,8 +68,8 @@ class Allocations {
         if (user == null || !user.has(Permission.MANAGE_PROGRAMMES)) {
             throw new OutOfScopeException();
         }
-        Allocation allocation = jdbc.sql(SELECT + "WHERE a.id = ?").param(id).query(this::allocation).optional()
-                .orElseThrow(OutOfScopeException::new);
+        Allocation allocation = named(jdbc.sql(SELECT + "WHERE a.id = ?").param(id).query(Allocations::allocation)
+                .list()).stream().findFirst().orElseThrow(OutOfScopeException::new);
         access.require(user, Permission.MANAGE_PROGRAMMES, allocation.hubId());
         return allocation;
     }
@@ -133,10 +131,22 @@ class Allocations {
         return id;
     }
 
-    private Allocation allocation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Allocation(rs.getLong("id"), rs.getString("name"), rs.getLong("programme_id"),
-                rs.getString("programme_name"), rs.getLong("hub_organisation_id"), rs.getString("hub_name"),
-                rs.getLong("pot_pence"), rs.getInt("basic_percent"), rs.getString("period"),
-                rs.getTimestamp("created_at").toInstant());
+    /** The allocations with their programme's and hub's names, asked of their modules once for them all. */
+    private List<Allocation> named(List<Allocation> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<Long, String> programmeNames = programmes.all().stream()
+                .collect(java.util.stream.Collectors.toMap(Programme::id, Programme::name));
+        Map<Long, String> hubNames = organisations.namesById();
+        return found.stream().map(a -> new Allocation(a.id(), a.name(), a.programmeId(),
+                programmeNames.get(a.programmeId()), a.hubId(), hubNames.get(a.hubId()), a.potPence(),
+                a.basicPercent(), a.period(), a.createdAt())).toList();
+    }
+
+    private static Allocation allocation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Allocation(rs.getLong("id"), rs.getString("name"), rs.getLong("programme_id"), null,
+                rs.getLong("hub_organisation_id"), null, rs.getLong("pot_pence"), rs.getInt("basic_percent"),
+                rs.getString("period"), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -6,13 +6,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.organisation.People;
+import org.workhealth.organisation.Person;
 
 /** Claims, their lines and their history in the database: plain SQL, one query a list. */
 @Repository
@@ -24,10 +28,12 @@ class ClaimStore {
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final People people;
 
-    ClaimStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+    ClaimStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, People people) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.people = people;
     }
 
     /**
@@ -68,9 +74,9 @@ class ClaimStore {
                 SELECT c.financial_year AS claim_year, c.quarter AS claim_quarter, l.kind, l.for_year, l.for_quarter,
                        l.case_id, l.payable, l.evidence_on, l.description, l.amount_pence
                 FROM funding_claim_line l JOIN funding_claim c ON c.id = l.claim_id
-                WHERE c.agreement_id = :agreement AND c.status IN ('SUBMITTED', 'APPROVED') AND c.id <> :except
+                WHERE c.agreement_id = :agreement AND c.status IN (:claimed) AND c.id <> :except
                 ORDER BY c.financial_year, c.quarter, l.position
-                """).param("agreement", agreementId).param("except", exceptClaimId == null ? -1L : exceptClaimId)
+                """).param("agreement", agreementId).param("claimed", ClaimStatus.names(ClaimStatus.CLAIMED)).param("except", exceptClaimId == null ? -1L : exceptClaimId)
                 .query((rs, row) -> new ClaimCalculator.PriorLine(line(rs, null),
                         Quarter.of(rs.getInt("claim_year"), rs.getInt("claim_quarter")))).list();
     }
@@ -83,9 +89,9 @@ class ClaimStore {
         return jdbc.sql("""
                 SELECT c.status, l.kind, l.for_year, SUM(l.amount_pence) AS pence
                 FROM funding_claim_line l JOIN funding_claim c ON c.id = l.claim_id
-                WHERE c.agreement_id = ? AND c.status IN ('SUBMITTED', 'APPROVED')
+                WHERE c.agreement_id = :agreement AND c.status IN (:claimed)
                 GROUP BY c.status, l.kind, l.for_year
-                """).param(agreementId).query((rs, row) -> new Sum(ClaimStatus.valueOf(rs.getString("status")),
+                """).param("agreement", agreementId).param("claimed", ClaimStatus.names(ClaimStatus.CLAIMED)).query((rs, row) -> new Sum(ClaimStatus.valueOf(rs.getString("status")),
                 LineKind.valueOf(rs.getString("kind")), rs.getInt("for_year"), rs.getLong("pence"))).list();
     }
 
@@ -101,14 +107,20 @@ class ClaimStore {
                 .param(claimId).query(Long.class).list();
     }
 
+    /** The claim's history, oldest first, naming each person as the organisation module knows them. */
     List<ClaimEvent> history(long claimId) {
-        return jdbc.sql("""
-                SELECT e.action, e.occurred_at, p.full_name, e.total_pence, e.reason
-                FROM funding_claim_event e JOIN person p ON p.id = e.person_id
-                WHERE e.claim_id = ? ORDER BY e.occurred_at, e.id
-                """).param(claimId).query((rs, row) -> new ClaimEvent(rs.getString("action"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getString("full_name"), rs.getLong("total_pence"),
-                rs.getString("reason"))).list();
+        record Row(ClaimEvent event, long personId) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT action, occurred_at, person_id, total_pence, reason FROM funding_claim_event
+                WHERE claim_id = ? ORDER BY occurred_at, id
+                """).param(claimId).query((rs, row) -> new Row(new ClaimEvent(rs.getString("action"),
+                rs.getTimestamp("occurred_at").toInstant(), null, rs.getLong("total_pence"), rs.getString("reason")),
+                rs.getLong("person_id"))).list();
+        Map<Long, String> names = people.findAll(rows.stream().map(Row::personId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Person::id, Person::fullName));
+        return rows.stream().map(r -> new ClaimEvent(r.event().action(), r.event().at(), names.get(r.personId()),
+                r.event().totalPence(), r.event().reason())).toList();
     }
 
     long insertClaim(long agreementId, Quarter quarter, long total, Instant at, long by) {
@@ -116,8 +128,9 @@ class ClaimStore {
         jdbc.sql("""
                 INSERT INTO funding_claim (agreement_id, financial_year, quarter, status, total_pence, submitted_at,
                                            submitted_by)
-                VALUES (?, ?, ?, 'SUBMITTED', ?, ?, ?)
-                """).params(agreementId, quarter.financialYear().startYear(), quarter.number(), total,
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).params(agreementId, quarter.financialYear().startYear(), quarter.number(),
+                ClaimStatus.SUBMITTED.name(), total,
                 Timestamp.from(at), by).update(key, "id");
         return key.getKeyAs(Long.class);
     }
@@ -125,10 +138,12 @@ class ClaimStore {
     /** Resubmits a returned claim; false when it is no longer the returned version the person saw. */
     boolean resubmit(long claimId, int version, long total, Instant at, long by) {
         int changed = jdbc.sql("""
-                UPDATE funding_claim SET status = 'SUBMITTED', total_pence = ?, submitted_at = ?, submitted_by = ?,
+                UPDATE funding_claim SET status = :to, total_pence = :total, submitted_at = :at, submitted_by = :by,
                        decided_at = NULL, decided_by = NULL, return_reason = NULL, version = version + 1
-                WHERE id = ? AND status = 'RETURNED' AND version = ?
-                """).params(total, Timestamp.from(at), by, claimId, version).update();
+                WHERE id = :id AND status IN (:from) AND version = :version
+                """).param("to", ClaimStatus.SUBMITTED.name()).param("total", total).param("at", Timestamp.from(at))
+                .param("by", by).param("id", claimId).param("from", ClaimStatus.from(ClaimStatus.SUBMITTED))
+                .param("version", version).update();
         if (changed == 1) {
             jdbc.sql("DELETE FROM funding_claim_line WHERE claim_id = ?").param(claimId).update();
         }
@@ -138,10 +153,12 @@ class ClaimStore {
     /** Approves or returns a submitted claim; false when it is no longer the submitted version the person saw. */
     boolean decide(long claimId, int version, ClaimStatus status, String reason, Instant at, long by) {
         return jdbc.sql("""
-                UPDATE funding_claim SET status = ?, decided_at = ?, decided_by = ?, return_reason = ?,
+                UPDATE funding_claim SET status = :to, decided_at = :at, decided_by = :by, return_reason = :reason,
                        version = version + 1
-                WHERE id = ? AND status = 'SUBMITTED' AND version = ?
-                """).params(status.name(), Timestamp.from(at), by, reason, claimId, version).update() == 1;
+                WHERE id = :id AND status IN (:from) AND version = :version
+                """).param("to", status.name()).param("at", Timestamp.from(at)).param("by", by)
+                .param("reason", reason).param("id", claimId).param("from", ClaimStatus.from(status))
+                .param("version", version).update() == 1;
     }
 
     /** The statement's lines, in one batch: a claim can count hundreds of participants. */

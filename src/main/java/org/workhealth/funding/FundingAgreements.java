@@ -135,9 +135,10 @@ public class FundingAgreements {
     /** Whether a claim for a quarter of the year has been submitted or approved. */
     public boolean yearClaimed(long agreementId, int financialYear) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM funding_claim WHERE agreement_id = ? AND financial_year = ?
-                AND status IN ('SUBMITTED', 'APPROVED')
-                """).params(agreementId, financialYear).query(Integer.class).single() > 0;
+                SELECT COUNT(*) FROM funding_claim WHERE agreement_id = :agreement AND financial_year = :year
+                AND status IN (:claimed)
+                """).param("agreement", agreementId).param("year", financialYear)
+                .param("claimed", ClaimStatus.names(ClaimStatus.CLAIMED)).query(Integer.class).single() > 0;
     }
 
     public Optional<FundingAgreement> find(long id) {
@@ -166,22 +167,28 @@ public class FundingAgreements {
         }
         Set<Long> scope = access.scope(user);
         Map<Long, String> names = organisations.namesById();
-        return jdbc.sql("""
-                SELECT a.id, c.reference, p.name AS programme_name, c.provider_organisation_id,
-                       c.commissioner_organisation_id, a.payment_model,
-                       (SELECT COALESCE(SUM(y.pot_pence + y.management_pence), 0) FROM funding_year y
-                        WHERE y.agreement_id = a.id) AS maximum_pence
-                FROM funding_agreement a
-                JOIN contract c ON c.id = a.contract_id
-                JOIN programme p ON p.id = c.programme_id
-                WHERE c.provider_organisation_id IN (:scope) OR c.commissioner_organisation_id IN (:scope)
-                ORDER BY c.reference
-                """).param("scope", new java.util.ArrayList<>(scope)).query((rs, row) -> new AgreementSummary(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("programme_name"), rs.getLong("provider_organisation_id"),
-                        names.get(rs.getLong("provider_organisation_id")),
-                        rs.getLong("commissioner_organisation_id"),
-                        PaymentModel.valueOf(rs.getString("payment_model")), rs.getLong("maximum_pence"))).list()
-                .stream()
+        Map<Long, String> programmeNames = programmeNames();
+        List<Contract> contracts = programmes.contractsInvolving(scope);
+        record Terms(long id, PaymentModel model, long maximumPence) {
+        }
+        Map<Long, Terms> agreements = new java.util.HashMap<>();
+        if (!contracts.isEmpty()) {
+            jdbc.sql("""
+                    SELECT a.id, a.contract_id, a.payment_model,
+                           (SELECT COALESCE(SUM(y.pot_pence + y.management_pence), 0) FROM funding_year y
+                            WHERE y.agreement_id = a.id) AS maximum_pence
+                    FROM funding_agreement a WHERE a.contract_id IN (:contracts)
+                    """).param("contracts", contracts.stream().map(Contract::id).toList()).query(rs -> {
+                        agreements.put(rs.getLong("contract_id"), new Terms(rs.getLong("id"),
+                                PaymentModel.valueOf(rs.getString("payment_model")), rs.getLong("maximum_pence")));
+                    });
+        }
+        return contracts.stream().filter(c -> agreements.containsKey(c.id())).map(c -> {
+            Terms a = agreements.get(c.id());
+            return new AgreementSummary(a.id(), c.reference(), programmeNames.get(c.programmeId()),
+                    c.providerOrganisationId(), names.get(c.providerOrganisationId()),
+                    c.commissionerOrganisationId(), a.model(), a.maximumPence());
+        })
                 .filter(a -> (user.has(Permission.SUBMIT_RETURNS_AND_CLAIMS) && scope.contains(a.providerId()))
                         || ((user.has(Permission.APPROVE_RETURNS_AND_CLAIMS)
                                 || user.has(Permission.MANAGE_PROGRAMMES)) && scope.contains(a.commissionerId())))
@@ -193,15 +200,22 @@ public class FundingAgreements {
         if (!user.has(Permission.MANAGE_PROGRAMMES)) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT c.id, c.reference, p.name AS programme_name FROM contract c
-                JOIN programme p ON p.id = c.programme_id
-                WHERE c.commissioner_organisation_id IN (:scope)
-                  AND NOT EXISTS (SELECT 1 FROM funding_agreement a WHERE a.contract_id = c.id)
-                ORDER BY c.reference
-                """).param("scope", new java.util.ArrayList<>(access.scope(user)))
-                .query((rs, row) -> new ContractWithoutAgreement(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("programme_name"))).list();
+        Set<Long> scope = access.scope(user);
+        List<Contract> commissioned = programmes.contractsInvolving(scope).stream()
+                .filter(c -> scope.contains(c.commissionerOrganisationId())).toList();
+        if (commissioned.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> agreed = Set.copyOf(jdbc.sql("SELECT contract_id FROM funding_agreement WHERE contract_id IN (:ids)")
+                .param("ids", commissioned.stream().map(Contract::id).toList()).query(Long.class).list());
+        Map<Long, String> programmeNames = programmeNames();
+        return commissioned.stream().filter(c -> !agreed.contains(c.id()))
+                .map(c -> new ContractWithoutAgreement(c.id(), c.reference(), programmeNames.get(c.programmeId())))
+                .toList();
+    }
+
+    private Map<Long, String> programmeNames() {
+        return programmes.all().stream().collect(java.util.stream.Collectors.toMap(p -> p.id(), p -> p.name()));
     }
 
     public record ContractWithoutAgreement(long id, String reference, String programmeName) {

@@ -6,6 +6,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.workhealth.govuk.Answers;
+
 /** Money is kept in pence, as a long; these read pounds as typed and show pence as pounds. */
 public final class Money {
 
@@ -55,7 +57,7 @@ public final class Money {
     }
 
     private static String clean(String answer) {
-        if (answer == null || answer.isBlank()) {
+        if (Answers.blank(answer)) {
             return null;
         }
         return answer.strip().replaceFirst("^£", "").replace(",", "").strip();

@@ -95,12 +95,7 @@ class NewAgreementController {
 
     /** @return the agreement, or null when there are problems (added in page order) */
     private static NewFundingAgreement check(Contract contract, Answers a, List<String[]> problems) {
-        PaymentModel model = null;
-        try {
-            model = a.model().isEmpty() ? null : PaymentModel.valueOf(a.model());
-        } catch (IllegalArgumentException e) {
-            model = null;
-        }
+        PaymentModel model = org.workhealth.govuk.Answers.code(PaymentModel.class, a.model());
         if (model == null) {
             problem(problems, "model", "Select how the provider is paid", "model");
         }

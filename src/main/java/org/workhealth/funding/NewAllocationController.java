@@ -20,6 +20,7 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.govuk.Answers;
 
 /**
  * Sharing a hub's pot among its localities. The hub is the commissioner's own, or the one chosen on the
@@ -99,7 +100,7 @@ class NewAllocationController {
 
     /** The hub asked for, or the person's only one; null when they look after several and chose none. */
     private HubLocalities.Place hub(CurrentUser user, String hubParam) {
-        if (hubParam != null && !hubParam.isBlank()) {
+        if (!Answers.blank(hubParam)) {
             return hubs.requireHub(user, id(hubParam));
         }
         List<HubLocalities.Place> mine = hubs.hubsFor(user);
@@ -114,7 +115,7 @@ class NewAllocationController {
      * null with a problem on the field otherwise.
      */
     static Long pot(String answer, List<String[]> problems) {
-        if (answer == null || answer.isBlank()) {
+        if (Answers.blank(answer)) {
             return problem(problems, "pot", "Enter the pot, in whole pounds");
         }
         Long pence = Money.parseWholePounds(answer);
@@ -204,7 +205,7 @@ class NewAllocationController {
     private String page(HubLocalities.Place hub, String hubParam, List<PopulationFigures.LocalityFigure> localities,
             Model model) {
         UriComponentsBuilder action = UriComponentsBuilder.fromPath("/funding/allocations/new");
-        if (hubParam != null && !hubParam.isBlank()) {
+        if (!Answers.blank(hubParam)) {
             action.queryParam("hub", hub.id());
         }
         model.addAttribute("hub", hub);

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.govuk.Answers;
 
 /**
  * Each locality's population, which fair-share allocations divide a hub's pot by. Kept as data by a
@@ -129,7 +130,7 @@ public class PopulationFigures {
                 || estimateYear > LATEST_YEAR || (source != null && source.length() > MAX_SOURCE)) {
             throw new IllegalArgumentException("Not a population figure: " + population + " in " + estimateYear);
         }
-        String cleanSource = source == null || source.isBlank() ? null : source.strip();
+        String cleanSource = Answers.blank(source) ? null : source.strip();
         Optional<Figure> before = find(localityId);
         if (before.isPresent() && before.get().sameAs(population, estimateYear, cleanSource)) {
             return false;

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.govuk.Answers;
 
 /** Setting one locality's population, by a commissioner of the hub above it. */
 @Controller
@@ -57,7 +58,7 @@ class SetPopulationController {
         List<String[]> problems = new ArrayList<>();
         Long population = population(form.population(), locality.name(), problems);
         Integer year = year(form.estimateYear(), problems);
-        String source = form.source() == null || form.source().isBlank() ? null : form.source().strip();
+        String source = Answers.blank(form.source()) ? null : form.source().strip();
         if (source != null && source.length() > PopulationFigures.MAX_SOURCE) {
             problems.add(new String[] {"source", "Source must be " + PopulationFigures.MAX_SOURCE
                     + " characters or fewer", "source"});

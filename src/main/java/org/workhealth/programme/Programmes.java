@@ -182,4 +182,15 @@ public class Programmes {
     public List<Contract> contractsOf(long programmeId) {
         return contracts.findByProgrammeIdOrderByReference(programmeId);
     }
+
+    /**
+     * The contracts, of any programme, that these organisations deliver or commission, by reference: one query,
+     * for lists that would otherwise join {@code contract}.
+     */
+    public List<Contract> contractsInvolving(java.util.Collection<Long> organisationIds) {
+        Set<Long> ids = Set.copyOf(organisationIds);
+        return contracts.findAll().stream()
+                .filter(c -> ids.contains(c.providerOrganisationId()) || ids.contains(c.commissionerOrganisationId()))
+                .sorted(Comparator.comparing(Contract::reference)).toList();
+    }
 }

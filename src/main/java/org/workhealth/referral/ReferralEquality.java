@@ -40,7 +40,7 @@ public class ReferralEquality {
                          < EXTRACT(MONTH FROM r.date_of_birth) * 100 + EXTRACT(DAY FROM r.date_of_birth)
                     THEN 1 ELSE 0 END)""";
 
-    private static final String AGE_BAND = """
+    static final String AGE_BAND = """
             CASE WHEN %1$s < 16 THEN 0 WHEN %1$s < 25 THEN 1 WHEN %1$s < 35 THEN 2
                  WHEN %1$s < 50 THEN 3 WHEN %1$s < 65 THEN 4 ELSE 5 END""".formatted(AGE_AT_REFERRAL);
 

@@ -3,6 +3,7 @@ package org.workhealth.returns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,18 +35,12 @@ class CollationStore {
     long draft(long hubId, long programmeId, Quarter quarter, Instant at, long by) {
         Optional<Long> existing = jdbc.sql("""
                 SELECT id FROM data_return WHERE organisation_id = ? AND programme_id = ? AND financial_year = ?
-                AND quarter = ? AND collated = TRUE AND status = 'DRAFT' FOR UPDATE""")
-                .params(hubId, programmeId, quarter.financialYear().startYear(), quarter.number())
-                .query(Long.class).optional();
+                AND quarter = ? AND collated = TRUE AND status = ? FOR UPDATE""")
+                .params(hubId, programmeId, quarter.financialYear().startYear(), quarter.number(),
+                        ReturnStatus.DRAFT.name()).query(Long.class).optional();
         if (existing.isPresent()) {
-            long id = existing.get();
-            for (String table : List.of("data_return_issue", "data_return_figure", "data_return_row",
-                    "data_return_part")) {
-                jdbc.sql("DELETE FROM " + table + " WHERE return_id = ?").param(id).update();
-            }
-            jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
-                    .params(Timestamp.from(at), by, id).update();
-            return id;
+            ReturnStore.emptyDraft(jdbc, existing.get(), at, by, "data_return_part");
+            return existing.get();
         }
         int version = jdbc.sql("""
                 SELECT COALESCE(MAX(version), 0) FROM data_return WHERE organisation_id = ? AND programme_id = ?
@@ -56,8 +51,9 @@ class CollationStore {
         jdbc.sql("""
                 INSERT INTO data_return (organisation_id, programme_id, financial_year, quarter, version, status,
                                          compiled_at, compiled_by, row_count, collated)
-                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, 0, TRUE)""").params(hubId, programmeId,
-                quarter.financialYear().startYear(), quarter.number(), version, Timestamp.from(at), by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, TRUE)""").params(hubId, programmeId,
+                quarter.financialYear().startYear(), quarter.number(), version, ReturnStatus.DRAFT.name(),
+                Timestamp.from(at), by)
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -67,14 +63,21 @@ class CollationStore {
                 partIds.stream().map(p -> new Object[] {id, p}).toList());
     }
 
-    /** Copies the parts' rows, each with its locality's name. */
-    int copyRows(long id, List<Long> partIds) {
+    /**
+     * Copies the parts' rows, each with its locality's name.
+     *
+     * @param localities each part's id with the name of the locality that made it
+     */
+    int copyRows(long id, Map<Long, String> localities) {
         String columns = ReturnStore.ROW_COLUMNS;
         String source = columns.replaceAll("(\\w+)", "x.$1");
-        return jdbc.sql("INSERT INTO data_return_row (return_id, " + columns + ", locality) SELECT :id, " + source
-                + ", o.name FROM data_return_row x JOIN data_return d ON d.id = x.return_id "
-                + "JOIN organisation o ON o.id = d.organisation_id WHERE x.return_id IN (:parts)")
-                .param("id", id).param("parts", partIds).update();
+        int copied = 0;
+        for (Map.Entry<Long, String> part : localities.entrySet()) {
+            copied += jdbc.sql("INSERT INTO data_return_row (return_id, " + columns + ", locality) SELECT :id, "
+                    + source + ", :locality FROM data_return_row x WHERE x.return_id = :part")
+                    .param("id", id).param("locality", part.getValue()).param("part", part.getKey()).update();
+        }
+        return copied;
     }
 
     /** The parts' figures added up, KPI by KPI in the template's order; percentages are not added up. */

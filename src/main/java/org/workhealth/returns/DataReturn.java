@@ -14,11 +14,17 @@ import org.workhealth.calendar.Quarter;
 record DataReturn(long id, long organisationId, long programmeId, Quarter quarter, int version, String status,
         Instant compiledAt, String compiledBy, int rowCount, boolean collated, Instant submittedAt, Long lockId) {
 
-    static final String DRAFT = "DRAFT";
-    static final String SUBMITTED = "SUBMITTED";
-    static final String RETURNED = "RETURNED";
-    static final String APPROVED = "APPROVED";
-    static final String SENT = "SENT";
+    static final String DRAFT = ReturnStatus.DRAFT.name();
+    static final String SUBMITTED = ReturnStatus.SUBMITTED.name();
+    static final String RETURNED = ReturnStatus.RETURNED.name();
+    static final String APPROVED = ReturnStatus.APPROVED.name();
+    static final String SENT = ReturnStatus.SENT.name();
+
+    /** This return, naming who compiled it. */
+    DataReturn compiledBy(String name) {
+        return new DataReturn(id, organisationId, programmeId, quarter, version, status, compiledAt, name, rowCount,
+                collated, submittedAt, lockId);
+    }
 
     public boolean draft() {
         return DRAFT.equals(status);
@@ -30,12 +36,6 @@ record DataReturn(long id, long organisationId, long programmeId, Quarter quarte
 
     /** The status in the words of the status board. */
     public String statusLabel() {
-        return switch (status) {
-            case DRAFT -> "In progress";
-            case SUBMITTED -> "Submitted";
-            case RETURNED -> "Returned";
-            case APPROVED -> "Approved";
-            default -> "Sent";
-        };
+        return ReturnStatus.valueOf(status).label();
     }
 }

@@ -51,6 +51,7 @@ class ReturnCollation {
     private final ReturnBoard board;
     private final ReturnStates states;
     private final ReturnStore store;
+    private final ReturnExtracts extracts;
     private final CollationStore collations;
     private final KpiTables kpiTables;
     private final Organisations organisations;
@@ -58,11 +59,12 @@ class ReturnCollation {
     private final Clock clock;
 
     ReturnCollation(ReturnBoard board, ReturnStates states,
-            ReturnStore store, CollationStore collations, KpiTables kpiTables, Organisations organisations,
+            ReturnStore store, ReturnExtracts extracts, CollationStore collations, KpiTables kpiTables, Organisations organisations,
             AuditLog audit, Clock clock) {
         this.board = board;
         this.states = states;
         this.store = store;
+        this.extracts = extracts;
         this.collations = collations;
         this.kpiTables = kpiTables;
         this.organisations = organisations;
@@ -108,11 +110,12 @@ class ReturnCollation {
                 user.id());
         List<Long> partIds = collation.parts().stream().map(p -> p.latest().id()).toList();
         collations.insertParts(id, partIds);
-        int rows = collations.copyRows(id, partIds);
+        int rows = collations.copyRows(id, collation.parts().stream()
+                .collect(Collectors.toMap(p -> p.latest().id(), Part::name)));
         List<ReturnFigure> figures = figures(user, collation, partIds);
         store.insertFigures(id, figures);
         List<ExtractRow> extract = rows == 0 ? List.of() : store.rows(id, Integer.MAX_VALUE);
-        PersonalDataScan scan = PersonalDataScan.withNames(rows == 0 ? List.of() : store.participantNames(id));
+        PersonalDataScan scan = PersonalDataScan.withNames(rows == 0 ? List.of() : extracts.participantNames(id));
         store.insertIssues(id, ReturnValidation.validate(collation.template(), quarter, figures, extract, scan));
         store.finish(id, rows);
         audit.recordChange("COLLATE", "data_return", id, user.organisationId(), collation.programme().code() + " "
@@ -130,7 +133,7 @@ class ReturnCollation {
         if (store.issues(collated.id()).stream().anyMatch(ReturnIssue::isError)) {
             throw new ReturnStateException("Put right the validation errors before you send the return");
         }
-        if (!states.move(collated.id(), DataReturn.DRAFT, DataReturn.SENT)) {
+        if (!states.move(collated.id(), ReturnStatus.DRAFT, ReturnStatus.SENT)) {
             throw new ReturnStateException("The return has already been sent");
         }
         states.submitted(collated.id(), clock.instant());

@@ -67,9 +67,7 @@ class ReturnReviewController {
 
     @GetMapping(PATH + "/return")
     String returnForm(CurrentUser user, @PathVariable long id, Model model) {
-        DataReturn r = reviews.reviewable(user, id);
-        model.addAttribute("errors", FormErrors.none());
-        return commentPage(r, "return", "", model);
+        return commentForm(user, id, "return", model);
     }
 
     @PostMapping(PATH + "/return")
@@ -84,9 +82,7 @@ class ReturnReviewController {
 
     @GetMapping(PATH + "/unlock")
     String unlockForm(CurrentUser user, @PathVariable long id, Model model) {
-        DataReturn r = reviews.reviewable(user, id);
-        model.addAttribute("errors", FormErrors.none());
-        return commentPage(r, "unlock", "", model);
+        return commentForm(user, id, "unlock", model);
     }
 
     @PostMapping(PATH + "/unlock")
@@ -97,6 +93,13 @@ class ReturnReviewController {
         return decide(r, "unlock", answer, "Enter why you are unlocking the period",
                 reason -> reviews.unlock(user, r, reason), r.quarter().label() + " unlocked for " + organisation(r)
                         + ": the return has gone back to them to correct and submit again", model, redirect);
+    }
+
+    /** The empty comment page of a decision that needs one. */
+    private String commentForm(CurrentUser user, long id, String kind, Model model) {
+        DataReturn r = reviews.reviewable(user, id);
+        model.addAttribute("errors", FormErrors.none());
+        return commentPage(r, kind, "", model);
     }
 
     /** A decision that needs a comment: the comment page again with the problem, or the return with a notice. */

@@ -58,7 +58,7 @@ class ReturnReviews {
 
     @Transactional
     void approve(CurrentUser user, DataReturn r) {
-        if (!states.move(r.id(), DataReturn.SUBMITTED, DataReturn.APPROVED)) {
+        if (!states.move(r.id(), ReturnStatus.SUBMITTED, ReturnStatus.APPROVED)) {
             throw new ReturnStateException("Only a submitted return can be approved: this one is "
                     + states.byId(r.id()).orElseThrow().statusLabel().toLowerCase());
         }
@@ -73,7 +73,7 @@ class ReturnReviews {
 
     @Transactional
     void sendBack(CurrentUser user, DataReturn r, String comment) {
-        if (!states.move(r.id(), DataReturn.SUBMITTED, DataReturn.RETURNED)) {
+        if (!states.move(r.id(), ReturnStatus.SUBMITTED, ReturnStatus.RETURNED)) {
             throw new ReturnStateException("Only a submitted return can be returned: this one is "
                     + states.byId(r.id()).orElseThrow().statusLabel().toLowerCase());
         }
@@ -84,7 +84,7 @@ class ReturnReviews {
     /** Lifts the lock approval put on the period, and returns the return so the locality can correct it. */
     @Transactional
     void unlock(CurrentUser user, DataReturn r, String reason) {
-        if (!states.move(r.id(), DataReturn.APPROVED, DataReturn.RETURNED)) {
+        if (!states.move(r.id(), ReturnStatus.APPROVED, ReturnStatus.RETURNED)) {
             throw new ReturnStateException("Only an approved return's period can be unlocked");
         }
         if (r.lockId() != null) {

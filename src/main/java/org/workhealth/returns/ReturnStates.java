@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,27 +18,26 @@ import org.workhealth.calendar.FinancialYear;
 @Repository
 class ReturnStates {
 
-    private static final String SELECT = "SELECT d.id, d.organisation_id, d.programme_id, d.financial_year, d.quarter, "
-            + "d.version, d.status, d.compiled_at, p.full_name, d.row_count, d.collated, d.submitted_at, d.lock_id "
-            + "FROM data_return d JOIN person p ON p.id = d.compiled_by ";
+    private static final String SELECT = "SELECT " + ReturnRecords.COLUMNS + " FROM data_return d ";
 
     private final JdbcClient jdbc;
+    private final ReturnRecords records;
 
-    ReturnStates(JdbcClient jdbc) {
+    ReturnStates(JdbcClient jdbc, ReturnRecords records) {
         this.jdbc = jdbc;
+        this.records = records;
     }
 
     Optional<DataReturn> byId(long id) {
-        return jdbc.sql(SELECT + "WHERE d.id = ?").param(id).query(ReturnStore::dataReturn).optional();
+        return records.optional(jdbc.sql(SELECT + "WHERE d.id = ?").param(id));
     }
 
     /** The version before this one, if there is one. */
     Optional<DataReturn> previous(DataReturn r) {
-        return jdbc.sql(SELECT + "WHERE d.organisation_id = ? AND d.programme_id = ? AND d.financial_year = ? "
-                + "AND d.quarter = ? AND d.collated = ? AND d.version = ?")
+        return records.optional(jdbc.sql(SELECT + "WHERE d.organisation_id = ? AND d.programme_id = ? "
+                + "AND d.financial_year = ? AND d.quarter = ? AND d.collated = ? AND d.version = ?")
                 .params(r.organisationId(), r.programmeId(), r.quarter().financialYear().startYear(),
-                        r.quarter().number(), r.collated(), r.version() - 1)
-                .query(ReturnStore::dataReturn).optional();
+                        r.quarter().number(), r.collated(), r.version() - 1));
     }
 
     /** The latest version of each of these organisations' returns of the programme in the year. */
@@ -45,24 +45,30 @@ class ReturnStates {
         if (organisationIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + "WHERE d.organisation_id IN (:organisations) AND d.programme_id = :programme "
-                + "AND d.financial_year = :year AND d.collated = :collated AND d.version = " + ReturnStore.LATEST
-                + ")").param("organisations", organisationIds).param("programme", programmeId)
-                .param("year", year.startYear()).param("collated", collated)
-                .query(ReturnStore::dataReturn).list();
+        return records.list(jdbc.sql(SELECT + "WHERE d.organisation_id IN (:organisations) "
+                + "AND d.programme_id = :programme AND d.financial_year = :year AND d.collated = :collated "
+                + "AND d.version = " + ReturnStore.LATEST + ")").param("organisations", organisationIds)
+                .param("programme", programmeId).param("year", year.startYear()).param("collated", collated));
     }
 
     /** The collated returns sent by these organisations, newest quarter first. */
     List<DataReturn> sent(Collection<Long> organisationIds) {
-        return jdbc.sql(SELECT + "WHERE d.collated = TRUE AND d.status = 'SENT' AND d.organisation_id IN (:scope) "
-                + "ORDER BY d.financial_year DESC, d.quarter DESC, d.version DESC").param("scope", organisationIds)
-                .query(ReturnStore::dataReturn).list();
+        return records.list(jdbc.sql(SELECT + "WHERE d.collated = TRUE AND d.status = :sent "
+                + "AND d.organisation_id IN (:scope) ORDER BY d.financial_year DESC, d.quarter DESC, d.version DESC")
+                .param("sent", ReturnStatus.SENT.name()).param("scope", organisationIds));
     }
 
-    /** Moves the return from one status to another; false when it was no longer in {@code from}. */
-    boolean move(long id, String from, String to) {
-        return jdbc.sql("UPDATE data_return SET status = ? WHERE id = ? AND status = ?").params(to, id, from)
-                .update() == 1;
+    /**
+     * Moves the return from one status to another; false when it was no longer in {@code from}.
+     *
+     * @throws IllegalArgumentException when a return may not move so
+     */
+    boolean move(long id, ReturnStatus from, ReturnStatus to) {
+        if (!from.canBecome(to)) {
+            throw new IllegalArgumentException("A return cannot go from " + from + " to " + to);
+        }
+        return jdbc.sql("UPDATE data_return SET status = ? WHERE id = ? AND status = ?")
+                .params(to.name(), id, from.name()).update() == 1;
     }
 
     void submitted(long id, Instant at) {
@@ -85,11 +91,14 @@ class ReturnStates {
 
     /** What happened to the return, oldest first. */
     List<ReturnEvent> events(long id) {
-        return jdbc.sql("""
-                SELECT e.action, e.happened_at, p.full_name, e.remark FROM data_return_event e
-                JOIN person p ON p.id = e.by_person WHERE e.return_id = ? ORDER BY e.id""").param(id)
-                .query((rs, n) -> new ReturnEvent(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+        record Row(String action, Instant at, long by, String remark) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT action, happened_at, by_person, remark FROM data_return_event WHERE return_id = ? ORDER BY id""")
+                .param(id).query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
                         rs.getString(4))).list();
+        Map<Long, String> names = records.names(rows.stream().map(Row::by).toList());
+        return rows.stream().map(r -> new ReturnEvent(r.action(), r.at(), names.get(r.by()), r.remark())).toList();
     }
 
     /** The latest comment the hub made when it returned the return or lifted its lock, if any. */

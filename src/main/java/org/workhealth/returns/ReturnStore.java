@@ -6,9 +6,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,18 +24,12 @@ import org.springframework.stereotype.Repository;
 import org.workhealth.calendar.Quarter;
 
 /**
- * Compiled returns in the database. Compiling is set-based: the participants' pseudonyms and the extract's rows
- * are each made by one {@code INSERT ... SELECT} over the milestone record's first-per-case projection
- * ({@code milestone_first}), the case, its referral and its cohort, whatever the number of participants. The
- * extract is read from those tables directly, read only, because a row per participant has to be made in the
- * database to stay fast; no other module's data is changed.
+ * Compiled returns in the database: the returns themselves, their participants' pseudonyms, extract rows, figures
+ * and issues. Only this module's tables: what the extract says of each participant comes from the modules that own
+ * it ({@link ReturnExtracts}).
  */
 @Repository
 class ReturnStore {
-
-    private static final String RETURN_COLUMNS = """
-            d.id, d.organisation_id, d.programme_id, d.financial_year, d.quarter, d.version, d.status, d.compiled_at,
-            p.full_name, d.row_count, d.collated, d.submitted_at, d.lock_id""";
 
     static final String ROW_COLUMNS = """
             pseudonym, cohort, age_band, sex, ethnicity, disability, employment_status, referred_on, engaged_on,
@@ -41,46 +41,23 @@ class ReturnStore {
              AND v.programme_id = d.programme_id AND v.financial_year = d.financial_year AND v.quarter = d.quarter
              AND v.collated = d.collated""";
 
-    /** The cases with a current milestone under the contracts by the day: the return's participants. */
-    private static final String PARTICIPANTS = """
-            SELECT DISTINCT g.case_id FROM milestone_first g
-            WHERE g.contract_id IN (:contracts) AND g.occurred_on <= :upTo""";
-
-    /** Age in whole years on the day received, as {@code ReferralEquality} works it out, banded as it bands it. */
-    private static final String AGE = """
-            (EXTRACT(YEAR FROM r.received_at) - EXTRACT(YEAR FROM r.date_of_birth)
-             - CASE WHEN EXTRACT(MONTH FROM r.received_at) * 100 + EXTRACT(DAY FROM r.received_at)
-                         < EXTRACT(MONTH FROM r.date_of_birth) * 100 + EXTRACT(DAY FROM r.date_of_birth)
-                    THEN 1 ELSE 0 END)""";
-    private static final String AGE_BAND = """
-            CASE WHEN r.date_of_birth IS NULL THEN NULL WHEN %1$s < 16 THEN 'Under 16' WHEN %1$s < 25 THEN '16 to 24'
-                 WHEN %1$s < 35 THEN '25 to 34' WHEN %1$s < 50 THEN '35 to 49' WHEN %1$s < 65 THEN '50 to 64'
-                 ELSE '65 and over' END""".formatted(AGE);
-
-    /** The exit milestone's {@code reason} attribute, from {@code key=value;key=value}. */
-    private static final String EXIT_REASON;
-
-    static {
-        String x = "(';' || d.exit_attributes || ';')";
-        String at = "POSITION(';reason=' IN " + x + ")";
-        EXIT_REASON = "CASE WHEN " + at + " > 0 THEN SUBSTRING(" + x + " FROM " + at + " + 8 FOR POSITION(';' IN "
-                + "SUBSTRING(" + x + " FROM " + at + " + 8)) - 1) END";
-    }
+    private static final int CHUNK = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final ReturnRecords records;
 
-    ReturnStore(JdbcClient jdbc, JdbcTemplate batch) {
+    ReturnStore(JdbcClient jdbc, JdbcTemplate batch, ReturnRecords records) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.records = records;
     }
 
     Optional<DataReturn> find(long organisationId, long programmeId, Quarter quarter) {
-        return jdbc.sql("SELECT " + RETURN_COLUMNS + " FROM data_return d JOIN person p ON p.id = d.compiled_by "
+        return records.optional(jdbc.sql("SELECT " + ReturnRecords.COLUMNS + " FROM data_return d "
                 + "WHERE d.organisation_id = ? AND d.programme_id = ? AND d.financial_year = ? AND d.quarter = ? "
                 + "AND d.collated = FALSE ORDER BY d.version DESC FETCH FIRST 1 ROWS ONLY")
-                .params(organisationId, programmeId, quarter.financialYear().startYear(), quarter.number())
-                .query(ReturnStore::dataReturn).optional();
+                .params(organisationId, programmeId, quarter.financialYear().startYear(), quarter.number()));
     }
 
     /** The organisation's latest return of each programme and quarter, for these programmes. */
@@ -88,12 +65,11 @@ class ReturnStore {
         if (programmeIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + RETURN_COLUMNS + " FROM data_return d JOIN person p ON p.id = d.compiled_by "
+        return records.list(jdbc.sql("SELECT " + ReturnRecords.COLUMNS + " FROM data_return d "
                 + "WHERE d.organisation_id = :organisation AND d.programme_id IN (:programmes) "
                 + "AND d.collated = FALSE AND d.version = " + LATEST + ")").param("organisation", organisationId)
-                .param("programmes", programmeIds).query(ReturnStore::dataReturn).list();
+                .param("programmes", programmeIds));
     }
-
     /**
      * The draft to compile into: a new version 1, or the existing draft emptied of what it held, locked until the
      * transaction ends so that two compiles of it happen one after the other.
@@ -103,17 +79,11 @@ class ReturnStore {
     Optional<Long> draft(long organisationId, long programmeId, Quarter quarter, Instant at, long by) {
         Optional<Long> existing = jdbc.sql("""
                 SELECT id FROM data_return WHERE organisation_id = ? AND programme_id = ? AND financial_year = ?
-                AND quarter = ? AND status = 'DRAFT' FOR UPDATE""")
-                .params(organisationId, programmeId, quarter.financialYear().startYear(), quarter.number())
-                .query(Long.class).optional();
+                AND quarter = ? AND status = ? FOR UPDATE""")
+                .params(organisationId, programmeId, quarter.financialYear().startYear(), quarter.number(),
+                        ReturnStatus.DRAFT.name()).query(Long.class).optional();
         if (existing.isPresent()) {
-            long id = existing.get();
-            jdbc.sql("DELETE FROM data_return_issue WHERE return_id = ?").param(id).update();
-            jdbc.sql("DELETE FROM data_return_figure WHERE return_id = ?").param(id).update();
-            jdbc.sql("DELETE FROM data_return_row WHERE return_id = ?").param(id).update();
-            jdbc.sql("DELETE FROM data_return_contract WHERE return_id = ?").param(id).update();
-            jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
-                    .params(Timestamp.from(at), by, id).update();
+            emptyDraft(jdbc, existing.get(), at, by, "data_return_contract");
             return existing;
         }
         Optional<DataReturn> latest = find(organisationId, programmeId, quarter);
@@ -126,47 +96,79 @@ class ReturnStore {
         jdbc.sql("""
                 INSERT INTO data_return (organisation_id, programme_id, financial_year, quarter, version, status,
                                          compiled_at, compiled_by, row_count)
-                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, 0)""").params(organisationId, programmeId,
-                quarter.financialYear().startYear(), quarter.number(), version, Timestamp.from(at), by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""").params(organisationId, programmeId,
+                quarter.financialYear().startYear(), quarter.number(), version, ReturnStatus.DRAFT.name(),
+                Timestamp.from(at), by)
                 .update(key, "id");
         return Optional.of(key.getKeyAs(Number.class).longValue());
     }
 
-    /** Gives every participant without one a pseudonym: a random token, in one statement. */
-    int makePseudonyms(List<Long> contractIds, LocalDate upTo, Instant at) {
-        return jdbc.sql("""
-                INSERT INTO return_participant (case_id, pseudonym, created_at)
-                SELECT x.case_id, 'P' || UPPER(SUBSTRING(REPLACE(CAST(gen_random_uuid() AS VARCHAR(36)), '-', '')
-                                             FROM 1 FOR 20)), :at
-                FROM (""" + PARTICIPANTS + """
-                ) x WHERE NOT EXISTS (SELECT 1 FROM return_participant e WHERE e.case_id = x.case_id)""")
-                .param("contracts", contractIds).param("upTo", Date.valueOf(upTo)).param("at", Timestamp.from(at))
-                .update();
+    /**
+     * Empties a draft (or unsent collation) of what compiling put in it, the {@code parts} of its kind included,
+     * and notes who compiles it again and when.
+     */
+    static void emptyDraft(JdbcClient jdbc, long id, Instant at, long by, String parts) {
+        for (String table : List.of("data_return_issue", "data_return_figure", "data_return_row", parts)) {
+            jdbc.sql("DELETE FROM " + table + " WHERE return_id = ?").param(id).update();
+        }
+        jdbc.sql("UPDATE data_return SET compiled_at = ?, compiled_by = ?, row_count = 0 WHERE id = ?")
+                .params(Timestamp.from(at), by, id).update();
     }
 
-    /** Writes the extract: a row per participant, in one statement. */
-    int insertRows(long returnId, List<Long> contractIds, LocalDate upTo) {
-        return jdbc.sql("INSERT INTO data_return_row (return_id, " + ROW_COLUMNS + ") SELECT :returnId, rp.pseudonym, "
-                + "co.code, " + AGE_BAND + ", r.sex, r.ethnicity, r.disability, sc.employment_status_at_referral, "
-                + "CAST(r.received_at AS DATE), d.engaged_on, d.action_plan_on, d.job_start_on, d.job_retention_on, "
-                + "d.exited_on, " + EXIT_REASON + " " + """
-                 FROM (SELECT f.case_id,
-                              MAX(CASE WHEN f.type = 'ENGAGEMENT' THEN f.occurred_on END) AS engaged_on,
-                              MAX(CASE WHEN f.type = 'ACTION_PLAN_AGREED' THEN f.occurred_on END) AS action_plan_on,
-                              MAX(CASE WHEN f.type = 'JOB_START' THEN f.occurred_on END) AS job_start_on,
-                              MAX(CASE WHEN f.type = 'JOB_RETENTION' THEN f.occurred_on END) AS job_retention_on,
-                              MAX(CASE WHEN f.type = 'EXIT' THEN f.occurred_on END) AS exited_on,
-                              MAX(CASE WHEN f.type = 'EXIT' THEN f.attributes END) AS exit_attributes
-                       FROM milestone_first f
-                       WHERE f.occurred_on <= :upTo AND f.case_id IN (""" + PARTICIPANTS + """
-                )
-                       GROUP BY f.case_id) d
-                JOIN support_case sc ON sc.id = d.case_id
-                JOIN referral r ON r.id = sc.referral_id
-                JOIN return_participant rp ON rp.case_id = d.case_id
-                LEFT JOIN cohort co ON co.id = sc.cohort_id""")
-                .param("returnId", returnId).param("contracts", contractIds).param("upTo", Date.valueOf(upTo))
-                .update();
+    /**
+     * The cases' pseudonyms, giving every case without one a new one: a random token, kept so that a participant
+     * is the same in every return.
+     */
+    Map<Long, String> pseudonyms(Collection<Long> caseIds, Instant at) {
+        List<Long> ids = List.copyOf(caseIds);
+        Map<Long, String> pseudonyms = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql("SELECT case_id, pseudonym FROM return_participant WHERE case_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .query(rs -> {
+                        pseudonyms.put(rs.getLong("case_id"), rs.getString("pseudonym"));
+                    });
+        }
+        List<Object[]> made = new ArrayList<>();
+        for (Long id : ids) {
+            if (!pseudonyms.containsKey(id)) {
+                String pseudonym = "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+                        .toUpperCase(Locale.ROOT);
+                pseudonyms.put(id, pseudonym);
+                made.add(new Object[] {id, pseudonym, Timestamp.from(at)});
+            }
+        }
+        batch.batchUpdate("INSERT INTO return_participant (case_id, pseudonym, created_at) VALUES (?, ?, ?)", made);
+        return pseudonyms;
+    }
+
+    /** Writes the extract's rows, in one batch. */
+    void insertRows(long returnId, List<ExtractRow> rows) {
+        batch.batchUpdate("INSERT INTO data_return_row (return_id, " + ROW_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, CHUNK, (ps, r) -> {
+                    ps.setLong(1, returnId);
+                    ps.setString(2, r.participantId());
+                    ps.setString(3, r.cohort());
+                    ps.setString(4, r.ageBand());
+                    ps.setString(5, r.sex());
+                    ps.setString(6, r.ethnicity());
+                    ps.setString(7, r.disability());
+                    ps.setString(8, r.employmentStatus());
+                    ps.setObject(9, date(r.referredOn()), Types.DATE);
+                    ps.setObject(10, date(r.engagedOn()), Types.DATE);
+                    ps.setObject(11, date(r.actionPlanAgreedOn()), Types.DATE);
+                    ps.setObject(12, date(r.jobStartOn()), Types.DATE);
+                    ps.setObject(13, date(r.jobRetentionOn()), Types.DATE);
+                    ps.setObject(14, date(r.exitedOn()), Types.DATE);
+                    ps.setString(15, r.exitReason());
+                });
+    }
+
+    /** The cases whose participants' rows the return holds (a collation's included). */
+    List<Long> participantCases(long returnId) {
+        return jdbc.sql("""
+                SELECT p.case_id FROM data_return_row x JOIN return_participant p ON p.pseudonym = x.pseudonym
+                WHERE x.return_id = ?""").param(returnId).query(Long.class).list();
     }
 
     /** Notes the contracts the return counted: what approving it locks. */
@@ -222,20 +224,6 @@ class ReturnStore {
                 .query(ReturnStore::row).list();
     }
 
-    /**
-     * The participants' first and last names, for the personal data scan only: they never leave this class's
-     * caller, which looks for them in the extract.
-     */
-    List<String[]> participantNames(long returnId) {
-        return jdbc.sql("""
-                SELECT r.first_name, r.last_name FROM data_return_row x
-                JOIN return_participant p ON p.pseudonym = x.pseudonym
-                JOIN support_case sc ON sc.id = p.case_id
-                JOIN referral r ON r.id = sc.referral_id
-                WHERE x.return_id = ?""").param(returnId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
-    }
-
     static ExtractRow row(ResultSet rs, int n) throws SQLException {
         return new ExtractRow(rs.getString("pseudonym"), rs.getString("cohort"), rs.getString("age_band"),
                 rs.getString("sex"), rs.getString("ethnicity"), rs.getString("disability"),
@@ -249,15 +237,7 @@ class ReturnStore {
         return date == null ? null : date.toLocalDate();
     }
 
-    static DataReturn dataReturn(ResultSet rs, int n) throws SQLException {
-        return new DataReturn(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("programme_id"),
-                Quarter.of(rs.getInt("financial_year"), rs.getInt("quarter")), rs.getInt("version"),
-                rs.getString("status"), rs.getTimestamp("compiled_at").toInstant(), rs.getString("full_name"),
-                rs.getInt("row_count"), rs.getBoolean("collated"), instant(rs.getTimestamp("submitted_at")),
-                (Long) rs.getObject("lock_id", Long.class));
-    }
-
-    private static Instant instant(Timestamp at) {
-        return at == null ? null : at.toInstant();
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
     }
 }

@@ -55,7 +55,7 @@ class ReturnSubmission {
         if (problem != null) {
             throw new ReturnStateException(problem);
         }
-        if (!states.move(r.id(), DataReturn.DRAFT, DataReturn.SUBMITTED)) {
+        if (!states.move(r.id(), ReturnStatus.DRAFT, ReturnStatus.SUBMITTED)) {
             throw new ReturnStateException("This version of the return has already been submitted");
         }
         states.submitted(r.id(), clock.instant());

@@ -55,6 +55,7 @@ class Returns {
     }
 
     private final ReturnStore store;
+    private final ReturnExtracts extracts;
     private final ReturnTemplates templates;
     private final KpiTables kpiTables;
     private final KpiDefinitions kpiDefinitions;
@@ -63,9 +64,10 @@ class Returns {
     private final AuditLog audit;
     private final Clock clock;
 
-    Returns(ReturnStore store, ReturnTemplates templates, KpiTables kpiTables, KpiDefinitions kpiDefinitions,
+    Returns(ReturnStore store, ReturnExtracts extracts, ReturnTemplates templates, KpiTables kpiTables, KpiDefinitions kpiDefinitions,
             Programmes programmes, AccessPolicy access, AuditLog audit, Clock clock) {
         this.store = store;
+        this.extracts = extracts;
         this.templates = templates;
         this.kpiTables = kpiTables;
         this.kpiDefinitions = kpiDefinitions;
@@ -167,13 +169,12 @@ class Returns {
         List<ReturnFigure> figures = figures(period, table);
         int rows = 0;
         if (!contractIds.isEmpty()) {
-            store.makePseudonyms(contractIds, upTo, clock.instant());
-            rows = store.insertRows(id, contractIds, upTo);
+            rows = extracts.compile(id, period.programme(), contractIds, upTo, clock.instant());
         }
         store.insertFigures(id, figures);
         store.insertContracts(id, contractIds);
         List<ExtractRow> extract = rows == 0 ? List.of() : store.rows(id, Integer.MAX_VALUE);
-        PersonalDataScan scan = PersonalDataScan.withNames(rows == 0 ? List.of() : store.participantNames(id));
+        PersonalDataScan scan = PersonalDataScan.withNames(rows == 0 ? List.of() : extracts.participantNames(id));
         List<ReturnIssue> issues = new ArrayList<>(ReturnValidation.validate(period.template(), quarter, figures,
                 extract, scan));
         if (!quarter.end().isBefore(today())) {

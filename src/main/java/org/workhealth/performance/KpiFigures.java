@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.programme.Contract;
+import org.workhealth.programme.Programmes;
 
 /**
  * Figures entered by hand: append-only, a correction supersedes the figure it corrects. Who may
@@ -37,11 +39,13 @@ public class KpiFigures {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Programmes programmes;
 
-    KpiFigures(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    KpiFigures(JdbcClient jdbc, AuditLog audit, Clock clock, Programmes programmes) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.programmes = programmes;
     }
 
     /** The current (not superseded) figures of these contracts in a financial year, in one query. */
@@ -156,8 +160,7 @@ public class KpiFigures {
     }
 
     private Long providerOf(long contractId) {
-        return jdbc.sql("SELECT provider_organisation_id FROM contract WHERE id = ?").param(contractId)
-                .query(Long.class).optional().orElse(null);
+        return programmes.findContract(contractId).map(Contract::providerOrganisationId).orElse(null);
     }
 
     private static String describe(KpiFigure f) {

@@ -177,4 +177,11 @@ public class Programmes {
         access.require(user, Permission.MANAGE_PROGRAMMES, programme.ownerOrganisationId());
         return programme;
     }
+
+    /** The contracts, of any programme, that an organisation in the set delivers or commissions, in one query. */
+    public List<Contract> contractsDeliveredOrCommissionedBy(java.util.Collection<Long> organisationIds) {
+        return organisationIds.isEmpty() ? List.of()
+                : contracts.findByProviderOrganisationIdInOrCommissionerOrganisationIdIn(organisationIds,
+                        organisationIds);
+    }
 }

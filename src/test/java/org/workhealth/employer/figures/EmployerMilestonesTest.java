@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.workhealth.employer.EmployerSignedUp;
-import org.workhealth.employer.SignUpSource;
+import org.workhealth.employer.internal.EmployerSignedUp;
+import org.workhealth.employer.internal.SignUpSource;
 import org.workhealth.employer.assessment.AwardWithdrawn;
 import org.workhealth.employer.assessment.EmployerAccredited;
 

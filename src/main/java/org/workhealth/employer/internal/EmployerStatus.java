@@ -1,4 +1,4 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
 
 /** Where a sign-up stands: waiting for an advisor, confirmed (the employer takes part), or declined. */
 public enum EmployerStatus {

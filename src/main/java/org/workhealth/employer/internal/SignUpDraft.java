@@ -1,4 +1,4 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 
 /**
@@ -17,7 +18,7 @@ public class SignUpDraft implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How many sites the sign-up asks about; more are added from the employer's page later. */
-    static final int SITES = 3;
+    public static final int SITES = 3;
 
     private final String submissionKey = UUID.randomUUID().toString();
     private String name;
@@ -33,14 +34,14 @@ public class SignUpDraft implements Serializable {
     private String agreeToContact;
 
     /** The answers as the sign-up records them; call only once {@link SignUpQuestion} finds no problem. */
-    NewEmployer toNewEmployer() {
+    public NewEmployer toNewEmployer() {
         return new NewEmployer(name.strip(), normalisedCompaniesHouse(companiesHouseNumber),
                 Choices.chosen(SicSection.class, sicSection), Integer.parseInt(employees.strip().replace(",", "")),
                 sites(), toContact());
     }
 
     /** The sites answered, in order. */
-    List<NewSite> sites() {
+    public List<NewSite> sites() {
         List<NewSite> sites = new ArrayList<>();
         for (int i = 0; i < SITES; i++) {
             if (siteAnswered(i)) {
@@ -51,20 +52,20 @@ public class SignUpDraft implements Serializable {
         return sites;
     }
 
-    EmployerContact toContact() {
+    public EmployerContact toContact() {
         return new EmployerContact(contactName.strip(), contactEmail.strip(), blankToNull(contactPhone));
     }
 
-    boolean siteAnswered(int i) {
-        return !blank(siteName[i]) || !blank(sitePostcode[i]) || !blank(siteAuthority[i]);
+    public boolean siteAnswered(int i) {
+        return !Answers.blank(siteName[i]) || !Answers.blank(sitePostcode[i]) || !Answers.blank(siteAuthority[i]);
     }
 
-    static String normalisedCompaniesHouse(String number) {
-        return blank(number) ? null : number.replace(" ", "").strip().toUpperCase(Locale.ROOT);
+    public static String normalisedCompaniesHouse(String number) {
+        return Answers.blank(number) ? null : number.replace(" ", "").strip().toUpperCase(Locale.ROOT);
     }
 
-    static String normalisedPostcode(String postcode) {
-        if (blank(postcode)) {
+    public static String normalisedPostcode(String postcode) {
+        if (Answers.blank(postcode)) {
             return null;
         }
         String compact = postcode.replace(" ", "").strip().toUpperCase(Locale.ROOT);
@@ -72,12 +73,8 @@ public class SignUpDraft implements Serializable {
                 + compact.substring(compact.length() - 3) : compact;
     }
 
-    static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
     private static String blankToNull(String value) {
-        return blank(value) ? null : value.strip();
+        return Answers.blank(value) ? null : value.strip();
     }
 
     public String getSubmissionKey() { return submissionKey; }

@@ -1,4 +1,7 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
+
+import org.workhealth.employer.Employer;
+import org.workhealth.employer.Employers;
 
 import java.util.HashSet;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
 
 /** Where a sign-up came from. */
 public enum SignUpSource {

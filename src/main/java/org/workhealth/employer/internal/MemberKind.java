@@ -1,4 +1,4 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
 
 /** What one of an employer's own people is to the programme. */
 public enum MemberKind {

@@ -1,4 +1,6 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
+
+import org.workhealth.employer.SizeBand;
 
 import java.util.List;
 

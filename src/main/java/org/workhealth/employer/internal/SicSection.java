@@ -1,4 +1,4 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.workhealth.employer;
+package org.workhealth.employer.internal;
 
 /** A site of an employer, as stored. */
 public record Site(long id, long employerId, String name, String postcode, String localAuthority) {

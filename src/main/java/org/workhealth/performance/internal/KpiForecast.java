@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 /**
  * A quarter's forecast as the commissioner set it.

@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,6 +22,7 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
 import org.workhealth.programme.Contract;
+import org.workhealth.programme.Programmes;
 
 /**
  * Targets, baselines and quarterly forecasts per contract and financial year, set by a commissioner of
@@ -31,14 +32,14 @@ import org.workhealth.programme.Contract;
 public class KpiTargets {
 
     private final JdbcClient jdbc;
-    private final ContractLookup contracts;
+    private final Programmes programmes;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
 
-    KpiTargets(JdbcClient jdbc, ContractLookup contracts, AccessPolicy access, AuditLog audit, Clock clock) {
+    KpiTargets(JdbcClient jdbc, Programmes programmes, AccessPolicy access, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
-        this.contracts = contracts;
+        this.programmes = programmes;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -86,7 +87,7 @@ public class KpiTargets {
 
     /** The contract, when the person may set its targets: a commissioner of its commissioning organisation. */
     public Contract settable(CurrentUser user, long contractId) {
-        Contract contract = contracts.find(contractId).orElseThrow(OutOfScopeException::new);
+        Contract contract = programmes.findContract(contractId).orElseThrow(OutOfScopeException::new);
         access.require(user, Permission.MANAGE_PROGRAMMES, contract.commissionerOrganisationId());
         return contract;
     }
@@ -101,7 +102,7 @@ public class KpiTargets {
     /** For demo data and tests, where there is no signed-in person. */
     @Transactional
     public void saveUnchecked(long contractId, FinancialYear year, List<KpiTargetEntry> entries) {
-        saveUnchecked(contracts.find(contractId).orElseThrow(), year, entries, null);
+        saveUnchecked(programmes.findContract(contractId).orElseThrow(), year, entries, null);
     }
 
     private void saveUnchecked(Contract contract, FinancialYear year, List<KpiTargetEntry> entries, Long personId) {

@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.workhealth.calendar.Quarter;
+import org.workhealth.performance.KpiRow;
+import org.workhealth.performance.KpiCell;
+import org.workhealth.performance.KpiUnit;
 
 /**
  * A small chart of values per category (such as quarters), for one or more series (such as
@@ -81,7 +84,7 @@ public record TrendChart(String id, String title, List<String> categories, List<
 
     /** A value as the chart and table show it, like "1,250" or "12.5%"; "No figure" for a gap. */
     public String format(BigDecimal value) {
-        return value == null ? "No figure" : ChartSvg.number(value) + suffix;
+        return value == null ? "No figure" : SvgPieces.number(value) + suffix;
     }
 
     public String tableId() {

@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.util.List;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.workhealth.govuk.TypedText;
+import org.workhealth.performance.EqualityTable;
 
 /**
  * Equality tables as one CSV file, with the cells exactly as the page shows them ("Fewer than 5", "Not shown"): a

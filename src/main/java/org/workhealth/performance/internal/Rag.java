@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 /** A cell's rating against its forecast, always given in words as well as colour. */
 public enum Rag {

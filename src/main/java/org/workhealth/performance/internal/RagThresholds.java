@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -49,7 +49,7 @@ public class RagThresholds {
         return defaultRow().orElse(RagThreshold.DEFAULT);
     }
 
-    Optional<RagThreshold> programmeOwn(long programmeId) {
+    public Optional<RagThreshold> programmeOwn(long programmeId) {
         return jdbc.sql("SELECT green_from_percent, amber_from_percent FROM rag_threshold WHERE programme_id = ?")
                 .param(programmeId)
                 .query((rs, row) -> new RagThreshold(rs.getBigDecimal(1), rs.getBigDecimal(2))).optional();
@@ -61,7 +61,7 @@ public class RagThresholds {
     }
 
     /** Every programme's own thresholds, by programme id, in one query. */
-    Map<Long, RagThreshold> programmesOwn() {
+    public Map<Long, RagThreshold> programmesOwn() {
         Map<Long, RagThreshold> own = new HashMap<>();
         jdbc.sql("SELECT programme_id, green_from_percent, amber_from_percent FROM rag_threshold "
                         + "WHERE programme_id IS NOT NULL")
@@ -146,12 +146,12 @@ public class RagThresholds {
         return Timestamp.from(clock.instant());
     }
 
-    static String describe(RagThreshold t) {
+    public static String describe(RagThreshold t) {
         return "green from " + percent(t.greenFromPercent()) + ", amber from " + percent(t.amberFromPercent());
     }
 
     /** "100%", "97.5%": no trailing ".0". */
-    static String percent(BigDecimal value) {
+    public static String percent(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 /** Where a quarter stands on the day the table is drawn: only finished quarters are RAG rated. */
 public enum QuarterState {

@@ -1,4 +1,4 @@
-package org.workhealth.performance;
+package org.workhealth.performance.internal;
 
 /**
  * Someone else entered or corrected the figure between the person reading it and saving theirs:

@@ -1,5 +1,8 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerStatus;
+
 import java.util.List;
 
 import org.springframework.stereotype.Controller;

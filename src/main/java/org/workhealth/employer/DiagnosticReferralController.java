@@ -1,5 +1,10 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.LocalAuthority;
+import org.workhealth.employer.internal.SicSection;
+import org.workhealth.employer.internal.SignUpDraft;
+import org.workhealth.employer.internal.SignUpSource;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerStatus;
+import org.workhealth.employer.internal.SicSection;
+import org.workhealth.employer.internal.SignUpSource;
+
 import java.time.LocalDate;
 
 /** An employer taking part in (or asking to join) Thrive at Work, without its contact's personal details. */

@@ -1,5 +1,11 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerContact;
+import org.workhealth.employer.internal.EmployerDetailsChanged;
+import org.workhealth.employer.internal.NewSite;
+import org.workhealth.employer.internal.Site;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

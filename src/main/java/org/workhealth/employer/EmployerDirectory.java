@@ -1,5 +1,12 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerContact;
+import org.workhealth.employer.internal.EmployerScope;
+import org.workhealth.employer.internal.EmployerStatus;
+import org.workhealth.employer.internal.MemberKind;
+import org.workhealth.employer.internal.SignUpSource;
+import org.workhealth.employer.internal.Site;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,13 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerContact;
+import org.workhealth.employer.internal.LocalAuthority;
+import org.workhealth.employer.internal.MemberKind;
+import org.workhealth.employer.internal.NewEmployer;
+import org.workhealth.employer.internal.NewSite;
+import org.workhealth.employer.internal.SicSection;
+import org.workhealth.employer.internal.SignUpSource;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;

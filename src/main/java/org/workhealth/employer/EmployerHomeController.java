@@ -1,5 +1,13 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerContact;
+import org.workhealth.employer.internal.LocalAuthority;
+import org.workhealth.employer.internal.MemberKind;
+import org.workhealth.employer.internal.NewSite;
+import org.workhealth.employer.internal.SignUpDraft;
+import org.workhealth.employer.internal.Site;
+
 import java.util.ArrayList;
 import java.util.List;
 

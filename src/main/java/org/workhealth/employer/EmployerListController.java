@@ -1,5 +1,9 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerStatus;
+import org.workhealth.employer.internal.SignUpSource;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

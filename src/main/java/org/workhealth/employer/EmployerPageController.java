@@ -1,5 +1,9 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerStatus;
+import org.workhealth.employer.internal.MemberKind;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,6 +1,9 @@
 package org.workhealth.employer;
 
-import java.util.regex.Pattern;
+import org.workhealth.govuk.Answers;
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.MemberKind;
+
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +26,6 @@ import org.workhealth.organisation.People;
 @Controller
 class EmployerPeopleController {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     record PersonForm(String fullName, String email) {
     }
@@ -82,7 +84,7 @@ class EmployerPeopleController {
             result.rejectValue("email", "required", "Enter the champion's email address");
         } else if (form.email().strip().length() > SignUpQuestion.EMAIL_MAX) {
             result.rejectValue("email", "tooLong", "Email address must be 254 characters or fewer");
-        } else if (!EMAIL.matcher(form.email().strip()).matches()) {
+        } else if (!Answers.email(form.email())) {
             result.rejectValue("email", "format", "Enter an email address in the correct format, like name@example.com");
         } else if (people.emailInUse(form.email())) {
             result.rejectValue("email", "taken", "There is already an account with this email address");

@@ -1,5 +1,8 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerStatus;
+import org.workhealth.employer.internal.SignUpSource;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerDetailsChanged;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

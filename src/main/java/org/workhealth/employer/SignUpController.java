@@ -1,5 +1,9 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.LocalAuthority;
+import org.workhealth.employer.internal.SicSection;
+import org.workhealth.employer.internal.SignUpDraft;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

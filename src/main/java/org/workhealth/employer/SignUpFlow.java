@@ -1,5 +1,7 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.SignUpDraft;
+
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;

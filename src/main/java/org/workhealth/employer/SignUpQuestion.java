@@ -1,5 +1,11 @@
 package org.workhealth.employer;
 
+import org.workhealth.govuk.Answers;
+import org.workhealth.employer.internal.LocalAuthority;
+import org.workhealth.employer.internal.SicSection;
+import org.workhealth.employer.internal.SignUpDraft;
+import org.workhealth.employer.internal.Site;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,14 +27,13 @@ enum SignUpQuestion {
     static final int NAME_MAX = 160;
     static final int SITE_NAME_MAX = 160;
     static final int CONTACT_NAME_MAX = 100;
-    static final int EMAIL_MAX = 254;
+    static final int EMAIL_MAX = Answers.EMAIL_LENGTH;
     static final int PHONE_MAX = 30;
     static final int MOST_EMPLOYEES = 1_000_000;
 
     /** A company registration number: 8 digits, or 2 letters (such as SC, NI, OC) and 6 digits. */
     private static final Pattern COMPANIES_HOUSE = Pattern.compile("[0-9]{8}|[A-Z]{2}[0-9]{6}");
     private static final Pattern POSTCODE = Pattern.compile("[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{10,30}");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,3}(,?[0-9]{3})*");
 
@@ -106,17 +111,17 @@ enum SignUpQuestion {
                 text(problems, "contactName", draft.getContactName(), "Enter the name of the main contact",
                         "Contact name", CONTACT_NAME_MAX);
                 String email = draft.getContactEmail();
-                if (SignUpDraft.blank(email)) {
+                if (Answers.blank(email)) {
                     problems.add(problem("contactEmail", "Enter the main contact's email address"));
                 } else if (email.strip().length() > EMAIL_MAX) {
                     problems.add(problem("contactEmail", "Email address must be " + EMAIL_MAX
                             + " characters or fewer"));
-                } else if (!EMAIL.matcher(email.strip()).matches()) {
+                } else if (!Answers.email(email)) {
                     problems.add(problem("contactEmail",
                             "Enter an email address in the correct format, like name@example.com"));
                 }
                 String phone = draft.getContactPhone();
-                if (!SignUpDraft.blank(phone) && (phone.strip().length() > PHONE_MAX
+                if (!Answers.blank(phone) && (phone.strip().length() > PHONE_MAX
                         || !PHONE.matcher(phone.strip()).matches())) {
                     problems.add(problem("contactPhone",
                             "Enter a phone number, like 0121 496 0000 or +44 121 496 0000, or leave it blank"));
@@ -134,7 +139,7 @@ enum SignUpQuestion {
     }
 
     private static void employees(List<String[]> problems, String answer) {
-        if (SignUpDraft.blank(answer)) {
+        if (Answers.blank(answer)) {
             problems.add(problem("employees", "Enter the number of people your organisation employs"));
             return;
         }
@@ -164,7 +169,7 @@ enum SignUpQuestion {
             String n = String.valueOf(i + 1);
             String which = i == 0 ? "" : " of site " + n;
             String name = draft.getSiteName()[i];
-            if (SignUpDraft.blank(name)) {
+            if (Answers.blank(name)) {
                 problems.add(new String[] {"siteName" + n, "Enter the name" + which + ", like Head office",
                     "siteName-" + n});
             } else if (name.strip().length() > SITE_NAME_MAX) {
@@ -188,7 +193,7 @@ enum SignUpQuestion {
 
     private static void text(List<String[]> problems, String field, String value, String missing, String label,
             int max) {
-        if (SignUpDraft.blank(value)) {
+        if (Answers.blank(value)) {
             problems.add(problem(field, missing));
         } else if (value.strip().length() > max) {
             problems.add(problem(field, label + " must be " + max + " characters or fewer"));

@@ -1,5 +1,14 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerContact;
+import org.workhealth.employer.internal.EmployerSignedUp;
+import org.workhealth.employer.internal.EmployerStatus;
+import org.workhealth.employer.internal.MemberKind;
+import org.workhealth.employer.internal.NewEmployer;
+import org.workhealth.employer.internal.NewSite;
+import org.workhealth.employer.internal.SignUpSource;
+
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -168,7 +168,8 @@ public class FundingAgreements {
         Set<Long> scope = access.scope(user);
         Map<Long, String> names = organisations.namesById();
         Map<Long, String> programmeNames = programmeNames();
-        List<Contract> contracts = programmes.contractsInvolving(scope);
+        List<Contract> contracts = programmes.contractsDeliveredOrCommissionedBy(scope).stream()
+                .sorted(java.util.Comparator.comparing(Contract::reference)).toList();
         record Terms(long id, PaymentModel model, long maximumPence) {
         }
         Map<Long, Terms> agreements = new java.util.HashMap<>();
@@ -201,7 +202,8 @@ public class FundingAgreements {
             return List.of();
         }
         Set<Long> scope = access.scope(user);
-        List<Contract> commissioned = programmes.contractsInvolving(scope).stream()
+        List<Contract> commissioned = programmes.contractsDeliveredOrCommissionedBy(scope).stream()
+                .sorted(java.util.Comparator.comparing(Contract::reference))
                 .filter(c -> scope.contains(c.commissionerOrganisationId())).toList();
         if (commissioned.isEmpty()) {
             return List.of();

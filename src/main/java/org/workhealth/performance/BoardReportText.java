@@ -1,4 +1,6 @@
 package org.workhealth.performance;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
 
 /**
  * A quarter's rating in words, for the PDF and the spreadsheet (the page shows the same as a tag).

@@ -3,6 +3,7 @@ package org.workhealth.performance;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.workhealth.performance.internal.QuarterState;
 
 /**
  * The board report in words, ready for a template: the page and the PDF read the same text so that

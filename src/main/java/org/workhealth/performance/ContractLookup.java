@@ -1,45 +1,71 @@
 package org.workhealth.performance;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Contract;
+import org.workhealth.programme.Programme;
+import org.workhealth.programme.Programmes;
 
 /**
- * Finds a contract by id. The programme module offers contracts only per programme, and a targets page
- * is asked for by contract, so this reads the one row to learn its programme and commissioner.
+ * Contracts as the performance pages need them, asked of the programme module (which owns contracts and programmes)
+ * and the organisation module (which names providers): a page makes a fixed number of calls, never one per contract.
  */
 @Component
 class ContractLookup {
 
-    private final JdbcClient jdbc;
+    private final Programmes programmes;
+    private final Organisations organisations;
 
-    ContractLookup(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ContractLookup(Programmes programmes, Organisations organisations) {
+        this.programmes = programmes;
+        this.organisations = organisations;
     }
 
     Optional<Contract> find(long id) {
-        return jdbc.sql("""
-                SELECT id, reference, programme_id, provider_organisation_id, commissioner_organisation_id, area,
-                       starts_on, ends_on, value_pence, version
-                FROM contract WHERE id = ?""").param(id)
-                .query((rs, row) -> new Contract(rs.getLong("id"), rs.getString("reference"),
-                        rs.getLong("programme_id"), rs.getLong("provider_organisation_id"),
-                        rs.getLong("commissioner_organisation_id"), rs.getString("area"),
-                        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(),
-                        (Long) rs.getObject("value_pence", Long.class), rs.getInt("version")))
-                .optional();
+        return programmes.findContract(id);
     }
 
     /** The programmes with a contract that an organisation in the scope delivers or commissions. */
-    java.util.Set<Long> programmesWithContractsIn(java.util.Set<Long> scope) {
-        if (scope.isEmpty()) {
-            return java.util.Set.of();
+    Set<Long> programmesWithContractsIn(Set<Long> scope) {
+        return programmes.contractsDeliveredOrCommissionedBy(scope).stream().map(Contract::programmeId)
+                .collect(Collectors.toSet());
+    }
+
+    /** A contract with its programme's code and name and its provider's name. */
+    Optional<EnteredContract> entered(long id) {
+        return find(id).map(c -> entered(c, programmes.find(c.programmeId()).orElseThrow(),
+                organisations.find(c.providerOrganisationId()).orElseThrow().name()));
+    }
+
+    /**
+     * The contracts of these programmes that an organisation in the scope delivers or commissions, by programme
+     * name and reference.
+     */
+    List<EnteredContract> entered(Set<Long> scope, Set<Long> programmeIds) {
+        List<Contract> contracts = programmes.contractsDeliveredOrCommissionedBy(scope).stream()
+                .filter(c -> programmeIds.contains(c.programmeId())).toList();
+        if (contracts.isEmpty()) {
+            return List.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
-                SELECT DISTINCT programme_id FROM contract
-                WHERE provider_organisation_id IN (:scope) OR commissioner_organisation_id IN (:scope)""")
-                .param("scope", new java.util.ArrayList<>(scope)).query(Long.class).list());
+        Map<Long, Programme> byId = programmes.all().stream()
+                .collect(Collectors.toMap(Programme::id, Function.identity()));
+        Map<Long, String> names = organisations.namesById();
+        return contracts.stream()
+                .map(c -> entered(c, byId.get(c.programmeId()), names.get(c.providerOrganisationId())))
+                .sorted(Comparator.comparing(EnteredContract::programmeName).thenComparing(EnteredContract::reference))
+                .toList();
+    }
+
+    private static EnteredContract entered(Contract c, Programme programme, String providerName) {
+        return new EnteredContract(c.id(), c.reference(), c.programmeId(), programme.code(), programme.name(),
+                c.providerOrganisationId(), providerName, c.commissionerOrganisationId(), c.startsOn(), c.endsOn());
     }
 }

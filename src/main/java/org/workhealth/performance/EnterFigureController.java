@@ -20,6 +20,9 @@ import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.performance.internal.FigureChangedException;
+import org.workhealth.performance.internal.KpiFigure;
+import org.workhealth.performance.internal.KpiFigures;
 
 /**
  * Entering a quarter's figure, or correcting it. A correction is a new figure that supersedes the

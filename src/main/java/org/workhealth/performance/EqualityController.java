@@ -16,6 +16,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.referral.ReferralEquality;
+import org.workhealth.performance.internal.EqualityCsv;
 
 /**
  * Equality monitoring for a programme and financial year: referrals, engagements and job outcomes by age at

@@ -1,9 +1,7 @@
 package org.workhealth.performance;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.organisation.People;
 import org.workhealth.organisation.Permission;
 
 /**
@@ -24,21 +23,16 @@ import org.workhealth.organisation.Permission;
 @Component
 class FigureAccess {
 
-    private static final String CONTRACT = """
-            SELECT c.id, c.reference, c.programme_id, p.code AS programme_code, p.name AS programme_name,
-                   c.provider_organisation_id, o.name AS provider_name, c.commissioner_organisation_id,
-                   c.starts_on, c.ends_on
-            FROM contract c
-            JOIN programme p ON p.id = c.programme_id
-            JOIN organisation o ON o.id = c.provider_organisation_id
-            """;
-
     private final JdbcClient jdbc;
     private final AccessPolicy access;
+    private final ContractLookup contracts;
+    private final People people;
 
-    FigureAccess(JdbcClient jdbc, AccessPolicy access) {
+    FigureAccess(JdbcClient jdbc, AccessPolicy access, ContractLookup contracts, People people) {
         this.jdbc = jdbc;
         this.access = access;
+        this.contracts = contracts;
+        this.people = people;
     }
 
     boolean mayEnter(CurrentUser user, EnteredContract contract) {
@@ -52,19 +46,16 @@ class FigureAccess {
         if (!user.has(Permission.SUBMIT_RETURNS_AND_CLAIMS) && !user.has(Permission.MANAGE_PROGRAMMES)) {
             return List.of();
         }
-        return jdbc.sql(CONTRACT + """
-                WHERE (c.provider_organisation_id IN (:scope) OR c.commissioner_organisation_id IN (:scope))
-                  AND EXISTS (SELECT 1 FROM kpi_definition d WHERE d.programme_id = c.programme_id
-                              AND (d.source = 'ENTERED' OR d.counted_from IS NOT NULL))
-                ORDER BY p.name, c.reference
-                """).param("scope", new ArrayList<>(scope)).query(FigureAccess::contract).list().stream()
+        Set<Long> programmeIds = new HashSet<>(jdbc.sql("""
+                SELECT DISTINCT programme_id FROM kpi_definition WHERE source = 'ENTERED' OR counted_from IS NOT NULL
+                """).query(Long.class).list());
+        return contracts.entered(scope, programmeIds).stream()
                 .filter(c -> mayEnter(user, c)).toList();
     }
 
     /** @throws OutOfScopeException when the contract does not exist or the person may not enter its figures */
     EnteredContract require(CurrentUser user, long contractId) {
-        EnteredContract contract = jdbc.sql(CONTRACT + " WHERE c.id = ?").param(contractId)
-                .query(FigureAccess::contract).optional().orElseThrow(OutOfScopeException::new);
+        EnteredContract contract = contracts.entered(contractId).orElseThrow(OutOfScopeException::new);
         if (!mayEnter(user, contract)) {
             throw new OutOfScopeException();
         }
@@ -89,17 +80,7 @@ class FigureAccess {
         if (personIds.isEmpty()) {
             return names;
         }
-        jdbc.sql("SELECT id, full_name FROM person WHERE id IN (:ids)").param("ids", new ArrayList<>(Set.copyOf(personIds)))
-                .query(rs -> {
-                    names.put(rs.getLong("id"), rs.getString("full_name"));
-                });
+        people.findAll(Set.copyOf(personIds)).forEach(p -> names.put(p.id(), p.fullName()));
         return names;
-    }
-
-    private static EnteredContract contract(ResultSet rs, int row) throws SQLException {
-        return new EnteredContract(rs.getLong("id"), rs.getString("reference"), rs.getLong("programme_id"),
-                rs.getString("programme_code"), rs.getString("programme_name"), rs.getLong("provider_organisation_id"),
-                rs.getString("provider_name"), rs.getLong("commissioner_organisation_id"),
-                rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate());
     }
 }

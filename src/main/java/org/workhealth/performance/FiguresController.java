@@ -19,6 +19,8 @@ import org.workhealth.calendar.Quarter;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.performance.internal.KpiFigure;
+import org.workhealth.performance.internal.KpiFigures;
 
 /**
  * Figures entered by hand, for programmes run outside the service: the contracts a person may

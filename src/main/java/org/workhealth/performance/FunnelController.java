@@ -18,6 +18,7 @@ import org.workhealth.programme.Programme;
 import org.workhealth.referral.ReferralFunnel;
 import org.workhealth.referral.ReferralResponses;
 import org.workhealth.referral.ReferralStageCount;
+import org.workhealth.performance.internal.ChartSvg;
 
 /**
  * The referral funnel of a programme for a financial year: how many distinct referrals reached each

@@ -10,6 +10,12 @@ import java.util.Map;
 
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.performance.internal.KpiDisplay;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTarget;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
+import org.workhealth.performance.internal.RagThreshold;
 
 /**
  * The sums of a KPI table, apart from any database: as-left forecasts, summing contracts, running

@@ -3,6 +3,8 @@ package org.workhealth.performance;
 import java.math.BigDecimal;
 
 import org.workhealth.calendar.Quarter;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
 
 /**
  * One quarter of one KPI row.

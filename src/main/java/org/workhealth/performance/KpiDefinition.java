@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.workhealth.milestone.MilestoneType;
+import org.workhealth.performance.internal.KpiDisplay;
 
 /**
  * One KPI of a programme, as data: what it counts and how it is shown.

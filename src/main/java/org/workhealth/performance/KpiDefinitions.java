@@ -19,6 +19,7 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.KpiDisplay;
 
 /**
  * A programme's KPI definitions. They are data, so a commissioner adds a KPI without a release;

@@ -23,6 +23,7 @@ import org.workhealth.milestone.MilestoneType;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.KpiDisplay;
 
 /** A programme's KPI definitions: anyone who sees the programme sees them; its commissioners change them. */
 @Controller

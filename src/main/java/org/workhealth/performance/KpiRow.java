@@ -3,6 +3,8 @@ package org.workhealth.performance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.workhealth.performance.internal.KpiDisplay;
+import org.workhealth.performance.internal.QuarterState;
 
 /**
  * One KPI across a financial year, in the shape of the board tables: total target, baseline, a

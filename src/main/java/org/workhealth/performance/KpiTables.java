@@ -28,6 +28,13 @@ import org.workhealth.organisation.Permission;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.KpiFigure;
+import org.workhealth.performance.internal.KpiFigures;
+import org.workhealth.performance.internal.KpiTarget;
+import org.workhealth.performance.internal.KpiTargets;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.RagThreshold;
+import org.workhealth.performance.internal.RagThresholds;
 
 /**
  * Draws up a programme's KPI table for a financial year over the contracts a person may see. The work is

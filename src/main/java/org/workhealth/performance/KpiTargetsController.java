@@ -19,6 +19,10 @@ import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTarget;
+import org.workhealth.performance.internal.KpiTargetEntry;
+import org.workhealth.performance.internal.KpiTargets;
 
 /**
  * A contract's targets for a financial year: per KPI a total, a baseline and each quarter's forecast, a

@@ -28,6 +28,7 @@ import org.workhealth.organisation.Permission;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.TrendChart;
 
 /**
  * The performance dashboard: the programmes whose figures a person may see, and each programme's KPI table

@@ -15,6 +15,10 @@ import org.workhealth.calendar.Quarter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
+import org.workhealth.performance.internal.KpiFigures;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTargetEntry;
+import org.workhealth.performance.internal.KpiTargets;
 
 /**
  * Example targets and figures for the demo data, entered through the services the pages use: the Thrive at

@@ -21,6 +21,8 @@ import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.RagThreshold;
+import org.workhealth.performance.internal.RagThresholds;
 
 /**
  * RAG thresholds for commissioners: where green and amber start, as percentages of the forecast,

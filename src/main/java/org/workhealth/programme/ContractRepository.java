@@ -12,4 +12,7 @@ interface ContractRepository extends ListCrudRepository<Contract, Long> {
     Optional<Contract> findByReference(String reference);
 
     List<Contract> findByProviderOrganisationIdOrderByReference(long providerOrganisationId);
+
+    List<Contract> findByProviderOrganisationIdInOrCommissionerOrganisationIdIn(
+            java.util.Collection<Long> providerOrganisationIds, java.util.Collection<Long> commissionerOrganisationIds);
 }

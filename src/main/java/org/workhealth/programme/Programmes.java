@@ -183,14 +183,10 @@ public class Programmes {
         return contracts.findByProgrammeIdOrderByReference(programmeId);
     }
 
-    /**
-     * The contracts, of any programme, that these organisations deliver or commission, by reference: one query,
-     * for lists that would otherwise join {@code contract}.
-     */
-    public List<Contract> contractsInvolving(java.util.Collection<Long> organisationIds) {
-        Set<Long> ids = Set.copyOf(organisationIds);
-        return contracts.findAll().stream()
-                .filter(c -> ids.contains(c.providerOrganisationId()) || ids.contains(c.commissionerOrganisationId()))
-                .sorted(Comparator.comparing(Contract::reference)).toList();
+    /** The contracts, of any programme, that an organisation in the set delivers or commissions, in one query. */
+    public List<Contract> contractsDeliveredOrCommissionedBy(java.util.Collection<Long> organisationIds) {
+        return organisationIds.isEmpty() ? List.of()
+                : contracts.findByProviderOrganisationIdInOrCommissionerOrganisationIdIn(organisationIds,
+                        organisationIds);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.workhealth.organisation.People;
 
 /** The reports of erasure runs, in {@code retention_run} and {@code retention_run_count}. */
 @Repository
@@ -19,9 +20,11 @@ class RetentionRuns {
     static final int PAGE = 50;
 
     private final JdbcClient jdbc;
+    private final People people;
 
-    RetentionRuns(JdbcClient jdbc) {
+    RetentionRuns(JdbcClient jdbc, People people) {
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     long start(RetentionRun.Trigger trigger, Instant at, Long personId, Long organisationId, String reference,
@@ -46,27 +49,37 @@ class RetentionRuns {
         jdbc.sql("UPDATE retention_run SET finished_at = ? WHERE id = ?").params(Timestamp.from(at), runId).update();
     }
 
-    /** The latest runs, newest first, with their counts read in one more query. */
+    /** The latest runs, newest first, with their counts and who started them read in two more queries. */
     List<RetentionRun> latest() {
-        List<RetentionRun> runs = jdbc.sql(SELECT + " ORDER BY r.started_at DESC, r.id DESC LIMIT " + PAGE)
-                .query((rs, row) -> map(rs)).list();
-        if (runs.isEmpty()) {
-            return runs;
-        }
-        Map<Long, List<RetentionRun.Count>> counts = counts(runs.stream().map(RetentionRun::id).toList());
-        return runs.stream().map(r -> withCounts(r, counts)).toList();
+        return complete(jdbc.sql(SELECT + " ORDER BY r.started_at DESC, r.id DESC LIMIT " + PAGE)
+                .query((rs, row) -> map(rs)).list());
     }
 
     Optional<RetentionRun> find(long id) {
-        return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query((rs, row) -> map(rs)).optional()
-                .map(r -> withCounts(r, counts(List.of(id))));
+        return complete(jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query((rs, row) -> map(rs)).list()).stream()
+                .findFirst();
     }
 
     private static final String SELECT = """
-            SELECT r.id, r.run_trigger, r.started_at, r.finished_at, p.full_name, r.organisation_id,
+            SELECT r.id, r.run_trigger, r.started_at, r.finished_at, r.started_by, r.organisation_id,
                    r.subject_reference, r.reason
-            FROM retention_run r LEFT JOIN person p ON p.id = r.started_by
+            FROM retention_run r
             """;
+
+    /** A run as read, before its counts and the name of who started it are added. */
+    private record Row(RetentionRun run, Long startedBy) {
+    }
+
+    private List<RetentionRun> complete(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<RetentionRun.Count>> counts = counts(rows.stream().map(r -> r.run().id()).toList());
+        Map<Long, String> names = new HashMap<>();
+        people.findAll(rows.stream().map(Row::startedBy).filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(p -> names.put(p.id(), p.fullName()));
+        return rows.stream().map(r -> complete(r.run(), names.get(r.startedBy()), counts)).toList();
+    }
 
     private Map<Long, List<RetentionRun.Count>> counts(List<Long> runIds) {
         Map<Long, List<RetentionRun.Count>> counts = new HashMap<>();
@@ -81,16 +94,17 @@ class RetentionRuns {
         return counts;
     }
 
-    private static RetentionRun withCounts(RetentionRun run, Map<Long, List<RetentionRun.Count>> counts) {
-        return new RetentionRun(run.id(), run.trigger(), run.startedAt(), run.finishedAt(), run.startedBy(),
+    private static RetentionRun complete(RetentionRun run, String startedBy,
+            Map<Long, List<RetentionRun.Count>> counts) {
+        return new RetentionRun(run.id(), run.trigger(), run.startedAt(), run.finishedAt(), startedBy,
                 run.organisationId(), run.subjectReference(), run.reason(), counts.getOrDefault(run.id(), List.of()));
     }
 
-    private static RetentionRun map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new RetentionRun(rs.getLong("id"), RetentionRun.Trigger.valueOf(rs.getString("run_trigger")),
+        return new Row(new RetentionRun(rs.getLong("id"), RetentionRun.Trigger.valueOf(rs.getString("run_trigger")),
                 rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
-                rs.getString("full_name"), rs.getObject("organisation_id", Long.class),
-                rs.getString("subject_reference"), rs.getString("reason"), List.of());
+                null, rs.getObject("organisation_id", Long.class), rs.getString("subject_reference"),
+                rs.getString("reason"), List.of()), rs.getObject("started_by", Long.class));
     }
 }

@@ -3,13 +3,17 @@ package org.workhealth.retention;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.People;
 
 /** The retention schedule, kept as data in {@code retention_period}. */
 @Service
@@ -20,21 +24,31 @@ class RetentionSchedule {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final People people;
 
-    RetentionSchedule(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    RetentionSchedule(JdbcClient jdbc, AuditLog audit, Clock clock, People people) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.people = people;
     }
 
+    /** The periods, with the names of who last changed them asked of the organisation module in one call. */
     List<RetentionPeriod> periods() {
-        return jdbc.sql("""
-                SELECT r.kind, r.period_value, r.period_unit, r.basis, r.updated_at, p.full_name
-                FROM retention_period r LEFT JOIN person p ON p.id = r.updated_by
-                """).query((rs, row) -> new RetentionPeriod(RetentionKind.valueOf(rs.getString("kind")),
-                rs.getInt("period_value"), ChronoUnit.valueOf(rs.getString("period_unit")), rs.getString("basis"),
-                rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("full_name"))).list().stream()
+        record Row(RetentionPeriod period, Long updatedBy) {
+        }
+        List<Row> rows = jdbc.sql("SELECT kind, period_value, period_unit, basis, updated_at, updated_by "
+                        + "FROM retention_period")
+                .query((rs, row) -> new Row(new RetentionPeriod(RetentionKind.valueOf(rs.getString("kind")),
+                        rs.getInt("period_value"), ChronoUnit.valueOf(rs.getString("period_unit")),
+                        rs.getString("basis"),
+                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant(),
+                        null), rs.getObject("updated_by", Long.class))).list();
+        Map<Long, String> names = new HashMap<>();
+        people.findAll(rows.stream().map(Row::updatedBy).filter(Objects::nonNull).distinct().toList())
+                .forEach(p -> names.put(p.id(), p.fullName()));
+        return rows.stream().map(r -> new RetentionPeriod(r.period().kind(), r.period().value(), r.period().unit(),
+                        r.period().basis(), r.period().updatedAt(), names.get(r.updatedBy())))
                 .sorted(java.util.Comparator.comparing(RetentionPeriod::kind)).toList();
     }
 

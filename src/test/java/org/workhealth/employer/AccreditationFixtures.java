@@ -1,5 +1,13 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerContact;
+import org.workhealth.employer.internal.LocalAuthority;
+import org.workhealth.employer.internal.MemberKind;
+import org.workhealth.employer.internal.NewEmployer;
+import org.workhealth.employer.internal.NewSite;
+import org.workhealth.employer.internal.SicSection;
+import org.workhealth.employer.internal.SignUpSource;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerAccess;
+import org.workhealth.employer.internal.EmployerScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package org.workhealth.employer;
 
+import org.workhealth.employer.internal.EmployerSignedUp;
+import org.workhealth.employer.internal.SignUpSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -37,6 +37,10 @@ import org.workhealth.organisation.People;
 import org.workhealth.organisation.Person;
 import org.workhealth.organisation.Role;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.KpiFigures;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTargetEntry;
+import org.workhealth.performance.internal.KpiTargets;
 
 /**
  * The board report pages: the question page and its errors, the report as a page, PDF and XLSX,

@@ -7,6 +7,10 @@ import java.util.List;
 
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.performance.internal.KpiDisplay;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
+import org.workhealth.performance.internal.RagThreshold;
 
 /**
  * KPI tables built by hand in the shape of the tables of Thrive Programmes: Update (WMCA Wellbeing

@@ -21,6 +21,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.workhealth.calendar.FinancialYear;
+import org.workhealth.performance.internal.KpiDisplay;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
+import org.workhealth.performance.internal.TrendChart;
+import org.workhealth.performance.internal.ChartSvg;
 
 /** The server-drawn charts: well-formed, accessible SVG whose bars match the numbers, and their tables. */
 class ChartSvgTest {

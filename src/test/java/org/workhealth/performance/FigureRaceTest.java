@@ -22,6 +22,8 @@ import org.workhealth.calendar.Quarter;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.FigureChangedException;
+import org.workhealth.performance.internal.KpiFigures;
 
 /**
  * Two people saving the same quarter at the same moment: both read no figure (or the same one), and

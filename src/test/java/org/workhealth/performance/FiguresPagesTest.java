@@ -26,6 +26,9 @@ import org.workhealth.calendar.Quarter;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.programme.Programmes;
+import org.workhealth.performance.internal.FigureChangedException;
+import org.workhealth.performance.internal.KpiFigure;
+import org.workhealth.performance.internal.KpiFigures;
 
 /**
  * Figures entered by hand: entering, correcting (append-only, the earlier figure kept), the

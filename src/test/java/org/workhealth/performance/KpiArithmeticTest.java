@@ -9,6 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.workhealth.calendar.FinancialYear;
+import org.workhealth.performance.internal.KpiDisplay;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTarget;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
+import org.workhealth.performance.internal.RagThreshold;
 
 /** The as-left rule, summing contracts, running totals and the cumulative total, without a database. */
 class KpiArithmeticTest {

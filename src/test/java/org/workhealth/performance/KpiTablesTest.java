@@ -18,6 +18,8 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
 
 /** KPI tables reproduce the board reports, sum contracts, and show each person only their contracts. */
 @SpringBootTest

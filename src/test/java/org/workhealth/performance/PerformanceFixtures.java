@@ -21,6 +21,9 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTargetEntry;
+import org.workhealth.performance.internal.KpiTargets;
 
 /** Programmes, contracts, targets and milestones of their own for the performance tests (the database is shared). */
 @Component

@@ -24,6 +24,9 @@ import org.workhealth.calendar.FinancialYear;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTarget;
+import org.workhealth.performance.internal.KpiTargets;
 
 /** The dashboard, the targets form and the KPI definition pages, and who may open them. */
 @SpringBootTest

@@ -28,6 +28,9 @@ import org.workhealth.organisation.Role;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.performance.internal.Rag;
+import org.workhealth.performance.internal.RagThreshold;
+import org.workhealth.performance.internal.RagThresholds;
 
 /** RAG thresholds as data: the commissioners' page, its errors, and who may change which. */
 @SpringBootTest

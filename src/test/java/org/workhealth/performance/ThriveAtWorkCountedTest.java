@@ -29,6 +29,8 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.performance.internal.KpiFigures;
+import org.workhealth.performance.internal.KpiTargets;
 
 /**
  * Thrive at Work's four KPIs are counted from the employer milestones once the service counts them (1 April 2024),

@@ -28,6 +28,14 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.performance.internal.KpiDisplay;
+import org.workhealth.performance.internal.KpiFigure;
+import org.workhealth.performance.internal.KpiFigures;
+import org.workhealth.performance.internal.KpiForecast;
+import org.workhealth.performance.internal.KpiTargetEntry;
+import org.workhealth.performance.internal.KpiTargets;
+import org.workhealth.performance.internal.QuarterState;
+import org.workhealth.performance.internal.Rag;
 
 /**
  * The Thrive at Work table of the West Midlands board report (Thrive Programmes: Update, WMCA

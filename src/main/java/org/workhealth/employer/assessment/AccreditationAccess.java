@@ -2,7 +2,7 @@ package org.workhealth.employer.assessment;
 
 import org.springframework.stereotype.Component;
 import org.workhealth.employer.Employer;
-import org.workhealth.employer.EmployerAccess;
+import org.workhealth.employer.internal.EmployerAccess;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.workhealth.employer.Employer;
-import org.workhealth.employer.EmployerAccess;
+import org.workhealth.employer.internal.EmployerAccess;
 import org.workhealth.employer.Employers;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
-import org.workhealth.employer.EmployerScope;
+import org.workhealth.employer.internal.EmployerScope;
 import org.workhealth.employer.framework.Criterion;
 import org.workhealth.employer.framework.Framework;
 import org.workhealth.organisation.OutOfScopeException;

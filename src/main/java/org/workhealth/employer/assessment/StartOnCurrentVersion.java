@@ -2,7 +2,7 @@ package org.workhealth.employer.assessment;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.workhealth.employer.EmployerSignedUp;
+import org.workhealth.employer.internal.EmployerSignedUp;
 import org.workhealth.employer.Employers;
 import org.workhealth.employer.framework.Frameworks;
 

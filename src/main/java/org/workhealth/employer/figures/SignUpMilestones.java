@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.workhealth.employer.EmployerSignedUp;
+import org.workhealth.employer.internal.EmployerSignedUp;
 import org.workhealth.milestone.MilestoneType;
 
 /**

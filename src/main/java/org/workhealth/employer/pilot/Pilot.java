@@ -20,4 +20,10 @@ record Pilot(long id, long programmeId, long hubOrganisationId, long providerOrg
     boolean runsOn(LocalDate day) {
         return !day.isBefore(startsOn) && !day.isAfter(endsOn);
     }
+
+    /** Providers are named by the organisation module, so pilots are read first and named after. */
+    Pilot withProviderName(String name) {
+        return new Pilot(id, programmeId, hubOrganisationId, providerOrganisationId, name, this.name, aim, startsOn,
+                endsOn, budgetPence);
+    }
 }

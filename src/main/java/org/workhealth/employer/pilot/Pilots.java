@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +22,9 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.Quarter;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
-import org.workhealth.performance.PilotSummaries;
-import org.workhealth.performance.PilotSummary;
 
 /**
  * Pilot projects, their sessions and the outcome measures their providers report. Who may do what:
@@ -38,26 +35,28 @@ import org.workhealth.performance.PilotSummary;
  * <li>record its sessions and measures: that commissioner, or a manager of the provider who prepares returns.</li>
  * </ul>
  * Anyone else is told it does not exist. Pilots hold figures, never names, so reading them writes no audit entry;
- * every change does. The board report reads them as {@link PilotSummaries}.
+ * every change does. The board report reads them through {@link BoardPilots}.
  */
 @Service
-public class Pilots implements PilotSummaries {
+public class Pilots {
 
     private static final String COLUMNS = """
-            p.id, p.programme_id, p.hub_organisation_id, p.provider_organisation_id, o.name AS provider_name, p.name,
-            p.aim, p.starts_on, p.ends_on, p.budget_pence""";
-    private static final String FROM = " FROM employer_pilot p JOIN organisation o ON o.id = p.provider_organisation_id";
+            p.id, p.programme_id, p.hub_organisation_id, p.provider_organisation_id, p.name, p.aim, p.starts_on,
+            p.ends_on, p.budget_pence""";
+    private static final String FROM = " FROM employer_pilot p";
 
     private final JdbcClient jdbc;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
+    private final Organisations organisations;
 
-    Pilots(JdbcClient jdbc, AccessPolicy access, AuditLog audit, Clock clock) {
+    Pilots(JdbcClient jdbc, AccessPolicy access, AuditLog audit, Clock clock, Organisations organisations) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.organisations = organisations;
     }
 
     /** The pilots the person may see, newest first, in one query. */
@@ -66,10 +65,12 @@ public class Pilots implements PilotSummaries {
             return List.of();
         }
         Set<Long> scope = access.scope(user);
+        Map<Long, String> names = organisations.namesById();
         return jdbc.sql("SELECT " + COLUMNS + FROM
                         + " WHERE p.hub_organisation_id IN (:scope) OR p.provider_organisation_id IN (:scope)"
                         + " ORDER BY p.starts_on DESC, p.name")
-                .param("scope", new ArrayList<>(scope)).query(Pilots::pilot).list();
+                .param("scope", new ArrayList<>(scope)).query(Pilots::pilot).list()
+                .stream().map(p -> p.withProviderName(names.get(p.providerOrganisationId()))).toList();
     }
 
     /** @throws OutOfScopeException when there is no such pilot or the person may not see it */
@@ -102,7 +103,8 @@ public class Pilots implements PilotSummaries {
     }
 
     Optional<Pilot> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE p.id = ?").param(id).query(Pilots::pilot).optional();
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE p.id = ?").param(id).query(Pilots::pilot).optional()
+                .map(p -> p.withProviderName(organisations.find(p.providerOrganisationId()).orElseThrow().name()));
     }
 
     /** A new pilot; the caller has checked the person may set it up and the provider is in their scope. */
@@ -236,60 +238,14 @@ public class Pilots implements PilotSummaries {
                 .query(Pilots::measure).list();
     }
 
-    /**
-     * The board report's pilots: one query for the pilots with their sessions and attendees to the quarter's end,
-     * one for the quarter's measures, however many pilots there are.
-     */
-    @Override
-    public List<PilotSummary> forProgramme(long programmeId, Collection<Long> organisationIds, Quarter quarter) {
-        if (organisationIds.isEmpty()) {
-            return List.of();
-        }
-        record Row(long id, PilotSummary summary) {
-        }
-        List<Row> rows = jdbc.sql("""
-                SELECT p.id, p.name, o.name AS provider_name, p.starts_on, p.ends_on, p.budget_pence,
-                       COUNT(s.id) AS sessions, COALESCE(SUM(s.attendees), 0) AS attendees
-                FROM employer_pilot p
-                JOIN organisation o ON o.id = p.provider_organisation_id
-                LEFT JOIN employer_pilot_session s ON s.pilot_id = p.id AND s.held_on <= :end
-                WHERE p.programme_id = :programme AND p.starts_on <= :end
-                  AND (p.hub_organisation_id IN (:scope) OR p.provider_organisation_id IN (:scope))
-                GROUP BY p.id, p.name, o.name, p.starts_on, p.ends_on, p.budget_pence
-                ORDER BY p.starts_on, p.id""")
-                .param("end", Date.valueOf(quarter.end())).param("programme", programmeId)
-                .param("scope", new ArrayList<>(organisationIds))
-                .query((rs, n) -> new Row(rs.getLong("id"), new PilotSummary(rs.getString("name"),
-                        rs.getString("provider_name"), rs.getDate("starts_on").toLocalDate(),
-                        rs.getDate("ends_on").toLocalDate(), rs.getLong("budget_pence"), rs.getLong("sessions"),
-                        rs.getLong("attendees"), List.of()))).list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<PilotSummary.Measure>> measures = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT id, pilot_id, measure, financial_year, quarter, measure_value, unit FROM employer_pilot_measure
-                WHERE pilot_id IN (:pilots) AND financial_year = :year AND quarter = :quarter ORDER BY measure""")
-                .param("pilots", rows.stream().map(Row::id).toList())
-                .param("year", quarter.financialYear().startYear()).param("quarter", quarter.number())
-                .query(Pilots::measure).list()
-                .forEach(m -> measures.computeIfAbsent(m.pilotId(), id -> new ArrayList<>())
-                        .add(new PilotSummary.Measure(m.measure(), m.valueText())));
-        return rows.stream().map(row -> {
-            PilotSummary s = row.summary();
-            return new PilotSummary(s.name(), s.providerName(), s.startsOn(), s.endsOn(), s.budgetPence(),
-                    s.sessions(), s.attendees(), measures.getOrDefault(row.id(), List.of()));
-        }).toList();
-    }
-
     private static Pilot pilot(ResultSet rs, int row) throws SQLException {
         return new Pilot(rs.getLong("id"), rs.getLong("programme_id"), rs.getLong("hub_organisation_id"),
-                rs.getLong("provider_organisation_id"), rs.getString("provider_name"), rs.getString("name"),
+                rs.getLong("provider_organisation_id"), null, rs.getString("name"),
                 rs.getString("aim"), rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(),
                 rs.getLong("budget_pence"));
     }
 
-    private static PilotMeasure measure(ResultSet rs, int row) throws SQLException {
+    static PilotMeasure measure(ResultSet rs, int row) throws SQLException {
         return new PilotMeasure(rs.getLong("id"), rs.getLong("pilot_id"), rs.getString("measure"),
                 Quarter.of(rs.getInt("financial_year"), rs.getInt("quarter")), rs.getBigDecimal("measure_value"),
                 rs.getString("unit"));

@@ -11,8 +11,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.workhealth.employer.EmployerSignedUp;
-import org.workhealth.employer.SignUpSource;
+import org.workhealth.employer.internal.EmployerSignedUp;
+import org.workhealth.employer.internal.SignUpSource;
 import org.workhealth.employer.assessment.AwardWithdrawn;
 import org.workhealth.employer.assessment.EmployerAccredited;
 

@@ -1,9 +1,0 @@
-package org.workhealth.employer;
-
-/** A site of an employer, as stored. */
-public record Site(long id, long employerId, String name, String postcode, String localAuthority) {
-
-    public String localAuthorityLabel() {
-        return LocalAuthority.labelOf(localAuthority);
-    }
-}

@@ -1,6 +1,0 @@
-package org.workhealth.performance;
-
-/** Where a quarter stands on the day the table is drawn: only finished quarters are RAG rated. */
-public enum QuarterState {
-    FINISHED, IN_PROGRESS, NOT_STARTED
-}

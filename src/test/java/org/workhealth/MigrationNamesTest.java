@@ -43,7 +43,8 @@ class MigrationNamesTest {
     }
 
     @Test
-    void aDatabaseMigratedUnderTheOldNamesValidatesAndMigratesUnderTheNew(@TempDir Path oldNames) throws Exception {
+    void aDatabaseMigratedUnderTheOldNamesValidatesAndMigratesUnderTheNew(@TempDir Path oldNames,
+            @TempDir Path databaseFolder) throws Exception {
         for (Path file : migrations()) {
             // V20261123_01__x.sql was V20261123_1__x.sql: the same content, so the same checksum.
             String old = file.getFileName().toString().replaceFirst("^(V\\d{8})_0(\\d)__", "$1_$2__");
@@ -51,7 +52,7 @@ class MigrationNamesTest {
         }
         assertThat(oldNames.resolve("V20261123_1__organisations_and_people.sql")).exists();
 
-        try (TestDatabase database = TestDatabase.create()) {
+        try (TestDatabase database = TestDatabase.create(databaseFolder)) {
             MigrateResult before = database.flyway("filesystem:" + oldNames).migrate();
             assertThat(before.migrationsExecuted).isEqualTo(migrations().size());
 
@@ -69,10 +70,14 @@ class MigrationNamesTest {
         }
     }
 
-    /** A fresh in-memory H2 database, or a fresh schema in the PostgreSQL test database, dropped afterwards. */
+    /** A fresh H2 file database, or a fresh schema in the PostgreSQL test database, dropped afterwards. */
     private record TestDatabase(String url, String user, String password, String schema) implements AutoCloseable {
 
-        static TestDatabase create() {
+        /**
+         * On H2 a file database in the test's own folder, not an in-memory one: an in-memory database keeps its
+         * temporary files in java.io.tmpdir, where opening and closing a second one can close the suite's database.
+         */
+        static TestDatabase create(Path folder) {
             String url = System.getProperty("spring.datasource.url", "jdbc:h2:mem:");
             String user = System.getProperty("spring.datasource.username", "sa");
             String password = System.getProperty("spring.datasource.password", "");
@@ -80,9 +85,8 @@ class MigrationNamesTest {
                 return new TestDatabase(url, user, password, "migration_names_" + UUID.randomUUID().toString()
                         .substring(0, 8));
             }
-            return new TestDatabase("jdbc:h2:mem:migration_names_" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "",
-                    null);
+            return new TestDatabase("jdbc:h2:file:" + folder.resolve("names").toAbsolutePath()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null);
         }
 
         Flyway flyway(String location) {
@@ -93,9 +97,12 @@ class MigrationNamesTest {
 
         @Override
         public void close() throws SQLException {
+            if (schema == null) {
+                return; // the file database closes with its last connection and goes with the test's folder
+            }
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     Statement statement = connection.createStatement()) {
-                statement.execute(schema == null ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
     }

@@ -3,5 +3,5 @@ package org.workhealth.audit;
 import java.time.LocalDate;
 
 /** What an administrator searches the audit log by; every part is optional. */
-public record AuditQuery(String actor, String recordType, String recordId, LocalDate from, LocalDate to) {
+record AuditQuery(String actor, String recordType, String recordId, LocalDate from, LocalDate to) {
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** Finds audit entries within the organisations a searcher may see, newest first. */
 @Service
-public class AuditSearch {
+class AuditSearch {
 
     static final int PAGE_SIZE = 50;
     /** Page numbers past this show the last page's worth of nothing, and keep the offset far from overflowing. */

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.thymeleaf.ITemplateEngine;
+import org.workhealth.govuk.internal.GovukComponents;
+import org.workhealth.govuk.internal.GovukDialect;
 
 /** Registers the GOV.UK dialect with Spring Boot's template engine and maps form errors for every page. */
 @Configuration

@@ -1,5 +1,5 @@
 package org.workhealth.organisation;
 
 /** A kind of organisation; the kinds are data in {@code organisation_type}. */
-public record OrganisationType(String code, String name, int rankOrder) {
+record OrganisationType(String code, String name, int rankOrder) {
 }

@@ -13,7 +13,7 @@ import org.workhealth.audit.AuditLog;
  * data are given as {@link RoleGrants} allows. Every change is checked against the actor's scope and audited.
  */
 @Service
-public class PersonRoles {
+class PersonRoles {
 
     private final PersonRepository repository;
     private final People people;

@@ -3,6 +3,7 @@ package org.workhealth.platform;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.workhealth.platform.internal.Operator;
 
 /** Puts the operator on every page, for the layout's header and footer. */
 @ControllerAdvice

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.casework.CaseErasure;
 import org.workhealth.casework.CaseStatus;
@@ -83,11 +84,18 @@ class ReferralErasure implements ErasureTarget {
         long referralId = jdbc.sql("SELECT id FROM referral WHERE reference = ?").param(subject.get().reference())
                 .query(Long.class).single();
         Optional<Long> caseId = casework.caseForReferral(referralId);
-        // The case's erasure publishes CasesErased, which erases the referral in this transaction.
+        // The case's erasure publishes CasesErased, which erases the referral once the case's erasure has committed.
         return caseId.isPresent() ? caseErasure.eraseOnRequest(caseId.get()) : erase(List.of(referralId));
     }
 
-    @EventListener
+    /**
+     * Erases the referrals of erased cases once the case erasure has committed, in its own transaction, recorded in
+     * the event publication registry: if it fails the publication stays incomplete and is delivered again at the
+     * next start, so no referral keeps personal data its case has lost. Not asynchronous: the administrator's
+     * next page (the erasure report, the referral) and the retention run's counts expect the referral erased.
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void casesErased(CasesErased event) {
         erase(event.referralIds());
     }

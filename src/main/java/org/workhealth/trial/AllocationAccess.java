@@ -3,6 +3,7 @@ package org.workhealth.trial;
 import org.springframework.stereotype.Service;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.trial.internal.Allocation;
 
 /**
  * One allocation of a trial, for the pages about it: only for those the trial lets see allocations (or who manage

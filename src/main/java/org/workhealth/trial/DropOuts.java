@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.DropOut;
+import org.workhealth.trial.internal.DropOutReason;
 
 /**
  * Drop-outs of any unit type (participants and employers alike): recorded once per allocation, never changed. The

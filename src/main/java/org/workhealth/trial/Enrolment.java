@@ -15,6 +15,11 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.referral.TrialCandidate;
 import org.workhealth.research.ResearchConsentRecording;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.Exclusion;
+import org.workhealth.trial.internal.ExclusionReason;
+import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.UnitFacts;
 
 /**
  * The randomisation point of a participant trial: a referral assessed for the trial is either excluded (with the

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.workhealth.trial.internal.Exclusion;
+import org.workhealth.trial.internal.ExclusionReason;
 
 /** The trial_exclusion table: one row per unit at most (uq_trial_exclusion_unit), only ever inserted. */
 @Repository

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.trial.internal.Allocation;
 
 /**
  * Marking a mistaken randomisation (someone ineligible, the wrong person). The allocation stays, in the record and

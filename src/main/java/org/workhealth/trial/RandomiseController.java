@@ -21,6 +21,9 @@ import org.workhealth.referral.TrialCandidates;
 import org.workhealth.research.InformationSheet;
 import org.workhealth.research.InformationSheets;
 import org.workhealth.research.ResearchConsentRecording;
+import org.workhealth.trial.internal.Exclusion;
+import org.workhealth.trial.internal.ExclusionReason;
+import org.workhealth.trial.internal.UnitFacts;
 
 /**
  * The randomisation point at triage: is the person eligible, have they given research consent (against which

@@ -15,6 +15,10 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.referral.ParticipantAllocated;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.UnitFacts;
 
 /**
  * Makes allocations. The trial's row is locked for the length of a randomisation, so concurrent requests are made
@@ -93,7 +97,7 @@ public class Randomiser {
         audit.recordChange("RANDOMISE", "trial_allocation", id, unit.organisationId(),
                 trial.code() + ": unit " + unit.unitId());
         if (trial.unit() == TrialUnit.PARTICIPANT) {
-            // The referral module closes a control allocation's referral in this transaction (docs/trials.md).
+            // The referral module closes a control allocation's referral once this commits (docs/trials.md).
             Arm allocated = trial.arm(arm);
             events.publishEvent(new ParticipantAllocated(unit.unitId(), trial.id(), trial.title(), trial.programmeId(),
                     arm, allocated.name(), allocated.control(), controlAction, actor.id()));

@@ -23,6 +23,7 @@ import org.workhealth.research.ResearchConsent;
 import org.workhealth.research.ResearchConsentRecording;
 import org.workhealth.research.ResearchConsents;
 import org.workhealth.research.ResearchWithdrawal;
+import org.workhealth.trial.internal.Allocation;
 
 /**
  * One participant's research consent to the trial, reached from the allocations list by those the trial lets see

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.workhealth.organisation.Role;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
 
 /**
  * A trial's design as set up by a commissioner. Once the first unit is randomised it is locked ({@code lockedAt}):

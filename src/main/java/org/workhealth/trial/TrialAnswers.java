@@ -10,6 +10,9 @@ import org.springframework.validation.BindingResult;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.Role;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.TrialDesign;
 
 /** Checks the set-up answers and turns them into a {@link TrialDesign}; every problem goes on its field. */
 final class TrialAnswers {

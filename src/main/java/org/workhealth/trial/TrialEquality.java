@@ -11,6 +11,7 @@ import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.referral.EqualityBreakdown;
 import org.workhealth.referral.ReferralEquality;
+import org.workhealth.trial.internal.Allocation;
 
 /**
  * A participant trial's equality report: the referrals randomised, allocated to each arm, receiving the intervention

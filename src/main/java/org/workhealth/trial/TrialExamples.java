@@ -22,6 +22,9 @@ import org.workhealth.organisation.Role;
 import org.workhealth.programme.Contract;
 import org.workhealth.referral.ReferralBatchExamples;
 import org.workhealth.referral.ReferralStatus;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.TrialDesign;
 
 /**
  * The demo's Thrive into Work IPS trial, its numbers the public report's scaled down 1:10 (5,545 referrals, 3,008

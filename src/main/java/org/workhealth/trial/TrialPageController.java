@@ -12,6 +12,7 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programmes;
 import org.workhealth.research.InformationSheets;
 import org.workhealth.research.ResearchConsents;
+import org.workhealth.trial.internal.Allocation;
 
 /** The trials a person may see, one trial's design, and its allocations for the roles the trial allows. */
 @Controller

@@ -15,6 +15,11 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.workhealth.organisation.Role;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.TrialDesign;
+import org.workhealth.trial.internal.UnitFacts;
 
 /** The trial tables, in plain SQL: arms are kept in order and allocations are only ever inserted. */
 @Repository

@@ -18,6 +18,10 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.TrialDesign;
+import org.workhealth.trial.internal.TrialLockedException;
 
 /** Setting up a trial (answers, then check answers) and changing it until the first unit is randomised. */
 @Controller

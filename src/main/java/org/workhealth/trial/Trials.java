@@ -13,6 +13,9 @@ import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.TrialDesign;
+import org.workhealth.trial.internal.TrialLockedException;
 
 /**
  * Setting up trials. A commissioner of the organisation that owns the programme (or above it) sets up and changes

@@ -22,14 +22,14 @@ import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
-import org.workhealth.trial.AllocationMethod;
+import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.Arm;
 import org.workhealth.trial.Randomiser;
 import org.workhealth.trial.Trial;
-import org.workhealth.trial.TrialDesign;
+import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.TrialUnit;
 import org.workhealth.trial.Trials;
-import org.workhealth.trial.UnitFacts;
+import org.workhealth.trial.internal.UnitFacts;
 
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;

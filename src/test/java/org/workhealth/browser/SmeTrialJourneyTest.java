@@ -19,10 +19,10 @@ import org.workhealth.organisation.People;
 import org.workhealth.organisation.Person;
 import org.workhealth.organisation.Role;
 import org.workhealth.programme.Programmes;
-import org.workhealth.trial.AllocationMethod;
+import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.Arm;
 import org.workhealth.trial.Trial;
-import org.workhealth.trial.TrialDesign;
+import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.TrialUnit;
 import org.workhealth.trial.Trials;
 

@@ -17,10 +17,10 @@ import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
-import org.workhealth.trial.AllocationMethod;
+import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.Arm;
 import org.workhealth.trial.Trial;
-import org.workhealth.trial.TrialDesign;
+import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.TrialUnit;
 import org.workhealth.trial.Trials;
 

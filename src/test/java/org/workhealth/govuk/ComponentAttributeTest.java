@@ -10,6 +10,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
+import org.workhealth.govuk.internal.GovukDialect;
 
 /** Pages call components with {@code govuk:<name>} and may pass any literal text, including words Thymeleaf's restricted mode trips on. */
 class ComponentAttributeTest {

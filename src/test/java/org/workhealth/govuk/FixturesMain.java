@@ -2,6 +2,7 @@ package org.workhealth.govuk;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.workhealth.govuk.internal.GovukComponents;
 
 /**
  * For working on a component without Maven: renders the fixtures of the components named as

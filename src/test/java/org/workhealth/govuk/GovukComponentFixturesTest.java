@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.workhealth.govuk.internal.GovukComponents;
 
 /**
  * Every fixture that govuk-frontend publishes for a component, rendered through

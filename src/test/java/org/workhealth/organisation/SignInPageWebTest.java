@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.workhealth.govuk.GovukDialect;
+import org.workhealth.govuk.internal.GovukDialect;
 
 /**
  * A web slice: the sign-in page in the GOV.UK layout, without a database. The filters and web configuration of

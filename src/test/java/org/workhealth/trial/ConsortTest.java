@@ -35,6 +35,10 @@ import org.workhealth.organisation.Role;
 import org.workhealth.trial.consort.ArmFlow;
 import org.workhealth.trial.consort.Consort;
 import org.workhealth.trial.consort.ConsortCounts;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.TrialDesign;
+import org.workhealth.trial.internal.UnitFacts;
 
 /** The CONSORT boxes counted from a record built for the purpose, each box checked, and that they add up. */
 @SpringBootTest

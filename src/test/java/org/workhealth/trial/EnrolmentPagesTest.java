@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.workhealth.SignIn;
 import org.workhealth.research.ResearchConsent;
 import org.workhealth.research.ResearchConsents;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
 
 /**
  * The randomisation point as a triager uses it (eligibility, research consent against a sheet version, exclusions),

@@ -22,6 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.UnitFacts;
 
 /** The follow-up due list, recording and correcting outcomes, lost to follow-up and drop-outs, as people use them. */
 @SpringBootTest

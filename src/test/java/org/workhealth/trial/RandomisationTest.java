@@ -23,6 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.TrialDesign;
+import org.workhealth.trial.internal.TrialLockedException;
+import org.workhealth.trial.internal.UnitFacts;
 
 /** Randomisation through the service: once, atomically, locked design, control arm, errors, seed, access. */
 @SpringBootTest

@@ -18,6 +18,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.SignIn;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.TrialDesign;
 
 /**
  * Defect (issue 16, H1): the randomise address did not check that the trial is on the referral's programme, so a

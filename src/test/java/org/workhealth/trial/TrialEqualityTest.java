@@ -34,6 +34,8 @@ import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.TrialDesign;
 
 /**
  * A trial's equality report from a record built for it: allocations to each arm, engagements and job starts on the

@@ -16,6 +16,9 @@ import org.workhealth.programme.Programmes;
 import org.workhealth.referral.ReferralAnswers;
 import org.workhealth.referral.ReferralIntake;
 import org.workhealth.referral.ReferralSource;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.TrialDesign;
 
 @Component
 class TrialFixtures {

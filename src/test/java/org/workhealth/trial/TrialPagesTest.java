@@ -19,6 +19,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.SignIn;
+import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.StratificationFactor;
 
 /** The set-up pages, the locked design, the triage link and the randomisation page, as people use them. */
 @SpringBootTest

@@ -18,7 +18,7 @@ import org.workhealth.research.ResearchConsent;
 import org.workhealth.research.ResearchConsents;
 import org.workhealth.trial.Arm;
 import org.workhealth.trial.DropOuts;
-import org.workhealth.trial.InterventionReceipt;
+import org.workhealth.trial.internal.InterventionReceipt;
 import org.workhealth.trial.Trial;
 import org.workhealth.trial.TrialUnit;
 

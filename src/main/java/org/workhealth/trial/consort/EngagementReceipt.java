@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
-import org.workhealth.trial.InterventionReceipt;
+import org.workhealth.trial.internal.InterventionReceipt;
 import org.workhealth.trial.Trial;
 import org.workhealth.trial.TrialUnit;
 

@@ -16,7 +16,7 @@ import org.workhealth.employer.Employer;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
-import org.workhealth.trial.Allocation;
+import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.Trial;
 
 /** One randomised SME: its allocation, consent, drop-out, and its grant instalments with what can be done to each. */

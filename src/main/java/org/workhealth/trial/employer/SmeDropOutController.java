@@ -18,7 +18,7 @@ import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
-import org.workhealth.trial.Allocation;
+import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.Trial;
 
 /** Recording that a randomised SME dropped out, with the reason and date; its unpaid instalments are withheld. */

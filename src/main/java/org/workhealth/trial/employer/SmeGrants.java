@@ -15,7 +15,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.funding.GrantPayments;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.trial.Allocation;
+import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.Trial;
 
 /**

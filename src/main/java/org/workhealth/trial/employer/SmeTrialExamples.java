@@ -11,12 +11,12 @@ import org.workhealth.employer.Employer;
 import org.workhealth.employer.Employers;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Role;
-import org.workhealth.trial.Allocation;
-import org.workhealth.trial.AllocationMethod;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.Arm;
-import org.workhealth.trial.StratificationFactor;
+import org.workhealth.trial.internal.StratificationFactor;
 import org.workhealth.trial.Trial;
-import org.workhealth.trial.TrialDesign;
+import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.TrialUnit;
 import org.workhealth.trial.Trials;
 

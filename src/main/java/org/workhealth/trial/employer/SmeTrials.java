@@ -17,13 +17,13 @@ import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
-import org.workhealth.trial.Allocation;
+import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.Randomiser;
-import org.workhealth.trial.StratificationFactor;
+import org.workhealth.trial.internal.StratificationFactor;
 import org.workhealth.trial.Trial;
 import org.workhealth.trial.TrialUnit;
 import org.workhealth.trial.Trials;
-import org.workhealth.trial.UnitFacts;
+import org.workhealth.trial.internal.UnitFacts;
 
 /**
  * Employer-unit trials: who may run one, which SMEs may be randomised, randomising them (strata read from the

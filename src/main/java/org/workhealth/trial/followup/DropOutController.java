@@ -16,9 +16,9 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.trial.Allocation;
-import org.workhealth.trial.DropOut;
-import org.workhealth.trial.DropOutReason;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.DropOut;
+import org.workhealth.trial.internal.DropOutReason;
 import org.workhealth.trial.DropOuts;
 import org.workhealth.trial.Trial;
 

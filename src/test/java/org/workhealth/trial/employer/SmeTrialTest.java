@@ -33,8 +33,8 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.organisation.Person;
 import org.workhealth.programme.Programmes;
-import org.workhealth.trial.Allocation;
-import org.workhealth.trial.StratificationFactor;
+import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.StratificationFactor;
 import org.workhealth.trial.Trial;
 
 /** SME trials: randomising employers, exclusions, the grant's instalment rules, funding lines, drop-outs, access. */

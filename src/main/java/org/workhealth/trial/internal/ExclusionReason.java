@@ -1,4 +1,5 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
+
 
 /** Why a unit assessed at the randomisation point was not randomised (the CONSORT "excluded" box). */
 public enum ExclusionReason {

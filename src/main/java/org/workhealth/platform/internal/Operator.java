@@ -1,4 +1,4 @@
-package org.workhealth.platform;
+package org.workhealth.platform.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,7 +1,9 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.util.Collection;
 import java.util.Set;
+import org.workhealth.trial.Trial;
+import org.workhealth.trial.TrialUnit;
 
 /**
  * Which units of an intervention arm received the intervention, for the CONSORT diagram: participants by the

@@ -1,4 +1,4 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.workhealth.govuk;
+package org.workhealth.govuk.internal;
 
 import java.util.Collection;
 import java.util.Map;

@@ -1,4 +1,5 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
+
 
 /** Why a unit stopped taking part in the intervention: the codes {@code trial_drop_out} accepts. */
 public enum DropOutReason {

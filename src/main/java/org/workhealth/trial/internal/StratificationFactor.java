@@ -1,4 +1,7 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
+
+import org.workhealth.trial.TrialUnit;
+
 
 /**
  * The fixed list of factors a trial may stratify (or minimise) on. The trial stores only the codes: the values come

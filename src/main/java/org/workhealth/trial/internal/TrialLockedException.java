@@ -1,4 +1,5 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
+
 
 /** A change to a trial's design after its first randomisation: refused, with the reason shown to the user. */
 public class TrialLockedException extends RuntimeException {

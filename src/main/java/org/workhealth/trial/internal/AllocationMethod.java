@@ -1,4 +1,5 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
+
 
 /** How arms are assigned: docs/trials.md gives the method and references for each. */
 public enum AllocationMethod {

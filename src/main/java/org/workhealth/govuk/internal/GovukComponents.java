@@ -1,4 +1,4 @@
-package org.workhealth.govuk;
+package org.workhealth.govuk.internal;
 
 import java.util.Locale;
 import java.util.Map;

@@ -52,7 +52,9 @@ public class TestIdentityProvider {
                 "--identity-provider.redirect-uri=" + redirectUri, "--spring.flyway.enabled=false",
                 "--spring.datasource.url=jdbc:h2:mem:idp-" + UUID.randomUUID(),
                 "--server.servlet.session.cookie.name=IDP_SESSION", "--spring.main.banner-mode=off",
-                "--management.server.port=", "--spring.jmx.enabled=false");
+                "--management.server.port=", "--spring.jmx.enabled=false",
+                // It has no tables, so no event publications to deliver again.
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false");
     }
 
     @Bean

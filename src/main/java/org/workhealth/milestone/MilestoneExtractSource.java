@@ -49,7 +49,7 @@ public class MilestoneExtractSource {
                 LEFT JOIN milestone_attribute a ON a.milestone_id = m.id AND m.type = 'EXIT' AND a.name = 'reason'
                 WHERE m.programme_id = :programme AND m.referral_id IS NOT NULL
                   AND m.type IN ('ENGAGEMENT', 'JOB_START', 'JOB_RETENTION', 'EXIT')
-                  AND """ + Current.NOT_SUPERSEDED + """
+                  AND """ + " " + Current.NOT_SUPERSEDED + """
 
                 GROUP BY m.referral_id
                 ORDER BY m.referral_id""").param("programme", programmeId)

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,8 +13,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.workhealth.casework.CaseFacts;
 import org.workhealth.milestone.FirstMilestone;
-import org.workhealth.milestone.Milestone;
-import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.programme.Programme;
@@ -51,16 +47,15 @@ class ReturnExtracts {
      */
     int compile(long returnId, Programme programme, List<Long> contractIds, LocalDate upTo, Instant at) {
         Map<Long, Map<MilestoneType, FirstMilestone>> firsts = new TreeMap<>();
-        for (FirstMilestone first : milestones.firstPerCase(contractIds, EnumSet.allOf(MilestoneType.class))) {
-            if (!first.occurredOn().isAfter(upTo)) {
-                firsts.computeIfAbsent(first.caseId(), c -> new EnumMap<>(MilestoneType.class)).put(first.type(), first);
-            }
+        // Participants are the cases with a first milestone under the return's contracts; their row shows every
+        // first milestone of the case by the day, under whichever contract it came (as compiled returns always have).
+        for (FirstMilestone first : milestones.firstsOfParticipants(contractIds, upTo)) {
+            firsts.computeIfAbsent(first.caseId(), c -> new EnumMap<>(MilestoneType.class)).put(first.type(), first);
         }
         if (firsts.isEmpty()) {
             return 0;
         }
         Map<Long, String> pseudonyms = store.pseudonyms(firsts.keySet(), at);
-        Map<Long, String> exitReasons = exitReasons(programme.id(), upTo, firsts);
         Map<Long, String> cohorts = programme.cohorts().stream()
                 .collect(Collectors.toMap(Programme.Cohort::id, Programme.Cohort::code));
         List<CaseFacts.Fact> facts = cases.of(firsts.keySet());
@@ -79,7 +74,7 @@ class ReturnExtracts {
                     on(first, MilestoneType.ENGAGEMENT), on(first, MilestoneType.ACTION_PLAN_AGREED),
                     on(first, MilestoneType.JOB_START), on(first, MilestoneType.JOB_RETENTION),
                     exit == null ? null : exit.occurredOn(),
-                    exit == null ? null : exitReasons.get(exit.milestoneId())));
+                    exit == null ? null : exit.attribute("reason")));
         }
         store.insertRows(returnId, rows);
         return rows.size();
@@ -95,23 +90,6 @@ class ReturnExtracts {
         return referrals.of(referralIds).stream().map(p -> new String[] {p.firstName(), p.lastName()}).toList();
     }
 
-    /** The {@code reason} of each first exit, by the exit milestone's id. */
-    private Map<Long, String> exitReasons(long programmeId, LocalDate upTo,
-            Map<Long, Map<MilestoneType, FirstMilestone>> firsts) {
-        Set<Long> exits = firsts.values().stream().map(f -> f.get(MilestoneType.EXIT)).filter(e -> e != null)
-                .map(FirstMilestone::milestoneId).collect(Collectors.toSet());
-        if (exits.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, String> reasons = new java.util.HashMap<>();
-        for (Milestone m : milestones.current(new MilestoneFilter(null, null, programmeId, null, null,
-                MilestoneType.EXIT, null, upTo))) {
-            if (exits.contains(m.id()) && m.attribute("reason") != null) {
-                reasons.put(m.id(), m.attribute("reason"));
-            }
-        }
-        return reasons;
-    }
 
     private static LocalDate on(Map<MilestoneType, FirstMilestone> first, MilestoneType type) {
         FirstMilestone milestone = first.get(type);

@@ -135,10 +135,11 @@ class AssessmentRounds {
      */
     @Transactional
     SubmissionStatus decide(Employer employer, Submission submission, List<Marking> markings, long by) {
-        int updated = jdbc.sql("UPDATE assessment_submission SET status = ?, assessed_at = ?, assessed_by = ?"
-                + " WHERE id = ? AND status = 'SUBMITTED'")
-                .params(markings.stream().allMatch(Marking::met) ? "MET" : "MORE_NEEDED", now(), by, submission.id())
-                .update();
+        SubmissionStatus outcome = SubmissionStatus.decided(markings.stream().allMatch(Marking::met));
+        int updated = jdbc.sql("UPDATE assessment_submission SET status = :to, assessed_at = :at, assessed_by = :by"
+                + " WHERE id = :id AND status IN (:from)")
+                .param("to", outcome.name()).param("at", now()).param("by", by).param("id", submission.id())
+                .param("from", SubmissionStatus.fromWhichToBecome(outcome)).update();
         if (updated != 1) {
             throw new NotReady("This round has already been assessed");
         }

@@ -20,7 +20,8 @@ SELECT b.hub, 'Bench employer ' || g, lpad(g::text, 8, '0'),
        CASE WHEN g % 5 = 0 THEN b.advisor END, FALSE, now(), 0
 FROM bench_ids b, generate_series(1, :employers) g;
 
-INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on, attributes,
+\ir attributes-staged.sql
+INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on, bench_attributes,
                        recorded_at, recorded_by, supersedes_id, withdrawn)
 SELECT 'EMPLOYER_SIGNED_UP', NULL, NULL, b.programme,
        (SELECT c.id FROM contract c WHERE c.programme_id = b.programme AND c.provider_organisation_id = b.hub
@@ -52,7 +53,7 @@ SELECT x.id, c.id FROM (
 JOIN bench_confirmed c ON c.n IN (1 + (x.n * 11) % (SELECT COUNT(*) FROM bench_confirmed),
                                   1 + (x.n * 13 + 3) % (SELECT COUNT(*) FROM bench_confirmed));
 
-INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on, attributes,
+INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on, bench_attributes,
                        recorded_at, recorded_by, supersedes_id, withdrawn)
 SELECT 'EMPLOYER_ENGAGEMENT', NULL, NULL, b.programme,
        (SELECT c.id FROM contract c WHERE c.programme_id = b.programme AND c.provider_organisation_id = b.hub
@@ -64,9 +65,10 @@ FROM employer_engagement g, bench_ids b WHERE g.title LIKE 'Bench engagement %';
 -- Joined on the engagement id read out of the attributes (an equality, so a hash join): a LIKE on
 -- 'engagement=' || id || ';%' made this a nested loop of engagements times milestones (minutes at 50,000).
 UPDATE employer_engagement g SET milestone_id = m.id
-FROM milestone m WHERE m.type = 'EMPLOYER_ENGAGEMENT' AND m.attributes LIKE 'engagement=%'
-  AND split_part(split_part(m.attributes, ';', 1), '=', 2)::bigint = g.id
+FROM milestone m WHERE m.type = 'EMPLOYER_ENGAGEMENT' AND m.bench_attributes LIKE 'engagement=%'
+  AND split_part(split_part(m.bench_attributes, ';', 1), '=', 2)::bigint = g.id
   AND g.title LIKE 'Bench engagement %';
+\ir attributes-split.sql
 
 ANALYZE employer;
 ANALYZE employer_engagement;

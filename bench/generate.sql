@@ -42,13 +42,15 @@ SELECT 'constraint', conrelid::regclass::TEXT, conname, pg_get_constraintdef(oid
 FROM pg_constraint
 WHERE contype = 'f' AND connamespace = 'public'::regnamespace
   AND conrelid::regclass::TEXT IN ('referral', 'support_case', 'milestone', 'appointment', 'contact_note',
-      'action_plan', 'plan_goal', 'plan_action', 'case_review', 'case_outcome', 'sustainment_check', 'milestone_first');
+      'action_plan', 'plan_goal', 'plan_action', 'case_review', 'case_outcome', 'sustainment_check', 'milestone_first',
+      'milestone_attribute');
 INSERT INTO bench.dropped (kind, tbl, name, def)
 SELECT 'index', i.tablename, i.indexname, i.indexdef
 FROM pg_indexes i
 WHERE i.schemaname = 'public'
   AND i.tablename IN ('referral', 'support_case', 'milestone', 'appointment', 'contact_note', 'action_plan',
-      'plan_goal', 'plan_action', 'case_review', 'case_outcome', 'sustainment_check', 'milestone_first')
+      'plan_goal', 'plan_action', 'case_review', 'case_outcome', 'sustainment_check', 'milestone_first',
+      'milestone_attribute')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype IN ('p', 'u'));
 DO $$
 DECLARE d RECORD;
@@ -61,6 +63,7 @@ BEGIN
         END IF;
     END LOOP;
 END $$;
+\ir attributes-staged.sql
 
 -- ------------------------------------------------------------------ organisations
 -- Ten hubs (three from the demo), four localities each, fifteen providers each. h = 0 is NHS Greater
@@ -306,7 +309,7 @@ SELECT bench.lap() AS lap \gset
 -- Each case's steps as milestones, stamped like CaseMilestones does: programme, delivering provider,
 -- the provider's contract live on the day, the key worker as recorder.
 INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on,
-                       attributes, recorded_at, recorded_by)
+                       bench_attributes, recorded_at, recorded_by)
 SELECT e.type, CASE WHEN e.type = 'REFERRAL_RECEIVED' THEN NULL ELSE c.case_id END, c.referral_id, c.programme_id,
        cs.id, c.org_id, e.occurred_on, e.attributes,
        e.occurred_on + TIME '10:00' + (c.i % 420) * INTERVAL '1 minute', c.key_worker_id
@@ -351,7 +354,7 @@ SELECT bench.lap() AS lap \gset
 -- Sustainment at 13 and 26 weeks, written when the check finds the person still in work, dated the day the
 -- check fell due and pointing at the job start (CaseOutcomes.recordCheck).
 INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on,
-                       attributes, recorded_at, recorded_by)
+                       bench_attributes, recorded_at, recorded_by)
 SELECT w.type, c.case_id, c.referral_id, c.programme_id, cs.id, c.org_id, c.js_on + w.days,
        'weeks=' || w.weeks || ';employer=' || c.employer || ';checked_on=' || (c.js_on + w.days)
            || ';job_start_milestone_id=' || js.id,
@@ -370,9 +373,9 @@ SELECT bench.lap() AS lap \gset
 -- (the usual mistake: the wrong day entered), recorded two days later by the same person. The long
 -- case's engagement and job start are among them.
 INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on,
-                       attributes, recorded_at, recorded_by, supersedes_id)
+                       bench_attributes, recorded_at, recorded_by, supersedes_id)
 SELECT m.type, m.case_id, m.referral_id, m.programme_id, m.contract_id, m.organisation_id,
-       GREATEST(m.occurred_on - 1, cs.starts_on), m.attributes, m.recorded_at + INTERVAL '2 days', m.recorded_by, m.id
+       GREATEST(m.occurred_on - 1, cs.starts_on), m.bench_attributes, m.recorded_at + INTERVAL '2 days', m.recorded_by, m.id
 FROM milestone m
 JOIN bench.contract_span cs ON cs.id = m.contract_id
 WHERE m.referral_id > :r0
@@ -410,7 +413,7 @@ JOIN cohort co ON co.programme_id = p.programme_id
               AND co.code = CASE WHEN p.programme_id = :tiw THEN CASE WHEN u.n % 10 < 7 THEN 'IN' ELSE 'OUT' END
                                  WHEN u.n % 10 < 7 THEN 'C1' ELSE 'C3' END;
 INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id, occurred_on,
-                       attributes, recorded_at, recorded_by)
+                       bench_attributes, recorded_at, recorded_by)
 SELECT 'REFERRAL_RECEIVED', NULL, r.id, r.programme_id, cs.id, r.routed_organisation_id, CAST(r.received_at AS DATE),
        'employment_status=' || r.employment_status || ';in_work=' || (r.employment_status <> 'UNEMPLOYED')
            || ';cohort=' || co.code,
@@ -540,9 +543,9 @@ SELECT set_config('bench.s0', :'s0', FALSE) \gset
 DO $$ BEGIN
     IF to_regclass('public.milestone_first') IS NOT NULL THEN
         EXECUTE format($sql$
-            INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on, attributes)
-            SELECT case_id, type, id, contract_id, organisation_id, occurred_on, attributes
-            FROM (SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on, m.attributes,
+            INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on)
+            SELECT case_id, type, id, contract_id, organisation_id, occurred_on
+            FROM (SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on,
                          ROW_NUMBER() OVER (PARTITION BY m.case_id, m.type ORDER BY m.occurred_on, m.id) AS position
                   FROM milestone m
                   WHERE m.case_id > %s
@@ -552,6 +555,9 @@ DO $$ BEGIN
 END $$;
 SELECT bench.lap() AS lap \gset
 \echo '  first milestones of each case (if the schema keeps them):' :lap
+\ir attributes-split.sql
+SELECT bench.lap() AS lap \gset
+\echo '  milestone attributes as rows:' :lap
 
 -- ------------------------------------------------------------------ keys back, statistics
 DO $$

@@ -40,7 +40,9 @@ FROM bench_case b JOIN bench_contract k ON k.reference = b.contract_reference
 JOIN referral r ON r.reference = 'RB' || LPAD(b.n::TEXT, 8, '0');
 
 -- Engagement for 92%, an agreed plan for 81%, a job start for 30%, an exit for 30%, a retention for some in work.
-INSERT INTO milestone (type, case_id, programme_id, contract_id, organisation_id, occurred_on, attributes, recorded_at)
+\ir attributes-staged.sql
+INSERT INTO milestone (type, case_id, programme_id, contract_id, organisation_id, occurred_on, bench_attributes,
+                       recorded_at)
 SELECT s.type, sc.id, k.programme_id, k.contract_id, k.org_id, s.occurred_on, s.attributes, CURRENT_TIMESTAMP
 FROM bench_case b JOIN bench_contract k ON k.reference = b.contract_reference
 JOIN support_case sc ON sc.reference = 'CB' || LPAD(b.n::TEXT, 8, '0')
@@ -55,11 +57,12 @@ CROSS JOIN LATERAL (VALUES
 ) AS s(type, occurred_on, attributes, happens)
 WHERE s.happens AND s.occurred_on < CURRENT_DATE;
 
-INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on, attributes)
-SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on, m.attributes
+INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on)
+SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on
 FROM milestone m JOIN support_case sc ON sc.id = m.case_id
 WHERE sc.reference LIKE 'CB%'
   AND NOT EXISTS (SELECT 1 FROM milestone_first f WHERE f.case_id = m.case_id AND f.type = m.type);
+\ir attributes-split.sql
 
 INSERT INTO return_template (programme_id, name, due_days_after_end, kpi_codes)
 SELECT p.id, 'WorkWell quarterly data return', 20, 'REFERRALS,ENGAGED,ACTION_PLANS,JOB_OUTCOMES,CONVERSION'

@@ -1,5 +1,6 @@
 package org.workhealth.casework;
 
+import org.workhealth.MilestoneText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -102,8 +103,7 @@ class ActionPlanTest {
         assertThat(page(coach, "/cases/" + caseId).select("#timeline").text())
                 .contains("plan type: Back to Work plan", "agreed how: In person")
                 .doesNotContain("BACK_TO_WORK").doesNotContain("IN_PERSON");
-        assertThat(jdbc.sql("SELECT attributes FROM milestone WHERE case_id = ? AND type = 'ACTION_PLAN_AGREED'")
-                .param(caseId).query(String.class).single()).contains("plan_type=BACK_TO_WORK", "in_work=false");
+        assertThat(MilestoneText.ofOnly(jdbc, caseId, "ACTION_PLAN_AGREED")).contains("plan_type=BACK_TO_WORK", "in_work=false");
         Document agreed = page(coach, "/cases/" + caseId + "/action-plan");
         assertThat(agreed.select(".govuk-summary-list").first().text()).contains("Agreed",
                 DateAnswer.format(today().minusDays(1)) + ", in person");

@@ -1,5 +1,6 @@
 package org.workhealth.casework;
 
+import org.workhealth.MilestoneText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -63,8 +64,8 @@ class ExitTest {
         Map<String, Object> milestone = jdbc.sql("SELECT * FROM milestone WHERE case_id = ? AND type = 'EXIT'")
                 .param(caseId).query().singleRow();
         assertThat(milestone).containsEntry("occurred_on", java.sql.Date.valueOf(today().minusDays(1)))
-                .containsEntry("contract_id", setup.contractId())
-                .containsEntry("attributes", "reason=WITHDREW;in_work_at_referral=false");
+                .containsEntry("contract_id", setup.contractId());
+        assertThat(MilestoneText.of(jdbc, (Long) milestone.get("id"))).isEqualTo("reason=WITHDREW;in_work_at_referral=false");
         assertThat(cases.count("SELECT COUNT(*) FROM case_event WHERE case_id = ? AND kind = 'EXITED' "
                 + "AND reason = 'WITHDREW'", caseId)).isEqualTo(1);
         assertThat(cases.count("SELECT COUNT(*) FROM audit_event WHERE action = 'EXIT' AND record_type = 'case' "
@@ -104,8 +105,7 @@ class ExitTest {
         mvc.perform(date(postTo("/cases/" + caseId + "/exit", coach).param("reason", "OTHER")
                 .param("otherReason", "Started caring for a relative"), "exitedOn", today()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("SELECT attributes FROM milestone WHERE case_id = ? AND type = 'EXIT'").param(caseId)
-                .query(String.class).single())
+        assertThat(MilestoneText.ofOnly(jdbc, caseId, "EXIT"))
                 .isEqualTo("reason=OTHER;reason_text=Started caring for a relative;in_work_at_referral=false");
     }
 
@@ -136,8 +136,7 @@ class ExitTest {
         // The exit stays; the reopening is a milestone of its own.
         assertThat(cases.count("SELECT COUNT(*) FROM milestone m WHERE m.id = ? AND NOT EXISTS "
                 + "(SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)", exitId)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT attributes FROM milestone WHERE case_id = ? AND type = 'REOPENED'").param(caseId)
-                .query(String.class).single()).isEqualTo("reason=They got back in touch");
+        assertThat(MilestoneText.ofOnly(jdbc, caseId, "REOPENED")).isEqualTo("reason=They got back in touch");
 
         Document exitPage = page(mvc, coach, "/cases/" + caseId + "/exit");
         assertThat(exitPage.select("h1").text()).isEqualTo("Close the case");

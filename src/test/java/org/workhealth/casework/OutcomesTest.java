@@ -1,5 +1,6 @@
 package org.workhealth.casework;
 
+import org.workhealth.MilestoneText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -88,7 +89,7 @@ class OutcomesTest {
         Map<String, Object> milestone = jdbc.sql("SELECT * FROM milestone WHERE case_id = ? AND type = 'JOB_START'")
                 .param(caseId).query().singleRow();
         assertThat(milestone).containsEntry("occurred_on", java.sql.Date.valueOf(started));
-        assertThat((String) milestone.get("attributes")).isEqualTo("in_work_at_referral=false;paid=true;sector=Q;"
+        assertThat(MilestoneText.of(jdbc, (Long) milestone.get("id"))).isEqualTo("in_work_at_referral=false;paid=true;sector=Q;"
                 + "contract_type=PERMANENT;hours_a_week=16.5;employer=Bury Care Homes, Ltd;job_title=Care assistant;"
                 + "evidence=Contract seen");
         assertThat(jdbc.sql("SELECT due_on FROM sustainment_check WHERE case_id = ? ORDER BY weeks").param(caseId)
@@ -146,8 +147,7 @@ class OutcomesTest {
 
         // Unpaid work counts as a job start outside IPS.
         mvc.perform(jobStart(coach, caseId, today(), "no")).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("SELECT attributes FROM milestone WHERE case_id = ? AND type = 'JOB_START'").param(caseId)
-                .query(String.class).single()).contains("paid=false");
+        assertThat(MilestoneText.ofOnly(jdbc, caseId, "JOB_START")).contains("paid=false");
     }
 
     @Test
@@ -178,9 +178,9 @@ class OutcomesTest {
         Map<String, Object> milestone = jdbc.sql("SELECT * FROM milestone WHERE case_id = ?").param(inWork).query()
                 .singleRow();
         assertThat(milestone).containsEntry("type", "JOB_RETENTION")
-                .containsEntry("contract_id", setup.contractId())
-                .containsEntry("attributes", "in_work_at_referral=true;in_work_on=" + today().minusDays(2)
-                        + ";evidence=Back at work, payslip seen");
+                .containsEntry("contract_id", setup.contractId());
+        assertThat(MilestoneText.of(jdbc, (Long) milestone.get("id"))).isEqualTo("in_work_at_referral=true;in_work_on="
+                + today().minusDays(2) + ";evidence=Back at work, payslip seen");
         assertThat(page(mvc, coach, "/cases/" + inWork + "/outcomes").select("#outcomes").text())
                 .contains("Job retention", "Still in work. Evidence: Back at work; payslip seen", "Recorded");
     }
@@ -198,8 +198,8 @@ class OutcomesTest {
                 .param("description", "Food bank helper").param("evidence", "Rota seen"), "occurredOn", today()))
                 .andExpect(status().is3xxRedirection());
 
-        assertThat(jdbc.sql("SELECT type, attributes FROM milestone WHERE case_id = ? ORDER BY id").param(caseId)
-                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()).containsExactly(
+        assertThat(jdbc.sql("SELECT id, type FROM milestone WHERE case_id = ? ORDER BY id").param(caseId)
+                .query((rs, n) -> rs.getString(2) + " " + MilestoneText.of(jdbc, rs.getLong(1))).list()).containsExactly(
                         "EDUCATION_START in_work_at_referral=false;description=Level 2 English at Bury College",
                         "VOLUNTEERING_START in_work_at_referral=false;description=Food bank helper;evidence=Rota seen");
         assertThat(page(mvc, coach, "/cases/" + caseId).select("table").text())

@@ -71,6 +71,28 @@ class MilestonesTest {
     }
 
     @Test
+    void attributesAreKeptExactlyAsRowsAndABadOneWritesNothing() {
+        Programme programme = ownProgramme();
+        long provider = organisations.findByName("Bury Council Live Well service").orElseThrow().id();
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("reason", "Moved away; new address = unknown");
+        typed.put("in_work", "true");
+        long id = milestones.record(new NewMilestone(MilestoneType.EXIT, null, null, programme.id(), null, provider,
+                LocalDate.of(2025, 8, 1), typed, null));
+
+        assertThat(milestones.find(id).orElseThrow().attributes()).containsExactly(
+                Map.entry("reason", "Moved away; new address = unknown"), Map.entry("in_work", "true"));
+        assertThat(jdbc.sql("SELECT name FROM milestone_attribute WHERE milestone_id = ? ORDER BY ordinal")
+                .param(id).query(String.class).list()).containsExactly("reason", "in_work");
+
+        Map<String, String> bad = Map.of("reason", "line one\nline two");
+        assertThatThrownBy(() -> milestones.record(new NewMilestone(MilestoneType.EXIT, null, null, programme.id(),
+                null, provider, LocalDate.of(2025, 8, 2), bad, null))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM milestone WHERE programme_id = ?").param(programme.id())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void onlyTheCurrentMilestoneCanBeCorrected() {
         Programme programme = ownProgramme();
         long provider = organisations.findByName("Bury Council Live Well service").orElseThrow().id();

@@ -1,5 +1,6 @@
 package org.workhealth.retention;
 
+import org.workhealth.MilestoneText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -87,11 +88,11 @@ class MilestoneFreeTextErasureTest {
         assertThat(attributesOf(corrected)).isEqualTo("reason=OTHER;in_work_at_referral=false");
         assertThat(cases.count("SELECT COUNT(*) FROM milestone WHERE case_id = ? AND correction_reason IS NOT NULL",
                 due.caseId())).isZero();
-        assertThat(jdbc.sql("SELECT attributes FROM milestone_first WHERE case_id = ? AND type = 'EXIT'")
-                .param(due.caseId()).query(String.class).single()).isEqualTo("reason=OTHER;in_work_at_referral=false");
+        assertThat(attributesOf(jdbc.sql("SELECT milestone_id FROM milestone_first WHERE case_id = ? AND type = 'EXIT'")
+                .param(due.caseId()).query(Long.class).single())).isEqualTo("reason=OTHER;in_work_at_referral=false");
         // Nothing the person or staff typed is left on the milestones; the current ones still count.
-        assertThat(cases.count("SELECT COUNT(*) FROM milestone WHERE attributes LIKE ?", "%" + due.lastName() + "%"))
-                .isZero();
+        assertThat(cases.count("SELECT COUNT(*) FROM milestone_attribute WHERE content LIKE ?",
+                "%" + due.lastName() + "%")).isZero();
         assertThat(milestones.isCurrent(exit)).isTrue();
         assertThat(milestones.isCurrent(corrected)).isTrue();
         assertThat(milestones.isCurrent(reopened)).isTrue();
@@ -100,8 +101,7 @@ class MilestoneFreeTextErasureTest {
     }
 
     private String attributesOf(long milestoneId) {
-        return (String) jdbc.sql("SELECT attributes FROM milestone WHERE id = ?").param(milestoneId).query().singleRow()
-                .get("attributes");
+        return MilestoneText.of(jdbc, milestoneId);
     }
 
     private NewMilestone milestone(MilestoneType type, RetentionTestCases.TestCase testCase, LocalDate on,

@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Milestone attributes as rows of {@code milestone_attribute}, one per name, in the order they were given: the only
- * code that reads or writes them. The text columns ({@code milestone.attributes}, {@code milestone_first.attributes})
- * are kept as a copy for people reading the database and exports; they are written here and never read.
+ * code that reads or writes them.
  */
 @Component
 public class AttributeRows {
@@ -63,7 +62,7 @@ public class AttributeRows {
     }
 
     /**
-     * Removes the named attributes of these milestones, and writes the text copies again from what is left.
+     * Removes the named attributes of these milestones: erasure, the one change the append-only record takes.
      *
      * @return the milestones that lost an attribute
      */
@@ -83,19 +82,6 @@ public class AttributeRows {
             jdbc.sql("DELETE FROM milestone_attribute WHERE milestone_id IN (:ids) AND name IN (:names)")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
                     .param("names", new ArrayList<>(names)).update();
-        }
-        List<Object[]> copies = new ArrayList<>();
-        for (Long id : changed) {
-            Map<String, String> after = new LinkedHashMap<>(before.get(id));
-            after.keySet().removeAll(names);
-            copies.add(new Object[] {MilestoneAttributes.encode(after), id});
-        }
-        if (!copies.isEmpty()) {
-            // Erasure, the one change the append-only record takes: the text copies lose what the rows lost.
-            for (String table : List.of("milestone", "milestone_first")) {
-                batch.batchUpdate("UPDATE " + table + " SET attributes = ? WHERE "
-                        + (table.equals("milestone") ? "id" : "milestone_id") + " = ?", copies);
-            }
         }
         return changed;
     }

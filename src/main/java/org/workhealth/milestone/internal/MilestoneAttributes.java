@@ -1,51 +1,32 @@
 package org.workhealth.milestone.internal;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** The attributes column: {@code key=value;key=value}, simple enough to read in the database and in exports. */
+/**
+ * What a milestone attribute may hold: a name that fits {@code milestone_attribute.name} and a value that fits its
+ * {@code content}, both without control characters. Attributes come from code, never straight from a form, so a
+ * bad one is a programming error, refused before anything is written.
+ */
 public final class MilestoneAttributes {
 
+    public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_LENGTH = 2000;
 
     private MilestoneAttributes() {
     }
 
-    public static String encode(Map<String, String> attributes) {
-        if (attributes.isEmpty()) {
-            return null;
-        }
-        attributes.forEach((key, value) -> {
-            if (key == null || key.isBlank() || !clean(key) || value == null || !clean(value)) {
-                throw new IllegalArgumentException("Milestone attribute " + key + "=" + value
-                        + " must be non-empty text without ';' or '='");
+    public static void check(Map<String, String> attributes) {
+        attributes.forEach((name, value) -> {
+            if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || !printable(name)
+                    || value == null || value.length() > MAX_LENGTH || !printable(value)) {
+                throw new IllegalArgumentException("Milestone attribute " + name + " must have a name of 1 to "
+                        + MAX_NAME_LENGTH + " characters and a value of at most " + MAX_LENGTH
+                        + ", without control characters");
             }
         });
-        String text = attributes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(";"));
-        if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("Milestone attributes are longer than " + MAX_LENGTH + " characters");
-        }
-        return text;
     }
 
-    public static Map<String, String> decode(String text) {
-        if (text == null || text.isBlank()) {
-            return Map.of();
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (String pair : text.split(";")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                attributes.put(pair.substring(0, equals), pair.substring(equals + 1));
-            }
-        }
-        return Collections.unmodifiableMap(attributes);
-    }
-
-    private static boolean clean(String text) {
-        return text.indexOf(';') < 0 && text.indexOf('=') < 0;
+    private static boolean printable(String text) {
+        return text.chars().noneMatch(Character::isISOControl);
     }
 }

@@ -28,9 +28,8 @@ public class MilestoneWriter {
 
     private static final String INSERT = """
             INSERT INTO milestone (type, case_id, referral_id, programme_id, contract_id, organisation_id,
-                                   occurred_on, attributes, recorded_at, recorded_by, supersedes_id, withdrawn,
-                                   correction_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   occurred_on, recorded_at, recorded_by, supersedes_id, withdrawn, correction_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final JdbcClient jdbc;
@@ -99,9 +98,8 @@ public class MilestoneWriter {
         }
         jdbc.sql("DELETE FROM milestone_first WHERE case_id = ? AND type = ?").params(caseId, type.name()).update();
         jdbc.sql("""
-                INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on,
-                                             attributes)
-                SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on, m.attributes
+                INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on)
+                SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on
                 FROM milestone m
                 WHERE m.case_id = ? AND m.type = ? AND """ + " " + Current.NOT_SUPERSEDED + """
 
@@ -112,6 +110,7 @@ public class MilestoneWriter {
 
     private static void set(PreparedStatement ps, NewMilestone m, Timestamp now, Long supersedesId,
             boolean withdrawn, String reason) throws SQLException {
+        MilestoneAttributes.check(m.attributes());
         ps.setString(1, m.type().name());
         ps.setObject(2, m.caseId(), Types.BIGINT);
         ps.setObject(3, m.referralId(), Types.BIGINT);
@@ -119,12 +118,10 @@ public class MilestoneWriter {
         ps.setObject(5, m.contractId(), Types.BIGINT);
         ps.setLong(6, m.organisationId());
         ps.setDate(7, Date.valueOf(m.occurredOn()));
-        // The text copy, for people and exports reading the database; figures read the rows.
-        ps.setString(8, MilestoneAttributes.encode(m.attributes()));
-        ps.setTimestamp(9, now);
-        ps.setObject(10, m.recordedBy(), Types.BIGINT);
-        ps.setObject(11, supersedesId, Types.BIGINT);
-        ps.setBoolean(12, withdrawn);
-        ps.setString(13, reason);
+        ps.setTimestamp(8, now);
+        ps.setObject(9, m.recordedBy(), Types.BIGINT);
+        ps.setObject(10, supersedesId, Types.BIGINT);
+        ps.setBoolean(11, withdrawn);
+        ps.setString(12, reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.workhealth.employer.engagement;
 
+import org.workhealth.MilestoneText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -60,9 +61,8 @@ class EngagementsAndCaseStudiesPagesTest {
 
         assertThat(engagementsThisQuarter(commissioner)).isEqualTo(before + 37);
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        assertThat(jdbc.sql("""
-                SELECT m.attributes FROM milestone m JOIN employer_engagement g ON g.milestone_id = m.id
-                WHERE g.id = ?""").param(id).query(String.class).single()).contains("attendees=37");
+        assertThat(MilestoneText.of(jdbc, jdbc.sql("SELECT milestone_id FROM employer_engagement WHERE id = ?")
+                .param(id).query(Long.class).single())).contains("attendees=37");
 
         // Outside the hub: not found, for the page and for the form.
         MockHttpSession gm = SignIn.as(mvc, SignIn.GM_COMMISSIONER);

@@ -48,7 +48,7 @@ class AssessmentController {
         }
     }
 
-    record VersionRow(int version, String href, String status, String tagClass, String savedBy, String savedAt) {
+    record VersionRow(int version, String href, Assessment.Status status, String savedBy, String savedAt) {
     }
 
     static final String NO_FIT_NOTE = "NONE";
@@ -201,8 +201,8 @@ class AssessmentController {
         model.addAttribute("latest", latest.orElse(null));
         model.addAttribute("latestSavedAt", latest.map(AssessmentController::when).orElse(null));
         model.addAttribute("versionRows", versions.stream().map(v -> new VersionRow(v.version(),
-                "/cases/" + supportCase.id() + "/assessment/versions/" + v.version(), v.status().label(),
-                v.status().tagClass(), v.savedByName(), when(v))).toList());
+                "/cases/" + supportCase.id() + "/assessment/versions/" + v.version(), v.status(),
+                v.savedByName(), when(v))).toList());
         model.addAttribute("barrierItems", Choices.options(Arrays.asList(AssessmentAnswers.Barrier.values()),
                 Enum::name, AssessmentAnswers.Barrier::label, null, form.barriers()));
         List<String> fitNoteValues = new ArrayList<>(List.of(NO_FIT_NOTE));

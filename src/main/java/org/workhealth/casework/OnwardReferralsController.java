@@ -33,7 +33,7 @@ class OnwardReferralsController {
     record StatusForm(String status, LocalDate on, String onDay, String onMonth, String onYear) {
     }
 
-    record ReferralRow(long id, long serviceId, String service, String status, String tagClass, String made, String accepted,
+    record ReferralRow(long id, long serviceId, String service, OnwardReferralStatus status, String made, String accepted,
             String declined, String attended, String notes, boolean open, String consentWithdrawn) {
     }
 
@@ -196,7 +196,7 @@ class OnwardReferralsController {
     private static ReferralRow row(OnwardReferrals.OnwardReferral r, List<ServiceConsents.Standing> standings) {
         String withdrawn = standings.stream().filter(s -> s.serviceId() == r.serviceId() && !s.given()).findFirst()
                 .map(s -> "Withdrawn on " + DateAnswer.format(s.latest().on())).orElse(null);
-        return new ReferralRow(r.id(), r.serviceId(), r.serviceName(), r.status().label(), r.status().tagClass(),
+        return new ReferralRow(r.id(), r.serviceId(), r.serviceName(), r.status(),
                 DateAnswer.format(r.madeOn()), format(r.acceptedOn()), format(r.declinedOn()), format(r.attendedOn()),
                 r.notes() == null ? "" : r.notes(), !r.status().next().isEmpty(), withdrawn);
     }

@@ -30,7 +30,7 @@ class ServiceConsentsController {
         static final ChangeForm EMPTY = new ChangeForm(null, null, null, null, null, null);
     }
 
-    record StandingRow(long serviceId, String service, String status, String tagClass, String since) {
+    record StandingRow(long serviceId, String service, boolean given, String since) {
     }
 
     record ChangeRow(String when, String what, String toldBy, String note, String by, String recorded) {
@@ -57,8 +57,7 @@ class ServiceConsentsController {
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("subjectName", subjectName(supportCase));
         model.addAttribute("rows", consents.standings(id).stream().map(s -> new StandingRow(s.serviceId(),
-                s.serviceName(), s.given() ? "Given" : "Withdrawn", s.given() ? "govuk-tag--green" : "govuk-tag--red",
-                DateAnswer.format(s.latest().on()))).toList());
+                s.serviceName(), s.given(), DateAnswer.format(s.latest().on()))).toList());
         model.addAttribute("backLink", "/cases/" + id);
         return "casework/service-consents";
     }

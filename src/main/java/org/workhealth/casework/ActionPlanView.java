@@ -39,6 +39,6 @@ class ActionPlanView {
     }
 
     String subjectName(SupportCase supportCase) {
-        return subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse("");
+        return subjects.fullName(supportCase);
     }
 }

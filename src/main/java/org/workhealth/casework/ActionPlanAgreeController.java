@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.govuk.Choices;
-import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.govuk.TypedText;
 import org.workhealth.milestone.PeriodLockedException;
@@ -67,16 +67,9 @@ class ActionPlanAgreeController {
     String agree(CurrentUser user, @PathVariable long id, @ModelAttribute("agree") AgreeForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         SupportCase supportCase = caseAccess.change(user, id);
-        DateAnswer on = DateAnswer.parse("Date the plan was agreed", form.agreedOnDay(), form.agreedOnMonth(),
-                form.agreedOnYear());
-        if (!on.valid()) {
-            result.rejectValue("agreedOn", "invalid", on.error());
-        } else if (on.date().isAfter(plans.today())) {
-            result.rejectValue("agreedOn", "future", "Date the plan was agreed must be today or in the past");
-        } else if (on.date().isBefore(supportCase.openedOn())) {
-            result.rejectValue("agreedOn", "beforeCase", "Date the plan was agreed must be on or after "
-                    + DateAnswer.format(supportCase.openedOn()) + ", when the case was opened");
-        }
+        LocalDate on = CaseDates.pastDate(result, "agreedOn", "Date the plan was agreed", form.agreedOnDay(),
+                form.agreedOnMonth(), form.agreedOnYear(), plans.today(),
+                new Earliest(supportCase.openedOn(), "beforeCase", "when the case was opened"));
         AgreedHow how = Answers.code(AgreedHow.class, form.agreedHow());
         if (how == null) {
             result.rejectValue("agreedHow", "required", "Select how the plan was agreed");
@@ -87,7 +80,7 @@ class ActionPlanAgreeController {
         }
         ActionPlans.AgreeResult agreed;
         try {
-            agreed = plans.agree(supportCase, on.date(), how, user);
+            agreed = plans.agree(supportCase, on, how, user);
         } catch (PeriodLockedException e) {
             // The plan agreed milestone falls in a period whose return is approved: nothing was saved.
             result.rejectValue("agreedOn", "locked", e.getMessage());

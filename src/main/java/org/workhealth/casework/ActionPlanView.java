@@ -11,7 +11,7 @@ import org.workhealth.govuk.DateAnswer;
 class ActionPlanView {
 
     /** One action as the page shows it. */
-    record ActionView(String description, String owner, String dueOn, String status, String statusTag) {
+    record ActionView(String description, String owner, String dueOn, ActionStatus status) {
     }
 
     private final CaseSubjects subjects;
@@ -33,12 +33,12 @@ class ActionPlanView {
                     ? DateAnswer.format(plan.agreedOn()) + ", " + plan.agreedHow().label().toLowerCase(Locale.UK)
                     : "Not agreed yet");
             model.addAttribute("actionViews", plan.actions().stream().map(a -> new ActionView(a.description(),
-                    a.owner().label(), DateAnswer.format(a.dueOn()), a.status().label(), a.status().tagClass()))
+                    a.owner().label(), DateAnswer.format(a.dueOn()), a.status()))
                     .toList());
         }
     }
 
     String subjectName(SupportCase supportCase) {
-        return subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse("");
+        return subjects.fullName(supportCase);
     }
 }

@@ -2,23 +2,17 @@ package org.workhealth.casework;
 
 /** How far an action on the plan has got. */
 enum ActionStatus {
-    NOT_STARTED("Not started", "govuk-tag--grey"),
-    IN_PROGRESS("In progress", "govuk-tag--blue"),
-    DONE("Done", "govuk-tag--green");
+    NOT_STARTED("Not started"),
+    IN_PROGRESS("In progress"),
+    DONE("Done");
 
     private final String label;
-    private final String tagClass;
 
-    ActionStatus(String label, String tagClass) {
+    ActionStatus(String label) {
         this.label = label;
-        this.tagClass = tagClass;
     }
 
     public String label() {
         return label;
-    }
-
-    public String tagClass() {
-        return tagClass;
     }
 }

@@ -196,8 +196,7 @@ class AppointmentsController {
 
     private void header(SupportCase supportCase, Model model) {
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName)
-                .orElse(""));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         if (!model.containsAttribute("backLink")) {
             model.addAttribute("backLink", "/cases/" + supportCase.id());
         }

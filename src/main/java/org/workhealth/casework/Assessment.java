@@ -7,22 +7,16 @@ record Assessment(long id, long caseId, int version, Status status, AssessmentAn
         String savedByName, Instant savedAt) {
 
     enum Status {
-        DRAFT("Draft", "govuk-tag--yellow"), COMPLETED("Completed", "govuk-tag--green");
+        DRAFT("Draft"), COMPLETED("Completed");
 
         private final String label;
-        private final String tagClass;
 
-        Status(String label, String tagClass) {
+        Status(String label) {
             this.label = label;
-            this.tagClass = tagClass;
         }
 
         public String label() {
             return label;
-        }
-
-        public String tagClass() {
-            return tagClass;
         }
     }
 

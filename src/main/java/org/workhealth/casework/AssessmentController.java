@@ -48,7 +48,7 @@ class AssessmentController {
         }
     }
 
-    record VersionRow(int version, String href, String status, String tagClass, String savedBy, String savedAt) {
+    record VersionRow(int version, String href, Assessment.Status status, String savedBy, String savedAt) {
     }
 
     static final String NO_FIT_NOTE = "NONE";
@@ -119,7 +119,7 @@ class AssessmentController {
         Assessment assessment = assessments.version(id, version).orElseThrow(OutOfScopeException::new);
         AssessmentAnswers a = assessment.answers();
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjectName(supportCase));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("assessment", assessment);
         model.addAttribute("savedAt", when(assessment));
         model.addAttribute("barriers", a.barriers().isEmpty() ? "None recorded"
@@ -197,12 +197,12 @@ class AssessmentController {
         List<Assessment> versions = assessments.versions(supportCase.id());
         Optional<Assessment> latest = versions.stream().findFirst();
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjectName(supportCase));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("latest", latest.orElse(null));
         model.addAttribute("latestSavedAt", latest.map(AssessmentController::when).orElse(null));
         model.addAttribute("versionRows", versions.stream().map(v -> new VersionRow(v.version(),
-                "/cases/" + supportCase.id() + "/assessment/versions/" + v.version(), v.status().label(),
-                v.status().tagClass(), v.savedByName(), when(v))).toList());
+                "/cases/" + supportCase.id() + "/assessment/versions/" + v.version(), v.status(),
+                v.savedByName(), when(v))).toList());
         model.addAttribute("barrierItems", Choices.options(Arrays.asList(AssessmentAnswers.Barrier.values()),
                 Enum::name, AssessmentAnswers.Barrier::label, null, form.barriers()));
         List<String> fitNoteValues = new ArrayList<>(List.of(NO_FIT_NOTE));
@@ -215,10 +215,6 @@ class AssessmentController {
                 AssessmentAnswers.FitNoteAdjustment::label, null, form.fitNoteAdjustments()));
         model.addAttribute("backLink", "/cases/" + supportCase.id());
         return "casework/assessment";
-    }
-
-    private String subjectName(SupportCase supportCase) {
-        return subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse("");
     }
 
     private static String when(Assessment assessment) {

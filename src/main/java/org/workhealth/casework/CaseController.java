@@ -100,30 +100,14 @@ class CaseController {
 
         model.addAttribute("supportCase", supportCase);
         model.addAttribute("subject", subject);
-        List<Map<String, Object>> summary = new ArrayList<>();
-        summary.add(summaryRow("Reference", supportCase.reference()));
-        summary.add(summaryRow("Name", subject.fullName()));
-        summary.add(summaryRow("Date of birth", DateAnswer.format(subject.dateOfBirth())));
-        summary.add(summaryRow("Status", null));
-        summary.add(summaryRow("Key worker", staff.of(supportCase.keyWorkerId())));
-        summary.add(summaryRow("Programme", programme == null ? "" : programme.name()));
-        summary.add(summaryRow("Cohort", cohort));
-        if (contract != null) {
-            summary.add(summaryRow("Contract", contract));
-        }
-        summary.add(summaryRow("Opened", DateAnswer.format(supportCase.openedOn())));
-        if (erasure.erased(id)) {
-            // Say why the name and notes are gone, so nobody takes it for a fault.
-            summary.add(summaryRow("Personal data", "Erased, as the retention schedule or the person asked"));
-        }
-        summary.add(Map.of("key", Map.of("text", "Legal hold"), "value", Map.of("text", legalHolds.inForce(id)
-                .map(h -> "In force: " + h.reason()).orElse("None")), "actions", Map.of("items", List.of(Map.of(
-                "href", "/cases/" + id + "/legal-hold", "text", "View", "visuallyHiddenText", "legal hold")))));
-        // The status shows as a tag, the one value written as markup.
-        summary.set(3, Map.of("key", Map.of("text", "Status"), "value", Map.of("html",
-                "<strong class=\"govuk-tag " + statusTag(supportCase.status()) + "\">"
-                        + HtmlUtils.htmlEscape(supportCase.status().label()) + "</strong>")));
-        model.addAttribute("summaryRows", summary);
+        model.addAttribute("dateOfBirth", DateAnswer.format(subject.dateOfBirth()));
+        model.addAttribute("keyWorker", staff.of(supportCase.keyWorkerId()));
+        model.addAttribute("programmeName", programme == null ? "" : programme.name());
+        model.addAttribute("cohort", cohort);
+        model.addAttribute("contract", contract);
+        model.addAttribute("openedOn", DateAnswer.format(supportCase.openedOn()));
+        model.addAttribute("erased", erasure.erased(id));
+        model.addAttribute("legalHold", legalHolds.inForce(id).map(h -> "In force: " + h.reason()).orElse("None"));
         dueNext(caseAppointments, now, model);
         model.addAttribute("sections", SECTIONS.stream()
                 .map(s -> new Section(s.title(), "/cases/" + id + "/" + s.href())).toList());
@@ -232,18 +216,6 @@ class CaseController {
                     + who + when + (next.correctionReason() == null ? "" : ": " + next.correctionReason()));
         }
         return String.join(". ", parts);
-    }
-
-    /** The tag colour of a case's status on this page: green while it is worked, grey once closed. */
-    private static String statusTag(CaseStatus status) {
-        return switch (status) {
-            case OPEN -> "govuk-tag--green";
-            case CLOSED -> "govuk-tag--grey";
-        };
-    }
-
-    private static Map<String, Object> summaryRow(String key, String value) {
-        return Map.of("key", Map.of("text", key), "value", Map.of("text", value == null ? "" : value));
     }
 
 }

@@ -10,4 +10,9 @@ import java.util.Optional;
 public interface CaseSubjects {
 
     Optional<CaseSubject> forReferral(long referralId);
+
+    /** The full name of the person a case is about, or "" when their details are gone (erased). */
+    default String fullName(SupportCase supportCase) {
+        return forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse("");
+    }
 }

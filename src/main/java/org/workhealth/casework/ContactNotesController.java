@@ -48,12 +48,7 @@ class ContactNotesController {
     String add(CurrentUser user, @PathVariable long id, @ModelAttribute("form") NoteForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         SupportCase supportCase = caseAccess.change(user, id);
-        String note = form.note() == null ? "" : form.note().strip();
-        if (note.isEmpty()) {
-            result.rejectValue("note", "required", "Enter the note");
-        } else if (note.length() > MAX_NOTE) {
-            result.rejectValue("note", "tooLong", "Note must be " + MAX_NOTE + " characters or fewer");
-        }
+        String note = CaseTexts.required(result, "note", form.note(), "Enter the note", "Note", MAX_NOTE);
         if (result.hasErrors()) {
             return page(supportCase, model);
         }
@@ -64,8 +59,7 @@ class ContactNotesController {
 
     private String page(SupportCase supportCase, Model model) {
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName)
-                .orElse(""));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("maxNote", MAX_NOTE);
         model.addAttribute("backLink", "/cases/" + supportCase.id() + "/appointments");
         return "casework/notes-new";

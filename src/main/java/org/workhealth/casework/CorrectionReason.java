@@ -14,11 +14,7 @@ final class CorrectionReason {
      * here: every bound form is stripped of them ({@code govuk.InputAdvice}).
      */
     static void check(String reason, String what, BindingResult result) {
-        String answer = reason == null ? "" : reason.strip();
-        if (answer.isEmpty()) {
-            result.rejectValue("reason", "required", "Enter why the " + what + " is being corrected");
-        } else if (answer.length() > Milestones.REASON_MAX) {
-            result.rejectValue("reason", "tooLong", "Reason must be " + Milestones.REASON_MAX + " characters or fewer");
-        }
+        CaseTexts.required(result, "reason", reason, "Enter why the " + what + " is being corrected", "Reason",
+                Milestones.REASON_MAX);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
@@ -93,29 +94,17 @@ class EmployerController {
         if (!EmployerContacts.inWork(supportCase) || employers.mayContact(supportCase)) {
             return "redirect:/cases/" + id + "/employer";
         }
-        DateAnswer date = DateAnswer.parse("Date consent was given", form.givenOnDay(), form.givenOnMonth(),
-                form.givenOnYear());
-        if (!date.valid()) {
-            result.rejectValue("givenOn", "invalid", date.error());
-        } else if (date.date().isAfter(employers.today())) {
-            result.rejectValue("givenOn", "future", "Date consent was given must be today or in the past");
-        } else {
-            employers.latestChange(id).filter(c -> c.kind() == EmployerContacts.ConsentKind.WITHDRAWN)
-                    .filter(c -> date.date().isBefore(c.on())).ifPresent(c -> result.rejectValue("givenOn",
-                            "beforeWithdrawal", "Date consent was given must be on or after "
-                                    + DateAnswer.format(c.on()) + ", when they withdrew it"));
-        }
-        String how = trimmed(form.how());
-        if (how == null) {
-            result.rejectValue("how", "required", "Enter how they gave consent");
-        } else if (how.length() > 500) {
-            result.rejectValue("how", "tooLong", "How they gave consent must be 500 characters or fewer");
-        }
+        LocalDate givenOn = CaseDates.pastDate(result, "givenOn", "Date consent was given", form.givenOnDay(),
+                form.givenOnMonth(), form.givenOnYear(), employers.today(), employers.latestChange(id)
+                        .filter(c -> c.kind() == EmployerContacts.ConsentKind.WITHDRAWN)
+                        .map(c -> new Earliest(c.on(), "beforeWithdrawal", "when they withdrew it")).orElse(null));
+        String how = CaseTexts.required(result, "how", form.how(), "Enter how they gave consent",
+                "How they gave consent", 500);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-employer");
             return page(supportCase, model);
         }
-        employers.recordConsent(supportCase, date.date(), how, user.id());
+        employers.recordConsent(supportCase, givenOn, how, user.id());
         redirect.addFlashAttribute("notice", "Consent to contact their employer recorded");
         return "redirect:/cases/" + id + "/employer";
     }
@@ -128,28 +117,17 @@ class EmployerController {
         if (!employers.mayContact(supportCase)) {
             return "redirect:/cases/" + id + "/employer";
         }
-        DateAnswer date = DateAnswer.parse("Date consent was withdrawn", form.withdrawnOnDay(),
-                form.withdrawnOnMonth(), form.withdrawnOnYear());
-        if (!date.valid()) {
-            result.rejectValue("withdrawnOn", "invalid", date.error());
-        } else if (date.date().isAfter(employers.today())) {
-            result.rejectValue("withdrawnOn", "future", "Date consent was withdrawn must be today or in the past");
-        } else {
-            employers.latestChange(id).filter(c -> date.date().isBefore(c.on())).ifPresent(c -> result.rejectValue(
-                    "withdrawnOn", "beforeConsent", "Date consent was withdrawn must be on or after "
-                            + DateAnswer.format(c.on()) + ", when they gave it"));
-        }
-        String how = trimmed(form.withdrawnHow());
-        if (how == null) {
-            result.rejectValue("withdrawnHow", "required", "Enter how they withdrew consent");
-        } else if (how.length() > 500) {
-            result.rejectValue("withdrawnHow", "tooLong", "How they withdrew consent must be 500 characters or fewer");
-        }
+        LocalDate withdrawnOn = CaseDates.pastDate(result, "withdrawnOn", "Date consent was withdrawn",
+                form.withdrawnOnDay(), form.withdrawnOnMonth(), form.withdrawnOnYear(), employers.today(),
+                employers.latestChange(id).map(c -> new Earliest(c.on(), "beforeConsent", "when they gave it"))
+                        .orElse(null));
+        String how = CaseTexts.required(result, "withdrawnHow", form.withdrawnHow(), "Enter how they withdrew consent",
+                "How they withdrew consent", 500);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-employer");
             return page(supportCase, model);
         }
-        employers.recordWithdrawal(supportCase, date.date(), how, user.id());
+        employers.recordWithdrawal(supportCase, withdrawnOn, how, user.id());
         redirect.addFlashAttribute("notice", "Consent withdrawal recorded: do not contact their employer");
         return "redirect:/cases/" + id + "/employer";
     }
@@ -161,21 +139,14 @@ class EmployerController {
         if (!employers.mayContact(supportCase)) {
             return refused(id, redirect);
         }
-        String name = trimmed(form.name());
-        if (name == null) {
-            result.rejectValue("name", "required", "Enter the name of the contact at their employer");
-        } else if (name.length() > 200) {
-            result.rejectValue("name", "tooLong", "Name must be 200 characters or fewer");
-        }
-        String role = trimmed(form.role());
-        if (role != null && role.length() > 200) {
-            result.rejectValue("role", "tooLong", "Role must be 200 characters or fewer");
-        }
-        String phone = trimmed(form.phone());
+        String name = CaseTexts.required(result, "name", form.name(), "Enter the name of the contact at their employer",
+                "Name", 200);
+        String role = CaseTexts.optional(result, "role", form.role(), "Role", 200);
+        String phone = CaseTexts.blankToNull(form.phone());
         if (phone != null && !PHONE.matcher(phone).matches()) {
             result.rejectValue("phone", "format", "Enter a phone number, like 01632 960 001 or 07700 900 982");
         }
-        String email = trimmed(form.email());
+        String email = CaseTexts.blankToNull(form.email());
         if (email != null && !Answers.email(email)) {
             result.rejectValue("email", "format", "Enter an email address in the correct format, like name@example.com");
         }
@@ -213,21 +184,14 @@ class EmployerController {
         if (stage == null) {
             result.rejectValue("stage", "required", "Select whether the adjustments were discussed or agreed");
         }
-        DateAnswer date = DateAnswer.parse("Date", form.onDay(), form.onMonth(), form.onYear());
-        if (!date.valid()) {
-            result.rejectValue("on", "invalid", date.error());
-        } else if (date.date().isAfter(employers.today())) {
-            result.rejectValue("on", "future", "Date must be today or in the past");
-        }
-        String notes = trimmed(form.notes());
-        if (notes != null && notes.length() > 2000) {
-            result.rejectValue("notes", "tooLong", "Notes must be 2000 characters or fewer");
-        }
+        LocalDate on = CaseDates.pastDate(result, "on", "Date", form.onDay(), form.onMonth(), form.onYear(),
+                employers.today(), null);
+        String notes = CaseTexts.optional(result, "notes", form.notes(), "Notes", 2000);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-employer");
             return page(supportCase, model);
         }
-        employers.recordAdjustments(supportCase, kinds, stage, date.date(), notes);
+        employers.recordAdjustments(supportCase, kinds, stage, on, notes);
         redirect.addFlashAttribute("notice", "Adjustments recorded as " + stage.label().toLowerCase());
         return "redirect:/cases/" + id + "/employer";
     }
@@ -244,8 +208,7 @@ class EmployerController {
         EmployerContacts.ConsentChange change = inWork ? employers.latestChange(supportCase.id()).orElse(null) : null;
         boolean mayContact = change == null ? onReferral : change.kind() == EmployerContacts.ConsentKind.GIVEN;
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName)
-                .orElse(""));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("inWork", inWork);
         model.addAttribute("mayContact", mayContact);
         model.addAttribute("consentText", change == null ? (onReferral ? "Given on the referral" : "")
@@ -285,7 +248,4 @@ class EmployerController {
         return date == null ? "Not yet" : DateAnswer.format(date);
     }
 
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
@@ -82,22 +83,12 @@ class ExitController {
         if (reason == null) {
             result.rejectValue("reason", "required", "Select why they are leaving support");
         }
-        String other = blankToNull(form.otherReason());
-        if (reason == ExitReason.OTHER && other == null) {
-            result.rejectValue("otherReason", "required", "Enter the reason they are leaving support");
-        } else if (other != null && other.length() > MAX_TEXT) {
-            result.rejectValue("otherReason", "tooLong", "The reason must be " + MAX_TEXT + " characters or fewer");
-        }
-        DateAnswer date = DateAnswer.parse("Date they left support", form.exitedOnDay(), form.exitedOnMonth(),
-                form.exitedOnYear());
-        if (!date.valid()) {
-            result.rejectValue("exitedOn", "invalid", date.error());
-        } else if (date.date().isAfter(exits.today())) {
-            result.rejectValue("exitedOn", "future", "Date they left support must be today or in the past");
-        } else if (date.date().isBefore(supportCase.openedOn())) {
-            result.rejectValue("exitedOn", "beforeCase", "Date they left support must be on or after "
-                    + DateAnswer.format(supportCase.openedOn()) + ", when the case opened");
-        }
+        String other = reason == ExitReason.OTHER
+                ? CaseTexts.required(result, "otherReason", form.otherReason(),
+                        "Enter the reason they are leaving support", "The reason", MAX_TEXT)
+                : CaseTexts.optional(result, "otherReason", form.otherReason(), "The reason", MAX_TEXT);
+        LocalDate exitedOn = CaseDates.pastDate(result, "exitedOn", "Date they left support", form.exitedOnDay(),
+                form.exitedOnMonth(), form.exitedOnYear(), exits.today(), Earliest.caseOpened(supportCase));
         if (result.hasErrors()) {
             audit.recordView("case-exit", id, supportCase.organisationId());
             model.addAttribute("reopenForm", new ReopenForm(null));
@@ -105,7 +96,7 @@ class ExitController {
         }
         boolean closed;
         try {
-            closed = exits.exit(user, supportCase, reason, reason == ExitReason.OTHER ? other : null, date.date());
+            closed = exits.exit(user, supportCase, reason, reason == ExitReason.OTHER ? other : null, exitedOn);
         } catch (PeriodLockedException e) {
             // The exit milestone falls in a period whose return is approved: the case stays open.
             result.rejectValue("exitedOn", "locked", e.getMessage());
@@ -125,12 +116,8 @@ class ExitController {
             redirect.addFlashAttribute("notice", "The case is already open");
             return "redirect:/cases/" + id + "/exit";
         }
-        String reason = blankToNull(form.reopenReason());
-        if (reason == null) {
-            result.rejectValue("reopenReason", "required", "Enter why the case is being reopened");
-        } else if (reason.length() > MAX_TEXT) {
-            result.rejectValue("reopenReason", "tooLong", "The reason must be " + MAX_TEXT + " characters or fewer");
-        }
+        String reason = CaseTexts.required(result, "reopenReason", form.reopenReason(),
+                "Enter why the case is being reopened", "The reason", MAX_TEXT);
         if (result.hasErrors()) {
             audit.recordView("case-exit", id, supportCase.organisationId());
             model.addAttribute("form", new ExitForm(null, null, null, null, null, null));
@@ -170,10 +157,6 @@ class ExitController {
         ExitReason reason = parse(e.reason());
         return "Closed on " + DateAnswer.format(e.occurredOn()) + ": " + (reason == null ? e.reason() : reason.label())
                 + (e.detail() == null ? "" : " (" + e.detail() + ")");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static ExitReason parse(String answer) {

@@ -103,13 +103,7 @@ class LegalHoldController {
     }
 
     private static String validReason(HoldForm form, BindingResult result, String required) {
-        String reason = form.reason() == null ? "" : form.reason().strip();
-        if (reason.isEmpty()) {
-            result.rejectValue("reason", "required", required);
-        } else if (reason.length() > MAX_REASON) {
-            result.rejectValue("reason", "tooLong", "The reason must be " + MAX_REASON + " characters or fewer");
-        }
-        return reason;
+        return CaseTexts.required(result, "reason", form.reason(), required, "The reason", MAX_REASON);
     }
 
     private String page(CurrentUser user, SupportCase supportCase, Model model) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
@@ -155,20 +156,14 @@ class MilestoneCorrectionController {
         if (!DATE.equals(form.action()) && !WITHDRAW.equals(form.action())) {
             result.rejectValue("action", "required", "Select what is wrong with the " + lower(milestone));
         } else if (DATE.equals(form.action())) {
-            DateAnswer answer = DateAnswer.parse("Correct date", form.correctedOnDay(), form.correctedOnMonth(),
-                    form.correctedOnYear());
-            if (!answer.valid()) {
-                result.rejectValue("correctedOn", "invalid", answer.error());
-            } else if (answer.date().isAfter(outcomes.today())) {
-                result.rejectValue("correctedOn", "future", "Correct date must be today or in the past");
-            } else if (answer.date().isBefore(supportCase.openedOn())) {
-                result.rejectValue("correctedOn", "beforeCase", "Correct date must be on or after "
-                        + DateAnswer.format(supportCase.openedOn()) + ", when the case opened");
-            } else if (answer.date().equals(milestone.occurredOn())) {
+            LocalDate answer = CaseDates.pastDate(result, "correctedOn", "Correct date", form.correctedOnDay(),
+                    form.correctedOnMonth(), form.correctedOnYear(), outcomes.today(),
+                    Earliest.caseOpened(supportCase));
+            if (milestone.occurredOn().equals(answer)) {
                 result.rejectValue("correctedOn", "same", "Correct date must be different from the date recorded, "
                         + DateAnswer.format(milestone.occurredOn()));
             } else {
-                date = answer.date();
+                date = answer;
             }
         }
         CorrectionReason.check(form.reason(), lower(milestone), result);

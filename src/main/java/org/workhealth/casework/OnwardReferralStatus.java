@@ -4,25 +4,19 @@ import java.util.List;
 
 /** Where an onward referral to a service has got to: made, then accepted or declined, then attended. */
 enum OnwardReferralStatus {
-    MADE("Made", "govuk-tag--blue"),
-    ACCEPTED("Accepted", "govuk-tag--turquoise"),
-    DECLINED("Declined", "govuk-tag--red"),
-    ATTENDED("Attended", "govuk-tag--green");
+    MADE("Made"),
+    ACCEPTED("Accepted"),
+    DECLINED("Declined"),
+    ATTENDED("Attended");
 
     private final String label;
-    private final String tagClass;
 
-    OnwardReferralStatus(String label, String tagClass) {
+    OnwardReferralStatus(String label) {
         this.label = label;
-        this.tagClass = tagClass;
     }
 
-    String label() {
+    public String label() {
         return label;
-    }
-
-    String tagClass() {
-        return tagClass;
     }
 
     /** The statuses it can move to next; declined and attended are the end. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
@@ -33,7 +34,7 @@ class OnwardReferralsController {
     record StatusForm(String status, LocalDate on, String onDay, String onMonth, String onYear) {
     }
 
-    record ReferralRow(long id, long serviceId, String service, String status, String tagClass, String made, String accepted,
+    record ReferralRow(long id, long serviceId, String service, OnwardReferralStatus status, String made, String accepted,
             String declined, String attended, String notes, boolean open, String consentWithdrawn) {
     }
 
@@ -80,7 +81,7 @@ class OnwardReferralsController {
             result.rejectValue("serviceId", "required", "Select the service you referred them to");
         } else if (consents.withdrawn(id, service.get().id())) {
             // Once withdrawn, consent is given again only on its own page, deliberately, never by a referral form.
-            result.rejectValue("serviceId", "consentWithdrawn", subjectName(supportCase)
+            result.rejectValue("serviceId", "consentWithdrawn", subjects.fullName(supportCase)
                     + " has withdrawn their consent to share with " + service.get().name()
                     + ". Record their consent given again before you refer them");
         }
@@ -89,26 +90,15 @@ class OnwardReferralsController {
                     ? "You can only make an onward referral when they agree to share their details with the service"
                     : "Select yes if they agreed that you can share their details with the service");
         }
-        DateAnswer date = DateAnswer.parse("Date the referral was made", form.madeOnDay(), form.madeOnMonth(),
-                form.madeOnYear());
-        if (!date.valid()) {
-            result.rejectValue("madeOn", "invalid", date.error());
-        } else if (date.date().isAfter(referrals.today())) {
-            result.rejectValue("madeOn", "future", "Date the referral was made must be today or in the past");
-        } else if (date.date().isBefore(supportCase.openedOn())) {
-            result.rejectValue("madeOn", "beforeCase", "Date the referral was made must be on or after "
-                    + DateAnswer.format(supportCase.openedOn()) + ", when the case opened");
-        }
-        String notes = form.notes() == null || form.notes().isBlank() ? null : form.notes().strip();
-        if (notes != null && notes.length() > 2000) {
-            result.rejectValue("notes", "tooLong", "Notes must be 2000 characters or fewer");
-        }
+        LocalDate madeOn = CaseDates.pastDate(result, "madeOn", "Date the referral was made", form.madeOnDay(),
+                form.madeOnMonth(), form.madeOnYear(), referrals.today(), Earliest.caseOpened(supportCase));
+        String notes = CaseTexts.optional(result, "notes", form.notes(), "Notes", 2000);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-onward-referrals");
             return page(supportCase, model);
         }
         try {
-            referrals.make(supportCase, service.get(), date.date(), notes, user.id());
+            referrals.make(supportCase, service.get(), madeOn, notes, user.id());
         } catch (ServiceConsents.ConsentWithdrawnException e) {
             // Withdrawn between the check above and the save: nothing was saved.
             redirect.addFlashAttribute("notice", "Nothing was saved: consent to share with " + service.get().name()
@@ -139,20 +129,13 @@ class OnwardReferralsController {
         if (to == null || !referral.status().next().contains(to)) {
             result.rejectValue("status", "required", "Select what happened to the referral");
         }
-        DateAnswer date = DateAnswer.parse("Date", form.onDay(), form.onMonth(), form.onYear());
-        if (!date.valid()) {
-            result.rejectValue("on", "invalid", date.error());
-        } else if (date.date().isAfter(referrals.today())) {
-            result.rejectValue("on", "future", "Date must be today or in the past");
-        } else if (date.date().isBefore(referral.lastStepOn())) {
-            result.rejectValue("on", "beforeLast", "Date must be on or after "
-                    + DateAnswer.format(referral.lastStepOn()) + ", the date of the last step");
-        }
+        LocalDate on = CaseDates.pastDate(result, "on", "Date", form.onDay(), form.onMonth(), form.onYear(),
+                referrals.today(), new Earliest(referral.lastStepOn(), "beforeLast", "the date of the last step"));
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-onward-referrals");
             return statusPage(supportCase, referral, model);
         }
-        if (referrals.move(supportCase, referral, to, date.date())) {
+        if (referrals.move(supportCase, referral, to, on)) {
             redirect.addFlashAttribute("notice", "Referral to " + referral.serviceName() + " marked as "
                     + to.label().toLowerCase());
         } else {
@@ -165,7 +148,7 @@ class OnwardReferralsController {
         OnwardReferralForm form = (OnwardReferralForm) model.getAttribute("form");
         List<SupportService> services = directory.visibleTo(supportCase.organisationId());
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjectName(supportCase));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("serviceItems", Choices.select("Choose a service", services, SupportService::id,
                 s -> s.name() + " (" + s.type().label() + ")", form.serviceId()));
         model.addAttribute("consentItems", Choices.options(List.of("yes", "no"), v -> v,
@@ -181,7 +164,7 @@ class OnwardReferralsController {
     private String statusPage(SupportCase supportCase, OnwardReferrals.OnwardReferral referral, Model model) {
         StatusForm form = (StatusForm) model.getAttribute("statusForm");
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjectName(supportCase));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("referral", row(referral, consents.standings(supportCase.id())));
         model.addAttribute("statusItems", Choices.options(referral.status().next(), Enum::name,
                 OnwardReferralStatus::label, null, form.status() == null ? List.of() : List.of(form.status())));
@@ -189,14 +172,10 @@ class OnwardReferralsController {
         return "casework/onward-referral";
     }
 
-    private String subjectName(SupportCase supportCase) {
-        return subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse("");
-    }
-
     private static ReferralRow row(OnwardReferrals.OnwardReferral r, List<ServiceConsents.Standing> standings) {
         String withdrawn = standings.stream().filter(s -> s.serviceId() == r.serviceId() && !s.given()).findFirst()
                 .map(s -> "Withdrawn on " + DateAnswer.format(s.latest().on())).orElse(null);
-        return new ReferralRow(r.id(), r.serviceId(), r.serviceName(), r.status().label(), r.status().tagClass(),
+        return new ReferralRow(r.id(), r.serviceId(), r.serviceName(), r.status(),
                 DateAnswer.format(r.madeOn()), format(r.acceptedOn()), format(r.declinedOn()), format(r.attendedOn()),
                 r.notes() == null ? "" : r.notes(), !r.status().next().isEmpty(), withdrawn);
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.workhealth.govuk.Choices;
-import org.workhealth.govuk.DateAnswer;
 
 /**
  * The answers about an outcome, as recorded and as corrected: the same questions, rules and messages on both
@@ -65,16 +64,8 @@ final class OutcomeAnswers {
     static CaseOutcomes.NewOutcome validate(SupportCase supportCase, OutcomeKind kind, OutcomeForm form,
             LocalDate today, BindingResult result) {
         String dateLabel = dateLegend(kind);
-        DateAnswer date = DateAnswer.parse(dateLabel, form.occurredOnDay(), form.occurredOnMonth(),
-                form.occurredOnYear());
-        if (!date.valid()) {
-            result.rejectValue("occurredOn", "invalid", date.error());
-        } else if (date.date().isAfter(today)) {
-            result.rejectValue("occurredOn", "future", dateLabel + " must be today or in the past");
-        } else if (date.date().isBefore(supportCase.openedOn())) {
-            result.rejectValue("occurredOn", "beforeCase", dateLabel + " must be on or after "
-                    + DateAnswer.format(supportCase.openedOn()) + ", when the case opened");
-        }
+        LocalDate occurredOn = CaseDates.pastDate(result, "occurredOn", dateLabel, form.occurredOnDay(),
+                form.occurredOnMonth(), form.occurredOnYear(), today, CaseDates.Earliest.caseOpened(supportCase));
         String employer = null;
         String jobTitle = null;
         SicSection sector = null;
@@ -83,8 +74,10 @@ final class OutcomeAnswers {
         Boolean paid = null;
         String description = null;
         if (kind == OutcomeKind.JOB_START) {
-            employer = text(form.employer(), "employer", "Enter the employer", "Employer", SHORT_TEXT, result);
-            jobTitle = text(form.jobTitle(), "jobTitle", "Enter the job title", "Job title", SHORT_TEXT, result);
+            employer = CaseTexts.required(result, "employer", form.employer(), "Enter the employer", "Employer",
+                    SHORT_TEXT);
+            jobTitle = CaseTexts.required(result, "jobTitle", form.jobTitle(), "Enter the job title", "Job title",
+                    SHORT_TEXT);
             sector = Choices.chosen(SicSection.class, form.sector());
             if (sector == null) {
                 result.rejectValue("sector", "required", "Select the sector");
@@ -100,20 +93,17 @@ final class OutcomeAnswers {
             }
         } else if (kind != OutcomeKind.JOB_RETENTION) {
             String what = kind == OutcomeKind.EDUCATION_START ? "the course or training" : "the volunteering";
-            description = text(form.description(), "description", "Enter " + what, "Description", SHORT_TEXT,
-                    result);
+            description = CaseTexts.required(result, "description", form.description(), "Enter " + what,
+                    "Description", SHORT_TEXT);
         }
         String evidence;
         if (kind == OutcomeKind.JOB_RETENTION) {
-            evidence = text(form.evidence(), "evidence", "Enter the evidence that they are still in work",
-                    "Evidence", LONG_TEXT, result);
+            evidence = CaseTexts.required(result, "evidence", form.evidence(),
+                    "Enter the evidence that they are still in work", "Evidence", LONG_TEXT);
         } else {
-            evidence = blankToNull(form.evidence());
-            if (evidence != null && evidence.length() > LONG_TEXT) {
-                result.rejectValue("evidence", "tooLong", "Evidence must be " + LONG_TEXT + " characters or fewer");
-            }
+            evidence = CaseTexts.optional(result, "evidence", form.evidence(), "Evidence", LONG_TEXT);
         }
-        return new CaseOutcomes.NewOutcome(kind, date.date(), employer, jobTitle, sector, hours, contractType, paid,
+        return new CaseOutcomes.NewOutcome(kind, occurredOn, employer, jobTitle, sector, hours, contractType, paid,
                 description, evidence);
     }
 
@@ -153,19 +143,8 @@ final class OutcomeAnswers {
         return kind == OutcomeKind.JOB_RETENTION ? "Date they were still in work" : "Start date";
     }
 
-    private static String text(String value, String field, String missing, String label, int max,
-            BindingResult result) {
-        String answer = blankToNull(value);
-        if (answer == null) {
-            result.rejectValue(field, "required", missing);
-        } else if (answer.length() > max) {
-            result.rejectValue(field, "tooLong", label + " must be " + max + " characters or fewer");
-        }
-        return answer;
-    }
-
     private static BigDecimal hours(String value, BindingResult result) {
-        String answer = blankToNull(value);
+        String answer = CaseTexts.blankToNull(value);
         if (answer == null) {
             result.rejectValue("hoursAWeek", "required", "Enter the hours a week");
             return null;
@@ -186,9 +165,5 @@ final class OutcomeAnswers {
 
     static List<String> single(String value) {
         return value == null ? List.of() : List.of(value);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

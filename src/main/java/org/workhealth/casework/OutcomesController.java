@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.HtmlUtils;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.casework.OutcomeAnswers.OutcomeForm;
 import org.workhealth.govuk.Choices;
@@ -114,16 +115,9 @@ class OutcomesController {
             redirect.addFlashAttribute("notice", "This check had already been recorded");
             return "redirect:/cases/" + id + "/outcomes";
         }
-        DateAnswer date = DateAnswer.parse("Date of the check", form.checkedOnDay(), form.checkedOnMonth(),
-                form.checkedOnYear());
-        if (!date.valid()) {
-            result.rejectValue("checkedOn", "invalid", date.error());
-        } else if (date.date().isAfter(outcomes.today())) {
-            result.rejectValue("checkedOn", "future", "Date of the check must be today or in the past");
-        } else if (date.date().isBefore(check.dueOn())) {
-            result.rejectValue("checkedOn", "early", "Date of the check must be on or after "
-                    + DateAnswer.format(check.dueOn()) + ", when the check is due");
-        }
+        LocalDate checkedOn = CaseDates.pastDate(result, "checkedOn", "Date of the check", form.checkedOnDay(),
+                form.checkedOnMonth(), form.checkedOnYear(), outcomes.today(),
+                new Earliest(check.dueOn(), "early", "when the check is due"));
         if (!"yes".equals(form.stillInWork()) && !"no".equals(form.stillInWork())) {
             result.rejectValue("stillInWork", "required", "Select whether they are still in work");
         }
@@ -133,7 +127,7 @@ class OutcomesController {
             return page(supportCase, null, model);
         }
         try {
-            outcomes.recordCheck(user, supportCase, check, date.date(), "yes".equals(form.stillInWork()));
+            outcomes.recordCheck(user, supportCase, check, checkedOn, "yes".equals(form.stillInWork()));
         } catch (PeriodLockedException e) {
             // The sustainment milestone is dated the day the check fell due, which is in a locked period.
             result.rejectValue("checkedOn", "locked", e.getMessage());

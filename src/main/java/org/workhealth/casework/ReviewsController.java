@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.audit.AuditedRecord;
 import org.workhealth.govuk.Choices;
@@ -69,16 +70,9 @@ class ReviewsController {
     String record(CurrentUser user, @PathVariable long id, @ModelAttribute("form") ReviewForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         SupportCase supportCase = caseAccess.change(user, id);
-        DateAnswer on = DateAnswer.parse("Date of the review", form.reviewedOnDay(), form.reviewedOnMonth(),
-                form.reviewedOnYear());
-        if (!on.valid()) {
-            result.rejectValue("reviewedOn", "invalid", on.error());
-        } else if (on.date().isAfter(plans.today())) {
-            result.rejectValue("reviewedOn", "future", "Date of the review must be today or in the past");
-        } else if (on.date().isBefore(supportCase.openedOn())) {
-            result.rejectValue("reviewedOn", "beforeCase", "Date of the review must be on or after "
-                    + DateAnswer.format(supportCase.openedOn()) + ", when the case was opened");
-        }
+        LocalDate on = CaseDates.pastDate(result, "reviewedOn", "Date of the review", form.reviewedOnDay(),
+                form.reviewedOnMonth(), form.reviewedOnYear(), plans.today(),
+                new Earliest(supportCase.openedOn(), "beforeCase", "when the case was opened"));
         String notes = form.notes() == null ? "" : form.notes().strip();
         if (notes.isEmpty()) {
             result.rejectValue("notes", "required", "Enter what was discussed at the review");
@@ -98,7 +92,7 @@ class ReviewsController {
             audit.recordView("case-reviews", id, supportCase.organisationId());
             return page(supportCase, model);
         }
-        LocalDate next = reviews.recordReview(supportCase, on.date(), notes, stillInWork, user);
+        LocalDate next = reviews.recordReview(supportCase, on, notes, stillInWork, user);
         redirect.addFlashAttribute("notice", "Review recorded. The next review is due by " + DateAnswer.format(next));
         return "redirect:/cases/" + id + "/reviews";
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
@@ -30,7 +31,7 @@ class ServiceConsentsController {
         static final ChangeForm EMPTY = new ChangeForm(null, null, null, null, null, null);
     }
 
-    record StandingRow(long serviceId, String service, String status, String tagClass, String since) {
+    record StandingRow(long serviceId, String service, boolean given, String since) {
     }
 
     record ChangeRow(String when, String what, String toldBy, String note, String by, String recorded) {
@@ -55,10 +56,9 @@ class ServiceConsentsController {
     String list(CurrentUser user, @PathVariable long id, Model model) {
         SupportCase supportCase = caseAccess.view(user, id, "case-service-consents");
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjectName(supportCase));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("rows", consents.standings(id).stream().map(s -> new StandingRow(s.serviceId(),
-                s.serviceName(), s.given() ? "Given" : "Withdrawn", s.given() ? "govuk-tag--green" : "govuk-tag--red",
-                DateAnswer.format(s.latest().on()))).toList());
+                s.serviceName(), s.given(), DateAnswer.format(s.latest().on()))).toList());
         model.addAttribute("backLink", "/cases/" + id);
         return "casework/service-consents";
     }
@@ -97,33 +97,19 @@ class ServiceConsentsController {
             return back;
         }
         String field = give ? "Date consent was given again" : "Date consent was withdrawn";
-        DateAnswer date = DateAnswer.parse(field, form.onDay(), form.onMonth(), form.onYear());
-        if (!date.valid()) {
-            result.rejectValue("on", "invalid", date.error());
-        } else if (date.date().isAfter(consents.today())) {
-            result.rejectValue("on", "future", field + " must be today or in the past");
-        } else if (date.date().isBefore(standing.latest().on())) {
-            result.rejectValue("on", "beforeLast", field + " must be on or after "
-                    + DateAnswer.format(standing.latest().on()) + ", when they " + (give ? "withdrew" : "gave") + " it");
-        }
-        String toldBy = trimmed(form.toldBy());
-        if (toldBy == null) {
-            result.rejectValue("toldBy", "required", "Enter who told us");
-        } else if (toldBy.length() > ServiceConsents.TOLD_BY_MAX) {
-            result.rejectValue("toldBy", "tooLong", "Who told us must be " + ServiceConsents.TOLD_BY_MAX
-                    + " characters or fewer");
-        }
-        String note = trimmed(form.note());
-        if (note != null && note.length() > ServiceConsents.NOTE_MAX) {
-            result.rejectValue("note", "tooLong", "Note must be " + ServiceConsents.NOTE_MAX + " characters or fewer");
-        }
+        LocalDate on = CaseDates.pastDate(result, "on", field, form.onDay(), form.onMonth(), form.onYear(),
+                consents.today(), new Earliest(standing.latest().on(), "beforeLast",
+                        "when they " + (give ? "withdrew" : "gave") + " it"));
+        String toldBy = CaseTexts.required(result, "toldBy", form.toldBy(), "Enter who told us", "Who told us",
+                ServiceConsents.TOLD_BY_MAX);
+        String note = CaseTexts.optional(result, "note", form.note(), "Note", ServiceConsents.NOTE_MAX);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-service-consent");
             return page(supportCase, standing, model);
         }
         boolean changed = give
-                ? consents.recordGivenAgain(supportCase, standing, date.date(), toldBy, note, user.id())
-                : consents.recordWithdrawal(supportCase, standing, date.date(), toldBy, note, user.id());
+                ? consents.recordGivenAgain(supportCase, standing, on, toldBy, note, user.id())
+                : consents.recordWithdrawal(supportCase, standing, on, toldBy, note, user.id());
         redirect.addFlashAttribute("notice", !changed ? "Nothing was changed: someone else recorded it first"
                 : give ? "Consent to share with " + standing.serviceName() + " given again"
                 : "Consent withdrawal recorded: share nothing more with " + standing.serviceName());
@@ -139,7 +125,7 @@ class ServiceConsentsController {
                         CasePages.recorded(c.recordedAt())))
                 .toList();
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName", subjectName(supportCase));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("service", standing.serviceName());
         model.addAttribute("serviceId", standing.serviceId());
         model.addAttribute("given", standing.given());
@@ -149,11 +135,4 @@ class ServiceConsentsController {
         return "casework/service-consent";
     }
 
-    private String subjectName(SupportCase supportCase) {
-        return subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse("");
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

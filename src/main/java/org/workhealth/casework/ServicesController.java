@@ -128,32 +128,16 @@ class ServicesController {
         if (owner == null || !directory.mayEdit(user, owner)) {
             result.rejectValue("organisationId", "required", "Select the organisation that keeps this service");
         }
-        String name = trimmed(form.name());
-        if (name == null) {
-            result.rejectValue("name", "required", "Enter the name of the service");
-        } else if (name.length() > 200) {
-            result.rejectValue("name", "tooLong", "Name of the service must be 200 characters or fewer");
-        }
+        String name = CaseTexts.required(result, "name", form.name(), "Enter the name of the service",
+                "Name of the service", 200);
         ServiceType type = parseType(form.type());
         if (type == null) {
             result.rejectValue("type", "required", "Select the type of service");
         }
-        String area = trimmed(form.area());
-        if (area == null) {
-            result.rejectValue("area", "required", "Enter the area the service covers");
-        } else if (area.length() > 200) {
-            result.rejectValue("area", "tooLong", "Area must be 200 characters or fewer");
-        }
-        String contact = trimmed(form.contact());
-        if (contact == null) {
-            result.rejectValue("contact", "required", "Enter how to contact the service");
-        } else if (contact.length() > 500) {
-            result.rejectValue("contact", "tooLong", "Contact details must be 500 characters or fewer");
-        }
-        String eligibility = trimmed(form.eligibility());
-        if (eligibility != null && eligibility.length() > 2000) {
-            result.rejectValue("eligibility", "tooLong", "Eligibility notes must be 2000 characters or fewer");
-        }
+        String area = CaseTexts.required(result, "area", form.area(), "Enter the area the service covers", "Area", 200);
+        String contact = CaseTexts.required(result, "contact", form.contact(), "Enter how to contact the service",
+                "Contact details", 500);
+        String eligibility = CaseTexts.optional(result, "eligibility", form.eligibility(), "Eligibility notes", 2000);
         if (result.hasErrors()) {
             return null;
         }
@@ -174,9 +158,6 @@ class ServicesController {
         return "casework/service-form";
     }
 
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     private static Long parseId(String value) {
         try {

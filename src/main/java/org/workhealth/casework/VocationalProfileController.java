@@ -111,8 +111,7 @@ class VocationalProfileController {
     private String page(SupportCase supportCase, Model model) {
         ProfileForm form = (ProfileForm) model.getAttribute("form");
         model.addAttribute("supportCase", supportCase);
-        model.addAttribute("subjectName",
-                subjects.forReferral(supportCase.referralId()).map(CaseSubject::fullName).orElse(""));
+        model.addAttribute("subjectName", subjects.fullName(supportCase));
         model.addAttribute("ips", profiles.applies(supportCase));
         model.addAttribute("sectorItems", Choices.options(Arrays.asList(SicSection.values()), Enum::name,
                 s -> s.name() + ": " + s.label(), null, form.sectors()));

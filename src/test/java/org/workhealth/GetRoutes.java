@@ -39,9 +39,9 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.research.InformationSheets;
 import org.workhealth.research.ResearchConsentRecording;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 import org.workhealth.returns.ReturnWalkRecords;
 
 /**

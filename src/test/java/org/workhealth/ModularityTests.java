@@ -42,12 +42,6 @@ class ModularityTests {
             "org.workhealth.funding.PaymentModel",
             "org.workhealth.funding.PopulationFigures",
             "org.workhealth.funding.Shares",
-            "org.workhealth.referral.ContactPreference",
-            "org.workhealth.referral.ReferralAnswers",
-            "org.workhealth.referral.ReferralIntake",
-            "org.workhealth.referral.ReferralSource",
-            "org.workhealth.referral.ReferralSummaries",
-            "org.workhealth.referral.ReferralSummary",
             "org.workhealth.trial.DropOuts",
             "org.workhealth.trial.Randomiser");
 

@@ -22,9 +22,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.OpenCase;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Every main page's title starts with its h1, so the browser tab, history and a screen reader's first

@@ -10,11 +10,11 @@ import org.workhealth.casework.OpenCase;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * The test data the tests share: unique names, today in London, the demo people and organisations by name, and

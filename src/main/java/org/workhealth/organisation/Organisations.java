@@ -38,6 +38,20 @@ public class Organisations {
         return repository.findByName(name);
     }
 
+    /** The organisation itself if it is a hub, else the nearest hub above it: where work it cannot place waits. */
+    public Optional<Organisation> hubAbove(long organisationId) {
+        Optional<Organisation> current = find(organisationId);
+        // The hierarchy is a handful of levels deep; the bound only guards against a loop in bad data.
+        for (int depth = 0; current.isPresent() && depth < 20; depth++) {
+            if ("HUB".equals(current.get().typeCode())) {
+                return current;
+            }
+            Long parent = current.get().parentId();
+            current = parent == null ? Optional.empty() : find(parent);
+        }
+        return Optional.empty();
+    }
+
     /** Every organisation's name by id, for labelling lists without a query per row. */
     public java.util.Map<Long, String> namesById() {
         java.util.Map<Long, String> names = new java.util.HashMap<>();

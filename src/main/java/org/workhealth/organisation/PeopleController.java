@@ -122,10 +122,7 @@ class PeopleController {
 
     @GetMapping("/people/{id}/roles")
     String rolesForm(CurrentUser user, @PathVariable long id, Model model) {
-        Person person = people.manageable(user, id);
-        if (person.id() == user.id()) {
-            throw new OutOfScopeException();
-        }
+        Person person = someoneElse(user, id);
         audit.recordView("person", id, person.organisationId());
         model.addAttribute("person", person);
         model.addAttribute("rolesForm", new RolesForm(person.roleSet()));
@@ -154,10 +151,7 @@ class PeopleController {
 
     @GetMapping("/people/{id}/deactivate")
     String confirmDeactivate(CurrentUser user, @PathVariable long id, Model model) {
-        Person person = people.manageable(user, id);
-        if (person.id() == user.id()) {
-            throw new OutOfScopeException();
-        }
+        Person person = someoneElse(user, id);
         audit.recordView("person", id, person.organisationId());
         model.addAttribute("person", person);
         model.addAttribute("backLink", "/people/" + id);
@@ -166,10 +160,7 @@ class PeopleController {
 
     @PostMapping("/people/{id}/deactivate")
     String deactivate(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        Person person = people.manageable(user, id);
-        if (person.id() == user.id()) {
-            throw new OutOfScopeException();
-        }
+        Person person = someoneElse(user, id);
         people.deactivate(user, id);
         redirect.addFlashAttribute("notice", person.fullName() + " can no longer sign in.");
         return "redirect:/people/" + id;
@@ -205,6 +196,15 @@ class PeopleController {
 
     private static List<java.util.Map<String, Object>> roleItems(Set<Role> chosen) {
         return Choices.options(List.of(Role.values()), Role::name, Role::label, Role::description, chosen);
+    }
+
+    /** A person the user manages, other than themselves: nobody changes their own roles or access. */
+    private Person someoneElse(CurrentUser user, long id) {
+        Person person = people.manageable(user, id);
+        if (person.id() == user.id()) {
+            throw new OutOfScopeException();
+        }
+        return person;
     }
 
     private static void requireManager(CurrentUser user) {

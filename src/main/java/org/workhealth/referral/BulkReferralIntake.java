@@ -25,6 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.audit.AuditedRecord;
 import org.workhealth.calendar.WorkingDays;
+import org.workhealth.referral.internal.InvalidReferralException;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralMilestones;
+import org.workhealth.referral.internal.ReferralRules;
+import org.workhealth.referral.internal.ReferralSource;
+import org.workhealth.referral.internal.ReferenceNumbers;
+import org.workhealth.referral.internal.ReferralColumns;
 
 /**
  * The batch path into the single access point, for bulk files: the same rules, routing, due time

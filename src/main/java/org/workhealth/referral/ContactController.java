@@ -23,6 +23,7 @@ import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.referral.internal.ContactPreference;
 
 /** First contact with the person on an accepted referral: attempts, then a case, a decline or "unable to contact". */
 @Controller

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.referral.internal.ReferralRules;
 
 /** A triager or the coach corrects a referral's contact details, GP practice, fit note and equality answers. */
 @Controller

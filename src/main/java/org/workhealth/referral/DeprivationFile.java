@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import org.workhealth.referral.internal.ReferralRules;
 
 /**
  * Reads an area deprivation lookup: a CSV file (or the same gzipped, as England's 1.5 million postcodes are more than

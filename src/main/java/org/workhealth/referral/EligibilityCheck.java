@@ -16,6 +16,7 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programmes;
+import org.workhealth.referral.internal.ReferralRules;
 
 /**
  * Applies a programme's eligibility rules to a referral, and suggests a cohort, for triage. The caller

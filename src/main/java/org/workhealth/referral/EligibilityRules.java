@@ -10,6 +10,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.referral.internal.ReferralRules;
 
 /**
  * A programme's eligibility rules and cohort suggestion rules, kept as data. These methods do not

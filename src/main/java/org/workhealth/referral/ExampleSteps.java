@@ -19,6 +19,8 @@ import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.programme.Programmes;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralMilestones;
 
 /**
  * The referral services for {@link ReferralExamples}, each on a clock stopped at the moment an example's step

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.referral.internal.ReferralRules;
 
 /**
  * The area deprivation lookup: each postcode's English Indices of Deprivation decile (1 most deprived, 10 least),

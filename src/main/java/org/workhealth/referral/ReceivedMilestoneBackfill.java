@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
+import org.workhealth.referral.internal.ReferralMilestones;
 
 /**
  * At start-up, gives every referral that lacks them the "referral received" and "referral responded to"

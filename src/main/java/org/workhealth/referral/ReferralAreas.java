@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.workhealth.referral.internal.ReferralRules;
 
 /**
  * Which organisation covers a referral: by the person's GP practice first, then the district of

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
+import org.workhealth.referral.internal.ReferenceNumbers;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Demo referrals in bulk, for demo data that needs hundreds of them quickly (a trial's recruitment): written with

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralRules;
+import org.workhealth.referral.internal.ReferralSource;
 
 /** Check your answers, send the referral once however often the button is pressed, and confirm it. */
 @Controller

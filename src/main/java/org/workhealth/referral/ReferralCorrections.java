@@ -16,6 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.govuk.Answers;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralRules;
+import org.workhealth.referral.internal.MatchKey;
 
 /**
  * Correcting a referral's answers after it arrived: contact details, GP practice, fit note and the equality

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.workhealth.programme.Programme;
+import org.workhealth.referral.internal.ReferralSource;
 
 /** One referral as triage reads it: every answer, where it is routed, and any decision taken. */
 record ReferralDetails(long id, String reference, ReferralStatus status, ReferralSource source, Instant receivedAt,

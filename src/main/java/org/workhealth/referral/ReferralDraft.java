@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
 
 /**
  * The answers of a referral in progress, exactly as typed, kept in the person's session between

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
+import org.workhealth.referral.internal.ReferralCodes;
 
 /**
  * Equality monitoring: distinct referrals reaching each stage by age at referral, sex, ethnic group,
@@ -126,7 +127,7 @@ public class ReferralEquality {
         List<String> ageGroups = cells.stream().anyMatch(c -> c.ageBand() == 0) ? AGE_BANDS
                 : AGE_BANDS.subList(1, AGE_BANDS.size());
         List<String> sexes = List.of("Female", "Male", "Prefer not to say", NOT_KNOWN);
-        List<String> ethnicGroups = new ArrayList<>(ReferralChoices.ETHNIC_GROUPS.keySet());
+        List<String> ethnicGroups = new ArrayList<>(ReferralCodes.ETHNIC_GROUPS.keySet());
         ethnicGroups.add("Prefer not to say");
         ethnicGroups.add(NOT_KNOWN);
         List<String> disabilities = List.of("Yes", "No", "Prefer not to say", NOT_KNOWN);

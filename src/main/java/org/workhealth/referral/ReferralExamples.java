@@ -13,6 +13,10 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.People;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Example referrals for the demo data, made the way real ones are: received by {@link ReferralIntake},

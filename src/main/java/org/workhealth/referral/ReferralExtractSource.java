@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.workhealth.referral.internal.ReferralCodes;
 
 /**
  * The referral module's part of an evaluation extract: one row per referral of a programme, in referral id order,
@@ -92,6 +93,6 @@ public class ReferralExtractSource {
 
     /** The census groups in the order the referral form asks them, for a data dictionary's codes. */
     public static java.util.List<String> ethnicGroups() {
-        return java.util.List.copyOf(ReferralChoices.ETHNIC_GROUPS.keySet());
+        return java.util.List.copyOf(ReferralCodes.ETHNIC_GROUPS.keySet());
     }
 }

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralRules;
+import org.workhealth.referral.internal.ContactPreference;
 
 /**
  * The bulk referral file: its documented columns (docs/bulk-referrals.md), reading a file into rows

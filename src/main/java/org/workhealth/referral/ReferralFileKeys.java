@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.workhealth.referral.internal.MatchKey;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralRules;
 
 /** Fingerprints of bulk referral files and their rows, so that neither is imported twice. */
 final class ReferralFileKeys {

@@ -7,17 +7,15 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.workhealth.govuk.DraftBinding;
 import org.workhealth.govuk.FormErrors;
-import org.workhealth.govuk.TypedText;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
@@ -65,7 +63,7 @@ class ReferralFormController {
         ReferralFlow.Mode mode = modeOf(request, authentication);
         ReferralQuestion question = questionOrNotFound(slug);
         ReferralDraft draft = flow.draft(request.getSession(), mode);
-        bindPage(question, draft, request);
+        DraftBinding.bindPage(draft, question.inputs(), request);
         if (mode == ReferralFlow.Mode.PARTNER && question == ReferralQuestion.WHO) {
             flow.fillReferrer(draft, (CurrentUser) request.getAttribute(CurrentUser.class.getName()));
         }
@@ -83,18 +81,6 @@ class ReferralFormController {
             return "redirect:" + mode.base() + "/check";
         }
         return "redirect:" + mode.base() + "/" + next.slug();
-    }
-
-    /** Binds only this page's answers; a box left unticked on this page clears what it held before. */
-    private static void bindPage(ReferralQuestion question, ReferralDraft draft, HttpServletRequest request) {
-        BeanWrapperImpl wrapper = new BeanWrapperImpl(draft);
-        for (String input : question.inputs()) {
-            wrapper.setPropertyValue(input, null);
-        }
-        ServletRequestDataBinder binder = new ServletRequestDataBinder(draft, "draft");
-        binder.setAllowedFields(question.inputs());
-        binder.registerCustomEditor(String.class, TypedText.editor());
-        binder.bind(request);
     }
 
     private String show(ReferralFlow.Mode mode, ReferralQuestion question, ReferralDraft draft, boolean change,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.referral.internal.ReferralRules;
 
 /**
  * The question pages of a referral, in order, each with the answers it collects and the rules it

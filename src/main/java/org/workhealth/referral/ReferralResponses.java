@@ -17,6 +17,7 @@ import org.workhealth.milestone.Milestone;
 import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
+import org.workhealth.referral.internal.ReferralMilestones;
 
 /**
  * Whether referrals were responded to within 2 working days: the first contact attempt, decision or route by the

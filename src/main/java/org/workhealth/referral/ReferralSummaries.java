@@ -14,7 +14,7 @@ import org.workhealth.casework.EmployerContactConsents;
  * need not depend on this module.
  */
 @Service
-public class ReferralSummaries implements CaseSubjects, EmployerContactConsents {
+class ReferralSummaries implements CaseSubjects, EmployerContactConsents {
 
     private final JdbcClient jdbc;
 
@@ -22,18 +22,12 @@ public class ReferralSummaries implements CaseSubjects, EmployerContactConsents 
         this.jdbc = jdbc;
     }
 
-    public Optional<ReferralSummary> summary(long referralId) {
-        return jdbc.sql("SELECT id, reference, first_name, last_name, date_of_birth FROM referral WHERE id = ?")
-                .param(referralId)
-                .query((rs, n) -> new ReferralSummary(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"),
-                        rs.getDate("date_of_birth").toLocalDate()))
-                .optional();
-    }
-
     @Override
     public Optional<CaseSubject> forReferral(long referralId) {
-        return summary(referralId).map(s -> new CaseSubject(s.fullName(), s.dateOfBirth()));
+        return jdbc.sql("SELECT first_name, last_name, date_of_birth FROM referral WHERE id = ?").param(referralId)
+                .query((rs, n) -> new CaseSubject(rs.getString("first_name") + " " + rs.getString("last_name"),
+                        rs.getDate("date_of_birth").toLocalDate()))
+                .optional();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.workhealth.govuk.Choices;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
+import org.workhealth.referral.internal.ReferralSource;
 
 /** A referral as triage sees it: the answers, eligibility, possible duplicates, decisions and timeline. */
 @Controller

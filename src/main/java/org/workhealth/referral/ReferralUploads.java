@@ -19,6 +19,8 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
 import org.workhealth.organisation.Role;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Bulk referral files: checked on upload and kept (table {@code referral_upload}) until the person

@@ -2,13 +2,11 @@ package org.workhealth.referral;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.organisation.Organisation;
 import org.workhealth.organisation.OrganisationSummary;
 import org.workhealth.organisation.Organisations;
 
@@ -30,7 +28,7 @@ class RouteTargets {
     List<OrganisationSummary> of(CurrentUser user, ReferralDetails referral) {
         List<OrganisationSummary> targets = new ArrayList<>(organisations.within(access.scope(user)).stream()
                 .filter(o -> ROUTE_TYPES.contains(o.typeCode())).toList());
-        hubAbove(organisations, user.organisationId()).ifPresent(hub -> {
+        organisations.hubAbove(user.organisationId()).ifPresent(hub -> {
             if (targets.stream().noneMatch(o -> o.id() == hub.id())) {
                 targets.add(0, new OrganisationSummary(hub.id(), hub.name(), hub.typeCode(), "Hub", hub.parentId(),
                         null, hub.odsCode(), 0));
@@ -38,18 +36,5 @@ class RouteTargets {
         });
         targets.removeIf(o -> o.id() == referral.routedOrganisationId());
         return targets;
-    }
-
-    /** The organisation itself if it is a hub, else the nearest hub above it. */
-    static Optional<Organisation> hubAbove(Organisations organisations, long organisationId) {
-        Optional<Organisation> current = organisations.find(organisationId);
-        while (current.isPresent()) {
-            if ("HUB".equals(current.get().typeCode())) {
-                return current;
-            }
-            Long parent = current.get().parentId();
-            current = parent == null ? Optional.empty() : organisations.find(parent);
-        }
-        return Optional.empty();
     }
 }

@@ -31,6 +31,7 @@ import org.workhealth.organisation.Role;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.referral.ReferralStatus.Move;
+import org.workhealth.referral.internal.ReferralMilestones;
 
 /**
  * Triage of referrals: who may triage which referral, opening it, and the four decisions (accept, route, signpost,

@@ -2,11 +2,8 @@ package org.workhealth.referral;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.audit.AuditedRecord;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.Paging;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OrganisationSummary;
@@ -86,7 +84,7 @@ class TriageQueueController {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         TriageQueue.Page result = queue.find(new TriageQueue.Filter(organisationIds, statuses, overdueOnly, q), now,
-                parsePage(page));
+                Paging.pageNumber(page));
         audit.recordListView("referral-queue", AuditedRecord.all("referral",
                 result.rows().stream().map(r -> r.id()).toList()));
 
@@ -107,44 +105,9 @@ class TriageQueueController {
                 ReferralStatus::label, chosenStatus));
         model.addAttribute("overdueItems", Choices.options(List.of("yes"), v -> v, v -> "Overdue only", null,
                 overdueOnly ? List.of("yes") : List.of()));
-        model.addAttribute("pagination", pagination(echo, result));
+        model.addAttribute("pagination", Paging.pagination(result.number(), result.pages(),
+                n -> href(echo, n), "Pages of referrals"));
         return "referral/triage-queue";
-    }
-
-    /** The GOV.UK pagination component's parameters: first, last and the pages either side of this one. */
-    private static Map<String, Object> pagination(Echo echo, TriageQueue.Page page) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        int pages = page.pages();
-        if (pages <= 1) {
-            return null;
-        }
-        int current = page.number();
-        if (current > 1) {
-            params.put("previous", Map.of("href", href(echo, current - 1)));
-        }
-        if (current < pages) {
-            params.put("next", Map.of("href", href(echo, current + 1)));
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        boolean gap = false;
-        for (int n = 1; n <= pages; n++) {
-            if (n == 1 || n == pages || Math.abs(n - current) <= 1) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("number", n);
-                item.put("href", href(echo, n));
-                if (n == current) {
-                    item.put("current", true);
-                }
-                items.add(item);
-                gap = false;
-            } else if (!gap) {
-                items.add(Map.of("ellipsis", true));
-                gap = true;
-            }
-        }
-        params.put("items", items);
-        params.put("landmarkLabel", "Pages of referrals");
-        return params;
     }
 
     private static String href(Echo echo, int page) {
@@ -173,14 +136,6 @@ class TriageQueueController {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException e) {
             throw new OutOfScopeException();
-        }
-    }
-
-    private static int parsePage(String value) {
-        try {
-            return Math.max(1, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 }

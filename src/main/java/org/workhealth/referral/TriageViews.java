@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.referral.internal.ContactPreference;
 
 /** How triage pages write times and a referral's answers: GOV.UK style, "4 March 2026 at 2:15pm". */
 final class TriageViews {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.organisation.CurrentUser;
+import org.workhealth.platform.PdfTemplates;
 
 /** Finding a person's records for a subject access request, seeing everything held and downloading it. */
 @Controller
@@ -34,10 +35,10 @@ class SubjectAccessController {
     }
 
     private final SubjectAccessRequests requests;
-    private final SubjectFilePdf pdf;
+    private final PdfTemplates pdf;
     private final Clock clock;
 
-    SubjectAccessController(SubjectAccessRequests requests, SubjectFilePdf pdf, Clock clock) {
+    SubjectAccessController(SubjectAccessRequests requests, PdfTemplates pdf, Clock clock) {
         this.requests = requests;
         this.pdf = pdf;
         this.clock = clock;
@@ -73,7 +74,8 @@ class SubjectAccessController {
     @GetMapping("/subject-access/{referral}/records.pdf")
     ResponseEntity<byte[]> downloadPdf(CurrentUser user, @PathVariable("referral") long referralId) {
         SubjectFileView view = SubjectFileView.of(requests.export(user, referralId, "PDF"));
-        return download(pdf.write(view), MediaType.APPLICATION_PDF, view.subject().reference() + "-records.pdf");
+        return download(pdf.render("subjectaccess/file-pdf", view), MediaType.APPLICATION_PDF,
+                view.subject().reference() + "-records.pdf");
     }
 
     @GetMapping(path = "/subject-access/{referral}/records.json")

@@ -13,11 +13,11 @@ import org.workhealth.SignIn;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;

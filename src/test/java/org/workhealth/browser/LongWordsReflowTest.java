@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * A surname can be one long word (double-barrelled without spaces, or a long transliteration). In a heading it must

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
 import org.workhealth.casework.Casework;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 import org.workhealth.subjectaccess.SubjectCases;
 
 import com.microsoft.playwright.options.AriaRole;

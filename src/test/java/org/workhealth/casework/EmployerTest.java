@@ -25,7 +25,7 @@ import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /** The employer page: nothing without the person's consent; with it, the contact and the adjustments. */
 @SpringBootTest

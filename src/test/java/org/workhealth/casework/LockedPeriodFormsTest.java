@@ -28,7 +28,7 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /**
  * A practitioner recording something dated in a period whose return the hub has approved sees why on the form, with

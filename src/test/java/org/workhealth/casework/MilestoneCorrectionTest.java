@@ -31,7 +31,7 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /**
  * Correcting a milestone from the case page: "Correct" on the timeline, the question, check answers, and the

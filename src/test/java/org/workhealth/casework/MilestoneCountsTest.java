@@ -22,7 +22,7 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /**
  * The milestone count API that performance, funding and returns use. Each test counts on contracts of

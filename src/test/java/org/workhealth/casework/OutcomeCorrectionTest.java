@@ -33,7 +33,7 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /**
  * Correcting a recorded outcome: its employer and job details, its kind, its date, with the milestone superseded,

@@ -24,9 +24,9 @@ import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Cases of their own for the outcome, exit and milestone count tests: a programme of its own with a

@@ -29,7 +29,7 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /** Recording outcomes on a case: the milestones they write, IPS's paid-work rule and sustainment checks. */
 @SpringBootTest

@@ -26,7 +26,7 @@ import org.workhealth.govuk.DateAnswer;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 import org.workhealth.casework.internal.ServiceType;
 
 /** Consent to share with a service: given with the onward referral, withdrawn, honoured, given again. */

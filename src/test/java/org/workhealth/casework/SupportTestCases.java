@@ -12,9 +12,9 @@ import org.workhealth.TestData.Referral;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /** Cases of their own for the services, onward referral and employer tests: a referral, then a case at Bury Live Well. */
 final class SupportTestCases {

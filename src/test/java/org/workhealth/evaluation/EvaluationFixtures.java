@@ -17,11 +17,11 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.organisation.Person;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Thrive into Work referrals delivered by the Black Country trust (West Midlands' scope), each with a name, phone,

@@ -37,11 +37,11 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Downloading a claim statement: who may, what the files hold and that the download is logged. Each test makes

@@ -32,11 +32,11 @@ import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * The funnel and equality pages. Each test has a programme of its own, so only its own referrals and

@@ -15,6 +15,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * An import stopped part way (a crash, a killed process, a row the database refuses) keeps the chunks it saved, and

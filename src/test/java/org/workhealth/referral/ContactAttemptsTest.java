@@ -31,6 +31,10 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * First contact on accepted referrals. Each test makes its own referral (through the intake, then

@@ -26,6 +26,10 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.SignIn;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralSource;
 
 /** The area deprivation lookup: uploaded whole by a national administrator, every bad row reported, nothing half-saved. */
 @SpringBootTest

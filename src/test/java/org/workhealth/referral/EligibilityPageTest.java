@@ -31,6 +31,7 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.referral.internal.MatchKey;
 
 /** The commissioner's eligibility page, and eligibility and cohorts worked out for real referrals. */
 @SpringBootTest

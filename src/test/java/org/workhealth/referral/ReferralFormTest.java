@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.SignIn;
+import org.workhealth.referral.internal.ReferralRules;
 
 @SpringBootTest(properties = "workhealth.referral.public-submissions-per-hour=3")
 @AutoConfigureMockMvc

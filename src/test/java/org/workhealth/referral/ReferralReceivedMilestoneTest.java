@@ -25,6 +25,11 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralMilestones;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * The "referral received" milestone: written once per referral, when the single access point receives it,

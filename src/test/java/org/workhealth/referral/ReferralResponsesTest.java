@@ -34,6 +34,10 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * Response within 2 working days: the first contact attempt, decision or route by the due time. The KPI, the

@@ -36,6 +36,10 @@ import org.workhealth.organisation.People;
 import org.workhealth.organisation.Role;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ContactPreference;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * The triage queue, the referral page and the four decisions, as practitioners and commissioners

@@ -29,7 +29,7 @@ import org.workhealth.milestone.NewMilestone;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /** An administrator erases a person's referral and case on their request, where the law allows. */
 @SpringBootTest

@@ -22,7 +22,7 @@ import org.workhealth.SignIn;
 import org.workhealth.casework.Casework;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /** A legal hold on a case: set and lifted with a reason by a manager or commissioner over the case, and no one else. */
 @SpringBootTest

@@ -23,7 +23,7 @@ import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /**
  * The nightly erasure of a case file takes the reasons staff typed on its exit and reopened milestones (and the

@@ -32,7 +32,7 @@ import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /**
  * The erasure job against the schedule, run "as at" 1 January 2005 so that only this test's records, dated in the

@@ -22,11 +22,11 @@ import org.workhealth.programme.NewContract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 
 /**
  * A programme of its own for each returns test, with WorkWell's KPIs, a cohort, the standard return template and a

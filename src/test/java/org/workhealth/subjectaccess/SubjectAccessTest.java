@@ -19,7 +19,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workhealth.SignIn;
 import org.workhealth.casework.Casework;
-import org.workhealth.referral.ReferralIntake;
+import org.workhealth.referral.internal.ReferralIntake;
 
 /**
  * A provider manager finds a person by NHS number or by surname and date of birth, sees everything held about them

@@ -29,11 +29,11 @@ import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.milestone.NewMilestone;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.referral.ContactPreference;
+import org.workhealth.referral.internal.ContactPreference;
 import org.workhealth.referral.EmploymentStatus;
-import org.workhealth.referral.ReferralAnswers;
-import org.workhealth.referral.ReferralIntake;
-import org.workhealth.referral.ReferralSource;
+import org.workhealth.referral.internal.ReferralAnswers;
+import org.workhealth.referral.internal.ReferralIntake;
+import org.workhealth.referral.internal.ReferralSource;
 import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.internal.TrialDesign;
 

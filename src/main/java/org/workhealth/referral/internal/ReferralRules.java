@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.workhealth.govuk.Answers;
+import org.workhealth.referral.EmploymentStatus;
 
 /**
  * The rules every referral answer must meet, whichever way it arrives, with GOV.UK error
  * messages. Each check names the field it concerns so pages can show it next to the field and
  * files can report it against the row.
  */
-final class ReferralRules {
+public final class ReferralRules {
 
     /** A problem with one answer. */
     public record Problem(String field, String message) {
@@ -66,7 +67,7 @@ final class ReferralRules {
         }
         maxLength(problems, "conditionDetails", a.conditionDetails(), LONG_TEXT, "Details of health conditions");
         maxLength(problems, "helpWanted", a.helpWanted(), LONG_TEXT, "What help they want");
-        coded(problems, "waitingForTreatment", a.waitingForTreatment(), ReferralChoices.YES_NO_DONT_KNOW,
+        coded(problems, "waitingForTreatment", a.waitingForTreatment(), ReferralCodes.YES_NO_DONT_KNOW,
                 "Select whether they are waiting for treatment");
         equality(problems, a);
         if (!a.consentToContact()) {
@@ -76,7 +77,7 @@ final class ReferralRules {
         return problems;
     }
 
-    static void contact(List<Problem> problems, ReferralAnswers a) {
+    public static void contact(List<Problem> problems, ReferralAnswers a) {
         String phone = normalisePhone(a.phone());
         if (phone != null && !UK_PHONE.matcher(phone).matches()) {
             problems.add(new Problem("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
@@ -132,7 +133,7 @@ final class ReferralRules {
     }
 
     /** The NHS number's modulus 11 check digit. */
-    static boolean nhsChecksumValid(String digits) {
+    public static boolean nhsChecksumValid(String digits) {
         int sum = 0;
         for (int i = 0; i < 9; i++) {
             sum += (digits.charAt(i) - '0') * (10 - i);
@@ -190,14 +191,14 @@ final class ReferralRules {
     }
 
     /** The equality answers are optional, but when given they are one of the listed answers. */
-    static void equality(List<Problem> problems, ReferralAnswers a) {
-        coded(problems, "sex", a.sex(), ReferralChoices.SEXES, "Select their sex");
-        coded(problems, "genderSameAsBirth", a.genderSameAsBirth(), ReferralChoices.YES_NO_PREFER,
+    public static void equality(List<Problem> problems, ReferralAnswers a) {
+        coded(problems, "sex", a.sex(), ReferralCodes.SEXES, "Select their sex");
+        coded(problems, "genderSameAsBirth", a.genderSameAsBirth(), ReferralCodes.YES_NO_PREFER,
                 "Select an answer about their gender");
-        coded(problems, "ethnicity", a.ethnicity(), ReferralChoices.ETHNICITIES, "Select an ethnic group from the list");
-        coded(problems, "disability", a.disability(), ReferralChoices.YES_NO_PREFER,
+        coded(problems, "ethnicity", a.ethnicity(), ReferralCodes.ETHNICITIES, "Select an ethnic group from the list");
+        coded(problems, "disability", a.disability(), ReferralCodes.YES_NO_PREFER,
                 "Select whether they consider themselves disabled");
-        coded(problems, "caring", a.caring(), ReferralChoices.YES_NO_PREFER, "Select whether they care for anyone");
+        coded(problems, "caring", a.caring(), ReferralCodes.YES_NO_PREFER, "Select whether they care for anyone");
     }
 
     /** A coded answer left empty is no answer; anything but a listed code is refused, never stored. */

@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.workhealth.referral.ReferralStatus;
+import org.workhealth.referral.Referrer;
 
 /** How a referral's answers are written to the {@code referral} table: one statement for every route in. */
-final class ReferralColumns {
+public final class ReferralColumns {
 
-    static final String INSERT = """
+    public static final String INSERT = """
             INSERT INTO referral (reference, status, source, received_at, response_due_at, routed_organisation_id,
                 referrer_person_id, referrer_organisation_id, referring_for, person_agrees, referrer_name,
                 referrer_contact, first_name, last_name, date_of_birth, nhs_number, phone, email, address_line_1,
@@ -26,7 +28,7 @@ final class ReferralColumns {
     private ReferralColumns() {
     }
 
-    static List<Object> values(ReferralAnswers a, ReferralSource source, Referrer referrer, String submissionKey,
+    public static List<Object> values(ReferralAnswers a, ReferralSource source, Referrer referrer, String submissionKey,
             String reference, Instant receivedAt, Instant dueAt, long routedTo) {
         String postcode = ReferralRules.normalisePostcode(a.postcode());
         return Arrays.asList(reference, ReferralStatus.RECEIVED.name(), source.name(), Timestamp.from(receivedAt),

@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +23,7 @@ import org.workhealth.organisation.Organisation;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programmes;
+import org.workhealth.referral.EmploymentStatus;
 
 /**
  * The one place the referral module writes the "referral received" milestone. A referral counts as
@@ -48,7 +49,7 @@ import org.workhealth.programme.Programmes;
  * </ul>
  */
 @Component
-class ReferralMilestones {
+public class ReferralMilestones {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -77,7 +78,7 @@ class ReferralMilestones {
      *
      * @return the new milestone's id; empty when no programme is named or implied yet, or it was already recorded
      */
-    Optional<Long> recordReceived(long referralId, Long recordedBy) {
+    public Optional<Long> recordReceived(long referralId, Long recordedBy) {
         Received referral = received(List.of(referralId)).stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No referral " + referralId));
         if (alreadyRecorded(referralId)) {
@@ -92,7 +93,7 @@ class ReferralMilestones {
      * {@link #recordReceived} would one by one, in a few queries whatever their number: the referrals are read
      * at once, each route's contract is worked out once, and the milestones go in one batch.
      */
-    void recordReceivedAll(Collection<Long> referralIds, Long recordedBy) {
+    public void recordReceivedAll(Collection<Long> referralIds, Long recordedBy) {
         if (referralIds.isEmpty()) {
             return;
         }
@@ -154,7 +155,7 @@ class ReferralMilestones {
     }
 
     /** What counts as responding to a referral: a contact attempt, or a triage decision or route. */
-    static final List<String> RESPONSE_KINDS = List.of("CONTACT_ATTEMPT", "ACCEPTED", "ROUTED", "SIGNPOSTED",
+    public static final List<String> RESPONSE_KINDS = List.of("CONTACT_ATTEMPT", "ACCEPTED", "ROUTED", "SIGNPOSTED",
             "DECLINED", "TRIAL_CONTROL");
 
     /**
@@ -165,7 +166,7 @@ class ReferralMilestones {
      *
      * @return the new milestone's id; empty when there is no response or no received milestone yet, or it is there
      */
-    Optional<Long> recordResponded(long referralId, Long recordedBy) {
+    public Optional<Long> recordResponded(long referralId, Long recordedBy) {
         if (!current(referralId, MilestoneType.REFERRAL_RESPONDED).isEmpty()) {
             return Optional.empty();
         }

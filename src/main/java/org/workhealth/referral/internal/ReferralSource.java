@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 /** How a referral reached the single access point. */
 public enum ReferralSource {

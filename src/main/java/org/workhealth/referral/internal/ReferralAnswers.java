@@ -1,6 +1,7 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.time.LocalDate;
+import org.workhealth.referral.EmploymentStatus;
 
 /**
  * Everything a referral records about the person, as the public form, a partner's form and a

@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -8,17 +8,17 @@ import java.util.Locale;
  * The same person written two ways ("Siân O'Neill", "sian oneill") gives the same key: name
  * without accents, punctuation or case, then date of birth and postcode.
  */
-final class MatchKey {
+public final class MatchKey {
 
     private MatchKey() {
     }
 
-    static String of(String firstName, String lastName, LocalDate dateOfBirth, String postcode) {
+    public static String of(String firstName, String lastName, LocalDate dateOfBirth, String postcode) {
         String postcodeKey = postcode == null ? "" : postcode.replaceAll("\\s", "").toUpperCase(Locale.UK);
         return name(firstName) + "|" + name(lastName) + "|" + dateOfBirth + "|" + postcodeKey;
     }
 
-    static String name(String name) {
+    public static String name(String name) {
         if (name == null) {
             return "";
         }

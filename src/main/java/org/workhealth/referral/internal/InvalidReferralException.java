@@ -1,9 +1,9 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.util.List;
 
 /** A referral that breaks the rules reached the point of saving; nothing was saved. */
-class InvalidReferralException extends RuntimeException {
+public class InvalidReferralException extends RuntimeException {
 
     private final transient List<ReferralRules.Problem> problems;
 

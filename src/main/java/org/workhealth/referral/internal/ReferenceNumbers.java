@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.security.SecureRandom;
 
@@ -6,7 +6,7 @@ import java.security.SecureRandom;
  * Referral references people can read out over the phone: 8 characters in two groups, from an
  * alphabet without look-alikes (no 0/O, 1/I/L, S/5, U/V), drawn at random so they cannot be guessed.
  */
-final class ReferenceNumbers {
+public final class ReferenceNumbers {
 
     private static final String ALPHABET = "ACDEFGHJKMNPQRTWXY2346789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -14,7 +14,7 @@ final class ReferenceNumbers {
     private ReferenceNumbers() {
     }
 
-    static String next() {
+    public static String next() {
         StringBuilder reference = new StringBuilder(9);
         for (int i = 0; i < 8; i++) {
             if (i == 4) {

@@ -1,4 +1,4 @@
-package org.workhealth.subjectaccess;
+package org.workhealth.platform;
 
 import java.util.Locale;
 
@@ -6,25 +6,28 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.workhealth.platform.XhtmlPdf;
 
-/** Everything held about a person as an A4 PDF to send them, rendered like the other PDFs (PDF/UA when it can). */
+/**
+ * A4 PDFs made from a Thymeleaf template and the record it shows, all in the same font (tagged to PDF/UA when the
+ * font is installed), so that a module sending a PDF needs only its template.
+ */
 @Component
-class SubjectFilePdf {
+public class PdfTemplates {
 
     private final ITemplateEngine templates;
     private final XhtmlPdf renderer;
 
-    SubjectFilePdf(ITemplateEngine templates,
+    PdfTemplates(ITemplateEngine templates,
             @Value("${workhealth.performance.pdf-font-directory:/usr/share/fonts/truetype/dejavu}") String fontDirectory) {
         this.templates = templates;
         this.renderer = new XhtmlPdf(fontDirectory);
     }
 
-    byte[] write(SubjectFileView view) {
+    /** The template rendered with {@code view} and the {@code fontFamily} its CSS names. */
+    public byte[] render(String template, Object view) {
         Context context = new Context(Locale.UK);
         context.setVariable("view", view);
         context.setVariable("fontFamily", renderer.fontFamily());
-        return renderer.render(templates.process("subjectaccess/file-pdf", context));
+        return renderer.render(templates.process(template, context));
     }
 }

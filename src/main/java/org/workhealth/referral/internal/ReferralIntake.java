@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,6 +18,8 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.WorkingDays;
 import org.workhealth.organisation.Organisation;
 import org.workhealth.organisation.Organisations;
+import org.workhealth.referral.ReferralAreas;
+import org.workhealth.referral.Referrer;
 
 /**
  * The single access point: every referral, from whichever route, is checked, routed to the
@@ -43,7 +45,7 @@ public class ReferralIntake {
     private final ReferralMilestones referralMilestones;
     private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
-    ReferralIntake(JdbcClient jdbc, ReferralAreas areas, Organisations organisations, WorkingDays workingDays,
+    public ReferralIntake(JdbcClient jdbc, ReferralAreas areas, Organisations organisations, WorkingDays workingDays,
             AuditLog audit, Clock clock, @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
             org.springframework.transaction.PlatformTransactionManager transactions,
             ReferralMilestones referralMilestones) {
@@ -110,7 +112,7 @@ public class ReferralIntake {
     }
 
     /** The area's organisation; otherwise the hub above the referrer, or the default hub, whose queue it waits in. */
-    long route(ReferralAnswers answers, Referrer referrer) {
+    public long route(ReferralAnswers answers, Referrer referrer) {
         Optional<Long> covering = areas.coveringOrganisation(answers.gpPracticeCode(), answers.postcode());
         return covering.isPresent() ? covering.get() : unmatchedRoute(referrer);
     }
@@ -119,9 +121,9 @@ public class ReferralIntake {
      * Where a referral that no area covers goes, as {@link #route} decides it: the hub above the
      * referrer, or the default hub. Bulk imports work it out once for the whole file.
      */
-    long unmatchedRoute(Referrer referrer) {
+    public long unmatchedRoute(Referrer referrer) {
         if (referrer != null) {
-            Optional<Long> hub = RouteTargets.hubAbove(organisations, referrer.organisationId()).map(Organisation::id);
+            Optional<Long> hub = organisations.hubAbove(referrer.organisationId()).map(Organisation::id);
             if (hub.isPresent()) {
                 return hub.get();
             }

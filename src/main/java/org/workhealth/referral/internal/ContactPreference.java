@@ -1,4 +1,4 @@
-package org.workhealth.referral;
+package org.workhealth.referral.internal;
 
 /** How the person would like to be contacted. */
 public enum ContactPreference {

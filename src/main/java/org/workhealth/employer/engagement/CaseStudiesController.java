@@ -35,7 +35,7 @@ class CaseStudiesController {
     record ApproveForm(String consentGivenBy, String consent, String version) {
     }
 
-    record Row(String title, String employer, String status, String tagClass, String published, String href) {
+    record Row(String title, String employer, CaseStudyStatus state, String status, String published, String href) {
     }
 
     private final CaseStudies caseStudies;
@@ -61,7 +61,7 @@ class CaseStudiesController {
     @GetMapping(LIST)
     String list(CurrentUser user, Model model) {
         model.addAttribute("caseStudies", caseStudies.recent(user).stream().map(s -> new Row(s.title(),
-                s.employerName(), s.status().label(), s.status().tagClass(),
+                s.employerName(), s.status(), s.status().label(),
                 s.publishedOn() == null ? "" : DateAnswer.format(s.publishedOn()), LIST + "/" + s.id())).toList());
         model.addAttribute("mayWrite", !engagements.recordableFor(user).isEmpty());
         return "employer/case-studies";
@@ -163,7 +163,6 @@ class CaseStudiesController {
         model.addAttribute("paragraphs", java.util.Arrays.stream(study.body().split("\\R\\s*\\R"))
                 .map(String::strip).filter(p -> !p.isEmpty()).toList());
         model.addAttribute("statusLabel", study.status().label());
-        model.addAttribute("statusTag", study.status().tagClass());
         model.addAttribute("consent", study.consentGivenBy() == null ? "Not yet recorded"
                 : study.consentGivenBy() + (study.consentRecordedAt() == null ? ""
                         : ", recorded " + DateAnswer.format(study.consentRecordedAt()

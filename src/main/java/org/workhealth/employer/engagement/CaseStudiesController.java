@@ -16,6 +16,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -83,19 +84,10 @@ class CaseStudiesController {
         if (employer == null) {
             result.rejectValue("employer", "required", "Select the employer the case study is about");
         }
-        String title = form.title() == null ? "" : form.title().strip();
-        if (title.isEmpty()) {
-            result.rejectValue("title", "required", "Enter a title");
-        } else if (title.length() > CaseStudy.TITLE_MAX) {
-            result.rejectValue("title", "tooLong", "Title must be " + CaseStudy.TITLE_MAX + " characters or fewer");
-        }
-        String body = form.body() == null ? "" : form.body().strip();
-        if (body.isEmpty()) {
-            result.rejectValue("body", "required", "Enter the case study");
-        } else if (body.length() > CaseStudy.BODY_MAX) {
-            result.rejectValue("body", "tooLong", "Case study must be " + CaseStudy.BODY_MAX
-                    + " characters or fewer");
-        }
+        String title = TextAnswer.required(result, "title", form.title(),
+                "Enter a title", "Title", CaseStudy.TITLE_MAX);
+        String body = TextAnswer.required(result, "body", form.body(),
+                "Enter the case study", "Case study", CaseStudy.BODY_MAX);
         if (result.hasErrors()) {
             return draftPage(employers, form.employer(), model);
         }
@@ -116,13 +108,8 @@ class CaseStudiesController {
             @ModelAttribute("approveForm") ApproveForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         CaseStudy study = caseStudies.changeable(user, caseStudyId);
-        String name = form.consentGivenBy() == null ? "" : form.consentGivenBy().strip();
-        if (name.isEmpty()) {
-            result.rejectValue("consentGivenBy", "required", "Enter the name of the person at the employer who agreed");
-        } else if (name.length() > CaseStudy.CONSENT_NAME_MAX) {
-            result.rejectValue("consentGivenBy", "tooLong", "Name must be " + CaseStudy.CONSENT_NAME_MAX
-                    + " characters or fewer");
-        }
+        String name = TextAnswer.required(result, "consentGivenBy", form.consentGivenBy(),
+                "Enter the name of the person at the employer who agreed", "Name", CaseStudy.CONSENT_NAME_MAX);
         if (!"yes".equals(form.consent())) {
             result.rejectValue("consent", "required",
                     "Confirm that the employer agreed to the case study being published");

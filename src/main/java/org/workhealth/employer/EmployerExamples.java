@@ -8,11 +8,16 @@ import org.workhealth.employer.internal.NewSite;
 import org.workhealth.employer.internal.SicSection;
 import org.workhealth.employer.internal.SignUpSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.organisation.NewPerson;
@@ -38,73 +43,28 @@ public class EmployerExamples {
 
     private enum Stage { PENDING, DECLINED, CONFIRMED, ADVISED, PARTNER_ADVISED }
 
+    /** The example employers, a line each: made up, and at the stage each has reached when the demo starts. */
+    private static final String EXAMPLES = "employer/example-employers.csv";
+
     private record Example(String name, String companiesHouse, SicSection sector, int employees,
             LocalAuthority authority, String postcode, Stage stage, SignUpSource source, int daysAgo) {
+
+        /** A line of the examples file; no name or postcode there has a comma. */
+        static Example parse(String line) {
+            String[] f = line.split(",", -1);
+            return new Example(f[0], f[1].isEmpty() ? null : f[1], SicSection.valueOf(f[2]), Integer.parseInt(f[3]),
+                    LocalAuthority.valueOf(f[4]), f[5], Stage.valueOf(f[6]), SignUpSource.valueOf(f[7]),
+                    Integer.parseInt(f[8]));
+        }
     }
 
-    private static final List<Example> EXAMPLES = List.of(
-            new Example(ACME, "04512378", SicSection.C, 180, LocalAuthority.WOLVERHAMPTON, "WV10 7ER", Stage.ADVISED,
-                    SignUpSource.SELF_SIGN_UP, 400),
-            new Example("Brindley Logistics Ltd", "07821456", SicSection.H, 620, LocalAuthority.SANDWELL, "B69 4RJ",
-                    Stage.ADVISED, SignUpSource.ADVISOR, 380),
-            new Example("Canalside Care Homes", "09123784", SicSection.Q, 95, LocalAuthority.BIRMINGHAM, "B16 8QG",
-                    Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 350),
-            new Example("Digbeth Digital Studio", "11234590", SicSection.J, 24, LocalAuthority.BIRMINGHAM, "B5 5SE",
-                    Stage.ADVISED, SignUpSource.DIAGNOSTIC, 330),
-            new Example("Earlsdon Bakery Co-operative", null, SicSection.I, 8, LocalAuthority.COVENTRY, "CV5 6AB",
-                    Stage.CONFIRMED, SignUpSource.SELF_SIGN_UP, 300),
-            new Example("Foleshill Engineering Ltd", "03456129", SicSection.C, 310, LocalAuthority.COVENTRY, "CV6 5AN",
-                    Stage.ADVISED, SignUpSource.ADVISOR, 290),
-            new Example("Gornal Glass Works Ltd", "06789012", SicSection.C, 57, LocalAuthority.DUDLEY, "DY3 2NL",
-                    Stage.PARTNER_ADVISED, SignUpSource.DIAGNOSTIC, 270),
-            new Example("Hall Green Housing Association", "IP029876", SicSection.L, 140, LocalAuthority.BIRMINGHAM,
-                    "B28 8AB", Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 260),
-            new Example("Ironbridge Visitor Trust", null, SicSection.R, 45, LocalAuthority.TELFORD_AND_WREKIN,
-                    "TF8 7DQ", Stage.CONFIRMED, SignUpSource.SELF_SIGN_UP, 240),
-            new Example("Jewellery Quarter Solicitors LLP", "OC345678", SicSection.M, 36, LocalAuthority.BIRMINGHAM,
-                    "B3 1JL", Stage.ADVISED, SignUpSource.ADVISOR, 220),
-            new Example("Kings Norton Construction Ltd", "05678123", SicSection.F, 210, LocalAuthority.BIRMINGHAM,
-                    "B30 3HN", Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 200),
-            new Example("Leamington Print Works", "08765432", SicSection.C, 19, LocalAuthority.WARWICK, "CV31 3NR",
-                    Stage.CONFIRMED, SignUpSource.SELF_SIGN_UP, 190),
-            new Example("Meriden Farm Foods Ltd", "02345671", SicSection.A, 72, LocalAuthority.SOLIHULL, "CV7 7HL",
-                    Stage.PARTNER_ADVISED, SignUpSource.DIAGNOSTIC, 180),
-            new Example("Nechells Recycling CIC", "12345098", SicSection.E, 33, LocalAuthority.BIRMINGHAM, "B7 5QT",
-                    Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 170),
-            new Example("Oldbury Metal Finishing Ltd", "01987654", SicSection.C, 48, LocalAuthority.SANDWELL,
-                    "B69 2DG", Stage.ADVISED, SignUpSource.ADVISOR, 160),
-            new Example("Perry Barr Leisure Trust", null, SicSection.R, 260, LocalAuthority.BIRMINGHAM, "B42 2LR",
-                    Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 150),
-            new Example("Quinton Dental Practice", "10987612", SicSection.Q, 14, LocalAuthority.BIRMINGHAM, "B32 1AF",
-                    Stage.CONFIRMED, SignUpSource.SELF_SIGN_UP, 140),
-            new Example("Rugby Cement Services Ltd", "04321987", SicSection.B, 120, LocalAuthority.RUGBY, "CV21 2DT",
-                    Stage.ADVISED, SignUpSource.ADVISOR, 130),
-            new Example("Solihull Financial Advice Ltd", "09876123", SicSection.K, 28, LocalAuthority.SOLIHULL,
-                    "B91 3QJ", Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 120),
-            new Example("Tipton Wholesale Ltd", "06543219", SicSection.G, 85, LocalAuthority.SANDWELL, "DY4 8RS",
-                    Stage.ADVISED, SignUpSource.DIAGNOSTIC, 110),
-            new Example("University Hospitals Catering", null, SicSection.I, 390, LocalAuthority.COVENTRY, "CV2 2DX",
-                    Stage.ADVISED, SignUpSource.ADVISOR, 100),
-            new Example("Walsall Town Bus Co", "07654328", SicSection.H, 155, LocalAuthority.WALSALL, "WS1 1PA",
-                    Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 90),
-            new Example("Willenhall Lock Makers Ltd", "00876543", SicSection.C, 64, LocalAuthority.WALSALL, "WV13 2AA",
-                    Stage.DECLINED, SignUpSource.SELF_SIGN_UP, 80),
-            new Example("Yardley Cleaning Services", "13579246", SicSection.N, 230, LocalAuthority.BIRMINGHAM,
-                    "B33 8TH", Stage.ADVISED, SignUpSource.SELF_SIGN_UP, 70),
-            new Example("Wolverhampton Civic Services", null, SicSection.O, 1_450, LocalAuthority.WOLVERHAMPTON,
-                    "WV1 1SH", Stage.ADVISED, SignUpSource.ADVISOR, 60),
-            new Example("Aston Community School Trust", "08642097", SicSection.P, 175, LocalAuthority.BIRMINGHAM,
-                    "B6 5RQ", Stage.PENDING, SignUpSource.SELF_SIGN_UP, 12),
-            new Example("Bilston Energy Co-op", "11975312", SicSection.D, 11, LocalAuthority.WOLVERHAMPTON, "WV14 0EP",
-                    Stage.PENDING, SignUpSource.SELF_SIGN_UP, 9),
-            new Example("Cradley Heath Forge Ltd", "05318642", SicSection.C, 42, LocalAuthority.SANDWELL, "B64 5AN",
-                    Stage.PENDING, SignUpSource.DIAGNOSTIC, 7),
-            new Example("Dudley Zoo Hospitality Ltd", "06197534", SicSection.I, 66, LocalAuthority.DUDLEY, "DY1 4QF",
-                    Stage.PENDING, SignUpSource.DIAGNOSTIC, 5),
-            new Example("Erdington Home Help", null, SicSection.S, 6, LocalAuthority.BIRMINGHAM, "B23 6RB",
-                    Stage.PENDING, SignUpSource.SELF_SIGN_UP, 3),
-            new Example("Fradley Distribution Centre", "09753186", SicSection.H, 540, LocalAuthority.OTHER, "WS13 8RD",
-                    Stage.DECLINED, SignUpSource.SELF_SIGN_UP, 40));
+    private static List<Example> examples() {
+        try (InputStream in = new ClassPathResource(EXAMPLES).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).map(Example::parse).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo's " + EXAMPLES + " cannot be read", e);
+        }
+    }
 
     private final SignUps signUps;
     private final Organisations organisations;
@@ -139,7 +99,7 @@ public class EmployerExamples {
                 Role.EMPLOYER_ADVISOR, demoPasswordHash);
         LocalDate today = LocalDate.now(clock);
         int n = 0;
-        for (Example example : EXAMPLES) {
+        for (Example example : examples()) {
             n++;
             LocalDate signedUp = today.minusDays(example.daysAgo());
             String detail = example.source() == SignUpSource.DIAGNOSTIC

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.PaginationParams;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.People;
@@ -124,38 +125,8 @@ class EmployerListController {
 
     private static Map<String, Object> pagination(EmployerDirectory.Page page, EmployerStatus status, Long advisor,
             SignUpSource source) {
-        int pages = page.pages();
-        if (pages <= 1) {
-            return null;
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        int current = page.number();
-        if (current > 1) {
-            params.put("previous", Map.of("href", href(current - 1, status, advisor, source)));
-        }
-        if (current < pages) {
-            params.put("next", Map.of("href", href(current + 1, status, advisor, source)));
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        boolean gap = false;
-        for (int n = 1; n <= pages; n++) {
-            if (n == 1 || n == pages || Math.abs(n - current) <= 1) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("number", n);
-                item.put("href", href(n, status, advisor, source));
-                if (n == current) {
-                    item.put("current", true);
-                }
-                items.add(item);
-                gap = false;
-            } else if (!gap) {
-                items.add(Map.of("ellipsis", true));
-                gap = true;
-            }
-        }
-        params.put("items", items);
-        params.put("landmarkLabel", "Pages of employers");
-        return params;
+        return PaginationParams.of(page.number(), page.pages(), n -> href(n, status, advisor, source),
+                "Pages of employers");
     }
 
     private static String href(int page, EmployerStatus status, Long advisor, SignUpSource source) {

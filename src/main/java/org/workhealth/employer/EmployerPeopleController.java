@@ -1,6 +1,7 @@
 package org.workhealth.employer;
 
 import org.workhealth.govuk.Answers;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.employer.internal.EmployerAccess;
 import org.workhealth.employer.internal.MemberKind;
 
@@ -75,11 +76,7 @@ class EmployerPeopleController {
 
     private String add(CurrentUser user, Employer employer, PersonForm form, BindingResult result, Model model,
             RedirectAttributes redirect, String back) {
-        if (form.fullName() == null || form.fullName().isBlank()) {
-            result.rejectValue("fullName", "required", "Enter the champion's full name");
-        } else if (form.fullName().strip().length() > 200) {
-            result.rejectValue("fullName", "tooLong", "Full name must be 200 characters or fewer");
-        }
+        TextAnswer.required(result, "fullName", form.fullName(), "Enter the champion's full name", "Full name", 200);
         if (form.email() == null || form.email().isBlank()) {
             result.rejectValue("email", "required", "Enter the champion's email address");
         } else if (form.email().strip().length() > SignUpQuestion.EMAIL_MAX) {

@@ -10,17 +10,15 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.FormErrors;
-import org.workhealth.govuk.TypedText;
+import org.workhealth.govuk.QuestionPageBinder;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -65,7 +63,7 @@ class SignUpController {
         SignUpFlow.Mode mode = mode(request);
         SignUpQuestion question = questionOrNotFound(slug);
         SignUpDraft draft = flow.draft(request.getSession(), mode);
-        bindPage(question, draft, request);
+        QuestionPageBinder.bind(draft, question.inputs(), request);
         List<String[]> problems = question.problems(draft);
         if (!problems.isEmpty()) {
             model.addAttribute("errors", FormErrors.ofProblems(problems));
@@ -76,18 +74,6 @@ class SignUpController {
             return "redirect:" + mode.base() + "/check";
         }
         return "redirect:" + mode.base() + "/" + next.slug();
-    }
-
-    /** Binds only this page's answers; a box left empty on this page clears what it held before. */
-    private static void bindPage(SignUpQuestion question, SignUpDraft draft, HttpServletRequest request) {
-        BeanWrapperImpl wrapper = new BeanWrapperImpl(draft);
-        for (String input : question.inputs()) {
-            wrapper.setPropertyValue(input, null);
-        }
-        ServletRequestDataBinder binder = new ServletRequestDataBinder(draft, "draft");
-        binder.setAllowedFields(question.inputs());
-        binder.registerCustomEditor(String.class, TypedText.editor());
-        binder.bind(request);
     }
 
     static String show(SignUpFlow.Mode mode, SignUpQuestion question, SignUpDraft draft, boolean change,

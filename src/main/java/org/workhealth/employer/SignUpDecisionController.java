@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -69,11 +70,8 @@ class SignUpDecisionController {
         if (decision == null) {
             result.rejectValue("decision", "required", "Select whether to confirm or decline the sign-up");
         } else if (decision == Decision.DECLINE) {
-            if (form.reason() == null || form.reason().isBlank()) {
-                result.rejectValue("reason", "required", "Enter the reason for declining the sign-up");
-            } else if (form.reason().strip().length() > REASON_MAX) {
-                result.rejectValue("reason", "tooLong", "Reason must be " + REASON_MAX + " characters or fewer");
-            }
+            TextAnswer.required(result, "reason", form.reason(),
+                    "Enter the reason for declining the sign-up", "Reason", REASON_MAX);
         }
         if (result.hasErrors()) {
             return page(employer, model);

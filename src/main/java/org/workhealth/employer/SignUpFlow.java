@@ -21,29 +21,20 @@ import org.workhealth.organisation.Permission;
 class SignUpFlow {
 
     enum Mode {
-        PUBLIC("/thrive-at-work/sign-up", "/thrive-at-work/sign-up", "Sign up to Thrive at Work"),
-        ADVISOR("/employers/new", "/employers", "Sign up an employer");
+        PUBLIC, ADVISOR;
 
-        private final String base;
-        private final String startPage;
-        private final String caption;
-
-        Mode(String base, String startPage, String caption) {
-            this.base = base;
-            this.startPage = startPage;
-            this.caption = caption;
-        }
-
+        /** Where the question pages of a sign-up live. */
         String base() {
-            return base;
+            return this == PUBLIC ? "/thrive-at-work/sign-up" : "/employers/new";
         }
 
+        /** The page before the first question: the public start page, or the advisor's list of employers. */
         String startPage() {
-            return startPage;
+            return this == PUBLIC ? base() : "/employers";
         }
 
         String caption() {
-            return caption;
+            return this == PUBLIC ? "Sign up to Thrive at Work" : "Sign up an employer";
         }
 
         String sessionKey() {

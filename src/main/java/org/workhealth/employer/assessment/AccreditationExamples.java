@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workhealth.employer.Employer;
+import org.workhealth.employer.EmployerExamples;
 import org.workhealth.employer.Employers;
 import org.workhealth.employer.framework.Criterion;
 import org.workhealth.employer.framework.Framework;
@@ -22,8 +23,6 @@ import org.workhealth.organisation.Person;
  */
 @Component
 public class AccreditationExamples {
-
-    private static final String ACME = "Acme Components Ltd";
 
     private final FrameworkExamples frameworks;
     private final SelfAssessment selfAssessment;
@@ -52,8 +51,8 @@ public class AccreditationExamples {
         List<Long> confirmed = jdbc.sql("SELECT id FROM employer WHERE hub_organisation_id = ? AND status = 'CONFIRMED'"
                 + " ORDER BY signed_up_on, id").param(hubOrganisationId).query(Long.class).list();
         List<Employer> all = employers.findAll(confirmed);
-        List<Employer> others = all.stream().filter(e -> !e.name().equals(ACME)).toList();
-        all.stream().filter(e -> e.name().equals(ACME)).findFirst().ifPresent(this::partWay);
+        List<Employer> others = all.stream().filter(e -> !e.name().equals(EmployerExamples.ACME)).toList();
+        all.stream().filter(e -> e.name().equals(EmployerExamples.ACME)).findFirst().ifPresent(this::partWay);
         for (int i = 0; i < others.size() && i < 6; i++) {
             Employer employer = others.get(i);
             switch (i) {

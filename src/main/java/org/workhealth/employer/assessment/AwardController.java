@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.employer.framework.Frameworks;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.OutOfScopeException;
@@ -85,11 +86,8 @@ class AwardController {
         Employer employer = withdrawer(user, employerId);
         Award award = awards.find(employerId, awardId).filter(a -> !a.withdrawn())
                 .orElseThrow(OutOfScopeException::new);
-        if (form.reason() == null || form.reason().isBlank()) {
-            result.rejectValue("reason", "required", "Enter why the award is being withdrawn");
-        } else if (form.reason().strip().length() > Award.REASON_MAX) {
-            result.rejectValue("reason", "length", "Reason must be " + Award.REASON_MAX + " characters or fewer");
-        }
+        TextAnswer.required(result, "reason", form.reason(),
+                "Enter why the award is being withdrawn", "Reason", Award.REASON_MAX);
         if (result.hasErrors()) {
             return page(employer, award, model);
         }

@@ -1,12 +1,7 @@
 package org.workhealth.employer.assessment;
 
-import java.util.Locale;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-import org.workhealth.platform.XhtmlPdf;
+import org.workhealth.platform.PrintTemplatePdf;
 
 /**
  * An award's certificate as an A4 PDF from the print template {@code employer/assessment/certificate-pdf}, in the
@@ -20,19 +15,13 @@ class CertificatePdf {
             String framework) {
     }
 
-    private final ITemplateEngine templates;
-    private final XhtmlPdf renderer;
+    private final PrintTemplatePdf pdf;
 
-    CertificatePdf(ITemplateEngine templates,
-            @Value("${workhealth.performance.pdf-font-directory:/usr/share/fonts/truetype/dejavu}") String fontDirectory) {
-        this.templates = templates;
-        this.renderer = new XhtmlPdf(fontDirectory);
+    CertificatePdf(PrintTemplatePdf pdf) {
+        this.pdf = pdf;
     }
 
     byte[] write(View view) {
-        Context context = new Context(Locale.UK);
-        context.setVariable("view", view);
-        context.setVariable("fontFamily", renderer.fontFamily());
-        return renderer.render(templates.process("employer/assessment/certificate-pdf", context));
+        return pdf.write("employer/assessment/certificate-pdf", view);
     }
 }

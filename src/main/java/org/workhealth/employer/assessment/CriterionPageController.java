@@ -22,6 +22,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.employer.framework.Criterion;
 import org.workhealth.employer.framework.Framework;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -81,12 +82,8 @@ class CriterionPageController {
         Employer employer = access.own(user, employerId);
         criterion(employer, criterionCode);
         requireChangeable(employerId, criterionCode);
-        if (form.answer() == null || form.answer().isBlank()) {
-            result.rejectValue("answer", "required", "Enter how your organisation meets this criterion");
-        } else if (form.answer().strip().length() > Progress.ANSWER_MAX) {
-            result.rejectValue("answer", "length", "Your answer must be " + Progress.ANSWER_MAX
-                    + " characters or fewer");
-        }
+        TextAnswer.required(result, "answer", form.answer(),
+                "Enter how your organisation meets this criterion", "Your answer", Progress.ANSWER_MAX);
         if (!"yes".equals(form.ready()) && !"no".equals(form.ready())) {
             result.rejectValue("ready", "required", "Select whether this criterion is ready for assessment");
         }
@@ -107,12 +104,8 @@ class CriterionPageController {
         Employer employer = access.own(user, employerId);
         criterion(employer, criterionCode);
         requireChangeable(employerId, criterionCode);
-        if (form.description() == null || form.description().isBlank()) {
-            result.rejectValue("description", "required", "Enter what this evidence shows");
-        } else if (form.description().strip().length() > Evidence.DESCRIPTION_MAX) {
-            result.rejectValue("description", "length", "Description must be " + Evidence.DESCRIPTION_MAX
-                    + " characters or fewer");
-        }
+        TextAnswer.required(result, "description", form.description(),
+                "Enter what this evidence shows", "Description", Evidence.DESCRIPTION_MAX);
         MultipartFile file = form.file();
         boolean hasFile = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
         EvidenceFileType type = null;

@@ -17,8 +17,7 @@ import org.workhealth.employer.framework.FrameworkModule;
 class TaskLists {
 
     /** A level or module on the overview, with where the employer has got to. */
-    record Group(ScopeKind kind, String code, String name, String hint, String status, String tagClass,
-            String href) {
+    record Group(ScopeKind kind, String code, String name, String hint, ScopeStatus status, String href) {
     }
 
     /** A criterion on a task list. */
@@ -49,10 +48,10 @@ class TaskLists {
             List<Criterion> criteria = framework.ofLevel(level.code());
             boolean awarded = held.stream().anyMatch(a -> a.levelCode().equals(level.code()) && !a.withdrawn()
                     && !a.lapsed(today));
-            String[] status = awarded ? new String[] {"Awarded", "govuk-tag--green"}
+            ScopeStatus status = awarded ? ScopeStatus.AWARDED
                     : status(criteria, progress, latest(rounds, ScopeKind.LEVEL, level.code()));
             groups.add(new Group(ScopeKind.LEVEL, level.code(), level.name(), criteria.size() + " criteria",
-                    status[0], status[1], base(employer.id()) + "/levels/" + level.code()));
+                    status, base(employer.id()) + "/levels/" + level.code()));
         }
         return groups;
     }
@@ -64,10 +63,10 @@ class TaskLists {
         List<Group> groups = new ArrayList<>();
         for (FrameworkModule module : framework.modules()) {
             List<Criterion> criteria = framework.ofModule(module.code());
-            String[] status = completed.containsKey(module.code()) ? new String[] {"Completed", "govuk-tag--green"}
+            ScopeStatus status = completed.containsKey(module.code()) ? ScopeStatus.COMPLETED
                     : status(criteria, progress, latest(rounds, ScopeKind.MODULE, module.code()));
-            groups.add(new Group(ScopeKind.MODULE, module.code(), module.name(), module.description(), status[0],
-                    status[1], base(employer.id()) + "/modules/" + module.code()));
+            groups.add(new Group(ScopeKind.MODULE, module.code(), module.name(), module.description(), status,
+                    base(employer.id()) + "/modules/" + module.code()));
         }
         return groups;
     }
@@ -85,24 +84,24 @@ class TaskLists {
                 .orElse(null);
     }
 
-    private static String[] status(List<Criterion> criteria, Map<String, Progress> progress, Submission latest) {
+    private static ScopeStatus status(List<Criterion> criteria, Map<String, Progress> progress, Submission latest) {
         if (latest != null && latest.waiting()) {
-            return new String[] {"Waiting for assessment", "govuk-tag--blue"};
+            return ScopeStatus.WAITING;
         }
         if (latest != null && latest.status() == SubmissionStatus.MET) {
-            return new String[] {"All criteria met", "govuk-tag--green"};
+            return ScopeStatus.ALL_MET;
         }
         List<CriterionStatus> statuses = criteria.stream()
                 .map(c -> progress.getOrDefault(c.code(), Progress.notStarted(c.code())).status()).toList();
         if (statuses.stream().allMatch(s -> s == CriterionStatus.READY || s == CriterionStatus.MET)) {
-            return new String[] {"Ready to send", "govuk-tag--blue"};
+            return ScopeStatus.READY_TO_SEND;
         }
         if (statuses.contains(CriterionStatus.MORE_NEEDED)) {
-            return new String[] {"More needed", "govuk-tag--orange"};
+            return ScopeStatus.MORE_NEEDED;
         }
         if (statuses.stream().allMatch(s -> s == CriterionStatus.NOT_STARTED)) {
-            return new String[] {"Not started", "govuk-tag--grey"};
+            return ScopeStatus.NOT_STARTED;
         }
-        return new String[] {"In progress", "govuk-tag--light-blue"};
+        return ScopeStatus.IN_PROGRESS;
     }
 }

@@ -16,6 +16,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -35,7 +36,7 @@ class CaseStudiesController {
     record ApproveForm(String consentGivenBy, String consent, String version) {
     }
 
-    record Row(String title, String employer, String status, String tagClass, String published, String href) {
+    record Row(String title, String employer, CaseStudyStatus state, String status, String published, String href) {
     }
 
     private final CaseStudies caseStudies;
@@ -61,7 +62,7 @@ class CaseStudiesController {
     @GetMapping(LIST)
     String list(CurrentUser user, Model model) {
         model.addAttribute("caseStudies", caseStudies.recent(user).stream().map(s -> new Row(s.title(),
-                s.employerName(), s.status().label(), s.status().tagClass(),
+                s.employerName(), s.status(), s.status().label(),
                 s.publishedOn() == null ? "" : DateAnswer.format(s.publishedOn()), LIST + "/" + s.id())).toList());
         model.addAttribute("mayWrite", !engagements.recordableFor(user).isEmpty());
         return "employer/case-studies";
@@ -83,19 +84,10 @@ class CaseStudiesController {
         if (employer == null) {
             result.rejectValue("employer", "required", "Select the employer the case study is about");
         }
-        String title = form.title() == null ? "" : form.title().strip();
-        if (title.isEmpty()) {
-            result.rejectValue("title", "required", "Enter a title");
-        } else if (title.length() > CaseStudy.TITLE_MAX) {
-            result.rejectValue("title", "tooLong", "Title must be " + CaseStudy.TITLE_MAX + " characters or fewer");
-        }
-        String body = form.body() == null ? "" : form.body().strip();
-        if (body.isEmpty()) {
-            result.rejectValue("body", "required", "Enter the case study");
-        } else if (body.length() > CaseStudy.BODY_MAX) {
-            result.rejectValue("body", "tooLong", "Case study must be " + CaseStudy.BODY_MAX
-                    + " characters or fewer");
-        }
+        String title = TextAnswer.required(result, "title", form.title(),
+                "Enter a title", "Title", CaseStudy.TITLE_MAX);
+        String body = TextAnswer.required(result, "body", form.body(),
+                "Enter the case study", "Case study", CaseStudy.BODY_MAX);
         if (result.hasErrors()) {
             return draftPage(employers, form.employer(), model);
         }
@@ -116,13 +108,8 @@ class CaseStudiesController {
             @ModelAttribute("approveForm") ApproveForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         CaseStudy study = caseStudies.changeable(user, caseStudyId);
-        String name = form.consentGivenBy() == null ? "" : form.consentGivenBy().strip();
-        if (name.isEmpty()) {
-            result.rejectValue("consentGivenBy", "required", "Enter the name of the person at the employer who agreed");
-        } else if (name.length() > CaseStudy.CONSENT_NAME_MAX) {
-            result.rejectValue("consentGivenBy", "tooLong", "Name must be " + CaseStudy.CONSENT_NAME_MAX
-                    + " characters or fewer");
-        }
+        String name = TextAnswer.required(result, "consentGivenBy", form.consentGivenBy(),
+                "Enter the name of the person at the employer who agreed", "Name", CaseStudy.CONSENT_NAME_MAX);
         if (!"yes".equals(form.consent())) {
             result.rejectValue("consent", "required",
                     "Confirm that the employer agreed to the case study being published");
@@ -163,7 +150,6 @@ class CaseStudiesController {
         model.addAttribute("paragraphs", java.util.Arrays.stream(study.body().split("\\R\\s*\\R"))
                 .map(String::strip).filter(p -> !p.isEmpty()).toList());
         model.addAttribute("statusLabel", study.status().label());
-        model.addAttribute("statusTag", study.status().tagClass());
         model.addAttribute("consent", study.consentGivenBy() == null ? "Not yet recorded"
                 : study.consentGivenBy() + (study.consentRecordedAt() == null ? ""
                         : ", recorded " + DateAnswer.format(study.consentRecordedAt()

@@ -2,22 +2,16 @@ package org.workhealth.employer.engagement;
 
 /** Where a case study is: written, approved for publishing with the employer's consent, published. */
 enum CaseStudyStatus {
-    DRAFT("Draft", "govuk-tag--grey"), APPROVED("Approved", "govuk-tag--blue"), PUBLISHED("Published", "govuk-tag--green");
+    DRAFT("Draft"), APPROVED("Approved"), PUBLISHED("Published");
 
     private final String label;
-    private final String tagClass;
 
-    CaseStudyStatus(String label, String tagClass) {
+    CaseStudyStatus(String label) {
         this.label = label;
-        this.tagClass = tagClass;
     }
 
     String label() {
         return label;
-    }
-
-    String tagClass() {
-        return tagClass;
     }
 
     /** Approving needs a draft; the employer's consent to publish is recorded with it. */

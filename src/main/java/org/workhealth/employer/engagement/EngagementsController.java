@@ -22,6 +22,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -94,12 +95,8 @@ class EngagementsController {
     String record(CurrentUser user, @ModelAttribute("form") EngagementForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         List<Employer> employers = recordable(user);
-        String title = form.title() == null ? "" : form.title().strip();
-        if (title.isEmpty()) {
-            result.rejectValue("title", "required", "Enter what the engagement was, like Menopause awareness webinar");
-        } else if (title.length() > NewEngagement.TITLE_MAX) {
-            result.rejectValue("title", "tooLong", "Title must be " + NewEngagement.TITLE_MAX + " characters or fewer");
-        }
+        String title = TextAnswer.required(result, "title", form.title(),
+                "Enter what the engagement was, like Menopause awareness webinar", "Title", NewEngagement.TITLE_MAX);
         EngagementKind kind = Choices.chosen(EngagementKind.class, form.kind());
         if (kind == null) {
             result.rejectValue("kind", "required", "Select what kind of engagement it was");

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -114,17 +115,10 @@ class CriterionController {
     }
 
     private static void checkWording(CriterionForm form, BindingResult result) {
-        if (form.text() == null || form.text().isBlank()) {
-            result.rejectValue("text", "required", "Enter what the employer must show");
-        } else if (form.text().strip().length() > Criterion.TEXT_MAX) {
-            result.rejectValue("text", "length", "Criterion must be " + Criterion.TEXT_MAX + " characters or fewer");
-        }
-        if (form.evidenceGuidance() == null || form.evidenceGuidance().isBlank()) {
-            result.rejectValue("evidenceGuidance", "required", "Enter what evidence shows the criterion is met");
-        } else if (form.evidenceGuidance().strip().length() > Criterion.GUIDANCE_MAX) {
-            result.rejectValue("evidenceGuidance", "length",
-                    "Evidence guidance must be " + Criterion.GUIDANCE_MAX + " characters or fewer");
-        }
+        TextAnswer.required(result, "text", form.text(),
+                "Enter what the employer must show", "Criterion", Criterion.TEXT_MAX);
+        TextAnswer.required(result, "evidenceGuidance", form.evidenceGuidance(),
+                "Enter what evidence shows the criterion is met", "Evidence guidance", Criterion.GUIDANCE_MAX);
     }
 
     private Framework editable(CurrentUser user, long versionId) {

@@ -21,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.employer.figures.EmployerMilestones;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OrganisationSummary;
@@ -164,13 +165,8 @@ class PilotSetUpController {
         } else if (pilots.nameTaken(programmeId, name, pilotId)) {
             result.rejectValue("name", "taken", "There is already a pilot called " + name);
         }
-        String aim = form.aim() == null || form.aim().isBlank() ? null : form.aim().strip();
-        if (aim == null) {
-            result.rejectValue("aim", "required", "Enter what kind of pilot it is and what it aims to do");
-        } else if (aim.length() > Pilot.AIM_MAX) {
-            result.rejectValue("aim", "tooLong", "What the pilot aims to do must be " + Pilot.AIM_MAX
-                    + " characters or fewer");
-        }
+        String aim = TextAnswer.required(result, "aim", form.aim(),
+                "Enter what kind of pilot it is and what it aims to do", "What the pilot aims to do", Pilot.AIM_MAX);
         DateAnswer starts = DateAnswer.parse("Start date", form.startsOnDay(), form.startsOnMonth(),
                 form.startsOnYear());
         if (!starts.valid()) {

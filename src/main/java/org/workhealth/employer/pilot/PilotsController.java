@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.calendar.Quarter;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 
 /**
@@ -146,13 +147,8 @@ class PilotsController {
     String reportMeasure(CurrentUser user, @PathVariable long pilotId, @ModelAttribute("measureForm") MeasureForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         Pilot pilot = pilots.reportable(user, pilotId);
-        String measure = form.measure() == null ? "" : form.measure().strip();
-        if (measure.isEmpty()) {
-            result.rejectValue("measure", "required", "Enter the name of the measure");
-        } else if (measure.length() > PilotMeasure.NAME_MAX) {
-            result.rejectValue("measure", "tooLong", "Name of the measure must be " + PilotMeasure.NAME_MAX
-                    + " characters or fewer");
-        }
+        String measure = TextAnswer.required(result, "measure", form.measure(),
+                "Enter the name of the measure", "Name of the measure", PilotMeasure.NAME_MAX);
         Quarter quarter = quarter(form.quarter());
         if (quarter == null || !quarters(pilot).contains(quarter)) {
             result.rejectValue("quarter", "required", "Select the quarter the value is for");
@@ -163,10 +159,7 @@ class PilotsController {
         } else if (!DECIMAL.matcher(value).matches()) {
             result.rejectValue("value", "format", "Value must be a number, like 68 or 4.5");
         }
-        String unit = form.unit() == null || form.unit().isBlank() ? null : form.unit().strip();
-        if (unit != null && unit.length() > PilotMeasure.UNIT_MAX) {
-            result.rejectValue("unit", "tooLong", "Unit must be " + PilotMeasure.UNIT_MAX + " characters or fewer");
-        }
+        String unit = TextAnswer.optional(result, "unit", form.unit(), "Unit", PilotMeasure.UNIT_MAX);
         if (result.hasErrors()) {
             return measurePage(pilot, form.quarter(), model);
         }

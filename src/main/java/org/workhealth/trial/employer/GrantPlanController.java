@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.trial.Trial;
 
@@ -57,18 +59,14 @@ class GrantPlanController {
             }
         }
         Long pence = Pounds.parse(form.amount());
-        if (Texts.trimmed(form.amount()) == null) {
+        if (Answers.blank(form.amount())) {
             result.rejectValue("amount", "required", "Enter the amount of the instalment");
         } else if (pence == null) {
             result.rejectValue("amount", "invalid", "Amount must be in pounds and pence, from £0.01 to £1,000,000, "
                     + "like 1500 or 1500.00");
         }
-        String condition = Texts.trimmed(form.condition());
-        if (condition == null) {
-            result.rejectValue("condition", "required", "Enter the condition that must be met before it is paid");
-        } else if (condition.length() > CONDITION_MAX) {
-            result.rejectValue("condition", "tooLong", "Condition must be " + CONDITION_MAX + " characters or fewer");
-        }
+        String condition = TextAnswer.required(result, "condition", form.condition(),
+                "Enter the condition that must be met before it is paid", "Condition", CONDITION_MAX);
         if (!result.hasErrors()) {
             try {
                 grants.addInstalment(user, trial, agreementId, pence, condition);

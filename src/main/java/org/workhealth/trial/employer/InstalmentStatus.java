@@ -2,24 +2,18 @@ package org.workhealth.trial.employer;
 
 /** Where an SME's grant instalment stands. Paid and withheld are final. */
 public enum InstalmentStatus {
-    DUE("Due", "govuk-tag--grey"),
-    CONDITION_MET("Condition met", "govuk-tag--blue"),
-    PAID("Paid", "govuk-tag--green"),
-    WITHHELD("Withheld", "govuk-tag--red");
+    DUE("Due"),
+    CONDITION_MET("Condition met"),
+    PAID("Paid"),
+    WITHHELD("Withheld");
 
     private final String label;
-    private final String tagClass;
 
-    InstalmentStatus(String label, String tagClass) {
+    InstalmentStatus(String label) {
         this.label = label;
-        this.tagClass = tagClass;
     }
 
     public String label() {
         return label;
-    }
-
-    public String tagClass() {
-        return tagClass;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.trial.internal.Allocation;
@@ -87,13 +88,8 @@ class SmeController {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
         Allocation allocation = allocated(trial, employer);
-        String evidence = Texts.trimmed(form.evidence());
-        if (evidence == null) {
-            result.rejectValue("evidence", "required", "Enter the reference of the evidence you checked");
-        } else if (evidence.length() > EVIDENCE_MAX) {
-            result.rejectValue("evidence", "tooLong", "Evidence reference must be " + EVIDENCE_MAX
-                    + " characters or fewer");
-        }
+        String evidence = TextAnswer.required(result, "evidence", form.evidence(),
+                "Enter the reference of the evidence you checked", "Evidence reference", EVIDENCE_MAX);
         DateAnswer on = DateAnswer.parse("Date the condition was met", form.onDay(), form.onMonth(), form.onYear());
         if (!on.valid()) {
             result.rejectValue("onDay", "invalid", on.error());
@@ -138,12 +134,8 @@ class SmeController {
         Trial trial = smeTrials.trial(user, smeTrialId);
         Employer employer = smeTrials.employer(trial, employerId);
         Allocation allocation = allocated(trial, employer);
-        String reason = Texts.trimmed(form.reason());
-        if (reason == null) {
-            result.rejectValue("reason", "required", "Enter why the instalment is withheld");
-        } else if (reason.length() > REASON_MAX) {
-            result.rejectValue("reason", "tooLong", "Reason must be " + REASON_MAX + " characters or fewer");
-        }
+        String reason = TextAnswer.required(result, "reason", form.reason(),
+                "Enter why the instalment is withheld", "Reason", REASON_MAX);
         if (!result.hasErrors()) {
             try {
                 grants.withhold(user, trial, allocation, number, reason);

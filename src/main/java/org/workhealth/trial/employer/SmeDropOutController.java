@@ -16,6 +16,7 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.trial.internal.Allocation;
@@ -67,10 +68,7 @@ class SmeDropOutController {
         if (!on.valid()) {
             result.rejectValue("onDay", "invalid", on.error());
         }
-        String detail = Texts.trimmed(form.detail());
-        if (detail != null && detail.length() > DETAIL_MAX) {
-            result.rejectValue("detail", "tooLong", "Details must be " + DETAIL_MAX + " characters or fewer");
-        }
+        String detail = TextAnswer.optional(result, "detail", form.detail(), "Details", DETAIL_MAX);
         if (!result.hasErrors()) {
             try {
                 grants.dropOut(user, trial, allocation, new SmeDropOut(on.date(), reason, detail));

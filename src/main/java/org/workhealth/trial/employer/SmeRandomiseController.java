@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.employer.Employer;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.trial.Randomiser;
 import org.workhealth.trial.Trial;
@@ -74,12 +75,8 @@ class SmeRandomiseController {
         if (!"yes".equals(form.consented())) {
             result.rejectValue("consented", "required", "Confirm the employer has agreed to take part");
         }
-        String by = Texts.trimmed(form.consentBy());
-        if (by == null) {
-            result.rejectValue("consentBy", "required", "Enter the name and role of who agreed for the employer");
-        } else if (by.length() > CONSENT_BY_MAX) {
-            result.rejectValue("consentBy", "tooLong", "Who agreed must be " + CONSENT_BY_MAX + " characters or fewer");
-        }
+        String by = TextAnswer.required(result, "consentBy", form.consentBy(),
+                "Enter the name and role of who agreed for the employer", "Who agreed", CONSENT_BY_MAX);
         if (!result.hasErrors()) {
             try {
                 smeTrials.randomise(user, trial, employer, by);
@@ -102,10 +99,7 @@ class SmeRandomiseController {
         if (reason == null) {
             result.rejectValue("reason", "required", "Select why the employer is not being randomised");
         }
-        String detail = Texts.trimmed(form.detail());
-        if (detail != null && detail.length() > DETAIL_MAX) {
-            result.rejectValue("detail", "tooLong", "Details must be " + DETAIL_MAX + " characters or fewer");
-        }
+        String detail = TextAnswer.optional(result, "detail", form.detail(), "Details", DETAIL_MAX);
         if (result.hasErrors()) {
             model.addAttribute("form", new RandomiseForm(null, null, null));
             return page(trial, employer, model);

@@ -8,9 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.templateresolver.StringTemplateResolver;
-import org.workhealth.govuk.internal.GovukDialect;
 
 /** {@code fragments/table :: scrollTable} writes what pages wrote by hand around their own table body. */
 class ScrollTableTest {
@@ -33,7 +30,7 @@ class ScrollTableTest {
             </div>
             """;
 
-    private final SpringTemplateEngine engine = engine();
+    private final SpringTemplateEngine engine = TemplateEngines.withTemplatesAndStrings();
 
     @Test
     void theRegionTableCaptionAndHeadAreWrittenAroundThePagesBody() {
@@ -80,20 +77,5 @@ class ScrollTableTest {
         Context context = new Context();
         context.setVariable("rows", rows);
         return context;
-    }
-
-    private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
-        files.setPrefix("templates/");
-        files.setSuffix(".html");
-        files.setCheckExistence(true);
-        files.setOrder(1);
-        StringTemplateResolver strings = new StringTemplateResolver();
-        strings.setOrder(2);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.addTemplateResolver(files);
-        engine.addTemplateResolver(strings);
-        engine.addDialect(new GovukDialect());
-        return engine;
     }
 }

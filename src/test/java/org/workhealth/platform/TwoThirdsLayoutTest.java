@@ -12,15 +12,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.templateresolver.StringTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
-import org.workhealth.govuk.internal.GovukDialect;
+import org.workhealth.govuk.TemplateEngines;
 
 /** {@code layout :: twoThirds} starts a page as pages wrote it by hand: caption and h1 in the two-thirds column. */
 class TwoThirdsLayoutTest {
 
-    private final SpringTemplateEngine engine = engine();
+    private final SpringTemplateEngine engine = TemplateEngines.withTemplatesAndStrings();
 
     @Test
     void theCaptionAndTheTitleAsH1OpenTheTwoThirdsColumnBeforeThePagesContent() {
@@ -58,20 +56,5 @@ class TwoThirdsLayoutTest {
         WebContext context = new WebContext(exchange, Locale.UK);
         context.setVariable("reference", "ABCD-2345");
         return Jsoup.parse(engine.process(template, context));
-    }
-
-    private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
-        files.setPrefix("templates/");
-        files.setSuffix(".html");
-        files.setCheckExistence(true);
-        files.setOrder(1);
-        StringTemplateResolver strings = new StringTemplateResolver();
-        strings.setOrder(2);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.addTemplateResolver(files);
-        engine.addTemplateResolver(strings);
-        engine.addDialect(new GovukDialect());
-        return engine;
     }
 }

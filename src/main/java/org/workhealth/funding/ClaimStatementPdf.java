@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.workhealth.funding.internal.ClaimStatement;
 import org.workhealth.platform.XhtmlPdf;
 
 /**

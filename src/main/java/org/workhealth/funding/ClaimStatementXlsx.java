@@ -11,6 +11,11 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Component;
+import org.workhealth.funding.internal.ClaimEvent;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.ClaimStatement;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.Money;
 
 /**
  * A claim statement as a spreadsheet: the sheet "Claim" has the summary, the lines and the total; "History" has

@@ -11,6 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.ClaimStatus;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingAgreements;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.Money;
 import org.workhealth.organisation.CurrentUser;
 
 /**

@@ -3,6 +3,8 @@ package org.workhealth.funding;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.workhealth.funding.internal.Shares;
+
 /**
  * A pot shared among localities by population, and each share split into basic and performance: every
  * amount whole pounds, and every set of parts adding up to what it was cut from. Both cuts use the largest

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.workhealth.funding.internal.Money;
 import org.workhealth.organisation.CurrentUser;
 
 /** A saved allocation: each locality's share, basic and performance, as a table and as a CSV file. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.workhealth.funding.internal.HubLocalities;
 import org.workhealth.organisation.CurrentUser;
 
 /** The allocations of the hubs the commissioner looks after. */

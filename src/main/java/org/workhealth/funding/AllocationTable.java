@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.workhealth.funding.internal.Money;
+
 /**
  * An allocation's table: a row per locality and a totals row. The shares of population are rounded to
  * hundredths of a percent by the same largest remainder rule as the money, so that column adds up to

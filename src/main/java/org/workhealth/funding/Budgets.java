@@ -4,6 +4,12 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.workhealth.calendar.FinancialYear;
+import org.workhealth.funding.internal.Budget;
+import org.workhealth.funding.internal.ClaimStatus;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.LineKind;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.milestone.FirstMilestone;
 import org.workhealth.milestone.MilestoneType;
 

@@ -14,6 +14,13 @@ import java.util.Set;
 
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.Expenditure;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.LineKind;
+import org.workhealth.funding.internal.Money;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.milestone.FirstMilestone;
 import org.workhealth.milestone.MilestoneType;
 

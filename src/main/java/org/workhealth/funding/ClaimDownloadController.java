@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.ClaimStatement;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingAgreements;
 import org.workhealth.organisation.CurrentUser;
 
 /**

@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.workhealth.funding.internal.ClaimEvent;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.ClaimStatement;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.LineKind;
+import org.workhealth.funding.internal.Money;
+
 /**
  * A claim statement in words, ready for the print template: money through {@link Money#format} (with a minus
  * sign for what is taken back), dates through {@link Dates#format}. Participants appear only as the case

@@ -1,16 +1,17 @@
 package org.workhealth.funding;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Component;
+import org.workhealth.funding.internal.ClaimEvent;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.ClaimStatement;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.Money;
+import org.workhealth.platform.XlsxWorkbook;
 
 /**
  * A claim statement as a spreadsheet: the sheet "Claim" has the summary, the lines and the total; "History" has
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimStatementXlsx {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CONTENT_TYPE = XlsxWorkbook.CONTENT_TYPE;
     static final String CLAIM_SHEET = "Claim";
     static final String HISTORY_SHEET = "History";
 
@@ -43,22 +44,10 @@ class ClaimStatementXlsx {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     byte[] write(ClaimStatement statement) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(statement, out);
-        return out.toByteArray();
-    }
-
-    void write(ClaimStatement statement, OutputStream out) {
-        try {
-            // FastExcel wants the application version as "major.minor".
-            Workbook workbook = new Workbook(out, "WorkHealth", "1.0");
-            workbook.properties().setTitle(ClaimStatementView.title(statement));
+        return XlsxWorkbook.write(ClaimStatementView.title(statement), workbook -> {
             writeClaim(workbook.newWorksheet(CLAIM_SHEET), statement);
             writeHistory(workbook.newWorksheet(HISTORY_SHEET), statement);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private void writeClaim(Worksheet sheet, ClaimStatement statement) {

@@ -15,6 +15,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.ClaimEvent;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.ClaimStatus;
+import org.workhealth.funding.internal.LineKind;
 import org.workhealth.organisation.People;
 import org.workhealth.organisation.Person;
 

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.Expenditure;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.Money;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 

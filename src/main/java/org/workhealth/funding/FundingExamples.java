@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.workhealth.funding.internal.FundingAgreements;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.NewFundingAgreement;
+import org.workhealth.funding.internal.PaymentModel;
+import org.workhealth.funding.internal.PopulationFigures;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programmes;

@@ -13,6 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingAgreements;
+import org.workhealth.funding.internal.LineKind;
+import org.workhealth.funding.internal.Money;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 

@@ -14,13 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.workhealth.funding.internal.HubLocalities;
+import org.workhealth.funding.internal.Money;
+import org.workhealth.funding.internal.PopulationFigures;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
-import org.workhealth.govuk.Answers;
 
 /**
  * Sharing a hub's pot among its localities. The hub is the commissioner's own, or the one chosen on the

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.workhealth.funding.internal.HubLocalities;
+import org.workhealth.funding.internal.PopulationFigures;
 import org.workhealth.organisation.CurrentUser;
 
 /** The populations of the localities of each hub the commissioner looks after. */

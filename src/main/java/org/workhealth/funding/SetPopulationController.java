@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.funding.internal.HubLocalities;
+import org.workhealth.funding.internal.PopulationFigures;
+import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.govuk.Answers;
 
 /** Setting one locality's population, by a commissioner of the hub above it. */
 @Controller

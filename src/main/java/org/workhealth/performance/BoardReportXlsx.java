@@ -1,9 +1,5 @@
 package org.workhealth.performance;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Component;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.platform.XlsxWorkbook;
 
 /**
  * The board report as a spreadsheet: one sheet per programme, laid out like the board papers'
@@ -25,7 +21,7 @@ import org.workhealth.calendar.Quarter;
 @Component
 class BoardReportXlsx {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CONTENT_TYPE = XlsxWorkbook.CONTENT_TYPE;
 
     /** Row of the quarter group headings ("Q1 (April to June 2023)"); the column headings follow it. */
     static final int GROUP_HEADER_ROW = 3;
@@ -59,16 +55,7 @@ class BoardReportXlsx {
     }
 
     byte[] write(BoardReport report) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(report, out);
-        return out.toByteArray();
-    }
-
-    void write(BoardReport report, OutputStream out) {
-        try {
-            // FastExcel wants the application version as "major.minor".
-            Workbook workbook = new Workbook(out, "WorkHealth", "1.0");
-            workbook.properties().setTitle(report.title());
+        return XlsxWorkbook.write(report.title(), workbook -> {
             Set<String> sheetNames = new HashSet<>();
             for (KpiTable table : report.tables()) {
                 Worksheet sheet = workbook.newWorksheet(sheetName(table.programmeName(), sheetNames));
@@ -77,10 +64,7 @@ class BoardReportXlsx {
             if (report.tables().isEmpty()) {
                 workbook.newWorksheet("No programmes").value(0, 0, "No programmes were chosen");
             }
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private void writeSheet(Worksheet sheet, BoardReport report, KpiTable table) {

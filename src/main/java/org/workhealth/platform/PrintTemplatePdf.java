@@ -2,31 +2,43 @@ package org.workhealth.platform;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * A print template filled in with one {@code view} and rendered to an A4 PDF by {@link XhtmlPdf}, in the font the
- * font directory has: the way every simple download (one view, one template) is made.
+ * One print template (XHTML with its CSS inline) filled in with a view and rendered by {@link XhtmlPdf}, so that a
+ * PDF download names only its template and its view. The template gets {@code view} and {@code fontFamily}.
  */
-@Component
-public class PrintTemplatePdf {
+public final class PrintTemplatePdf {
+
+    /** The one font setting every PDF reads (the board report's, the first PDF). */
+    public static final String FONT_DIRECTORY =
+            "${workhealth.performance.pdf-font-directory:/usr/share/fonts/truetype/dejavu}";
 
     private final ITemplateEngine templates;
     private final XhtmlPdf renderer;
+    private final String template;
 
-    PrintTemplatePdf(ITemplateEngine templates,
-            @Value("${workhealth.performance.pdf-font-directory:/usr/share/fonts/truetype/dejavu}") String fontDirectory) {
+    public PrintTemplatePdf(ITemplateEngine templates, String fontDirectory, String template) {
         this.templates = templates;
         this.renderer = new XhtmlPdf(fontDirectory);
+        this.template = template;
     }
 
-    public byte[] write(String template, Object view) {
+    /** Whether PDFs are tagged to PDF/UA: only when the font can be embedded. */
+    public boolean accessible() {
+        return renderer.accessible();
+    }
+
+    public byte[] render(Object view) {
+        return renderer.render(xhtml(view));
+    }
+
+    /** The print template filled in: well-formed XHTML, as the PDF renderer's XML parser needs. */
+    public String xhtml(Object view) {
         Context context = new Context(Locale.UK);
         context.setVariable("view", view);
         context.setVariable("fontFamily", renderer.fontFamily());
-        return renderer.render(templates.process(template, context));
+        return templates.process(template, context);
     }
 }

@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.workhealth.govuk.TypedText;
+import org.workhealth.platform.XlsxWorkbook;
 
 /**
  * A sent return as files: CSV of the participant rows (each with its locality) and of the KPI figures, and one
@@ -21,7 +21,7 @@ import org.workhealth.govuk.TypedText;
  */
 final class NationalReturnFiles {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = XlsxWorkbook.CONTENT_TYPE;
     static final String LOCALITY = "Locality";
     private static final String WHOLE = "#,##0";
     private static final String DECIMAL = "#,##0.0#";
@@ -46,17 +46,10 @@ final class NationalReturnFiles {
 
     static byte[] xlsx(NationalReturns.Sent sent, ReturnTemplate template, List<ReturnFigure> figures,
             List<CollatedRow> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook workbook = new Workbook(out, "WorkHealth", "1.0");
-            workbook.properties().setTitle(title(sent));
+        return XlsxWorkbook.write(title(sent), workbook -> {
             writeFigures(workbook.newWorksheet("Figures"), figures);
             writeRows(workbook.newWorksheet("Participants"), template, rows);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static List<List<String>> figureTable(List<ReturnFigure> figures) {

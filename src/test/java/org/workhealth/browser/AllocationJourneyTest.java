@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workhealth.SignIn;
-import org.workhealth.funding.PopulationFigures;
+import org.workhealth.funding.internal.PopulationFigures;
 import org.workhealth.organisation.Organisations;
 
 import com.microsoft.playwright.Locator;

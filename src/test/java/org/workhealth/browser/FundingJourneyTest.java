@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.workhealth.SignIn;
-import org.workhealth.funding.PaymentModel;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.milestone.MilestoneFilter;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.Milestones;

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workhealth.SignIn;
+import org.workhealth.funding.internal.PopulationFigures;
 import org.workhealth.programme.Programmes;
 
 /** The question page, the result table and who may share a hub's pot. */

@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.workhealth.SignIn;
+import org.workhealth.funding.internal.PopulationFigures;
 
 /** The locality populations that allocations share pots by, and who may set them. */
 @SpringBootTest

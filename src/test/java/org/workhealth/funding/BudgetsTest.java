@@ -10,6 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.workhealth.calendar.FinancialYear;
+import org.workhealth.funding.internal.Budget;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.programme.Contract;
 
 /** The budget pages' table, from an agreement stored and read back: Coventry & Warwickshire's WorkWell figures. */

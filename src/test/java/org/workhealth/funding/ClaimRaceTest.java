@@ -17,6 +17,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.Expenditure;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.LineKind;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.organisation.CurrentUser;
 
 /**

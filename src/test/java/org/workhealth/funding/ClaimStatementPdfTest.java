@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.workhealth.funding.internal.ClaimStatement;
 
 class ClaimStatementPdfTest {
 

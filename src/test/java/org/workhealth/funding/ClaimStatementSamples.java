@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.workhealth.calendar.Quarter;
+import org.workhealth.funding.internal.ClaimEvent;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.ClaimStatement;
+import org.workhealth.funding.internal.ClaimStatus;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.LineKind;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.programme.Contract;
 
 /**

@@ -28,6 +28,9 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
+import org.workhealth.funding.internal.ClaimLine;
+import org.workhealth.funding.internal.ClaimStatement;
+import org.workhealth.funding.internal.Money;
 
 class ClaimStatementXlsxTest {
 

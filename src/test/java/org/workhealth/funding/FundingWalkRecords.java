@@ -3,6 +3,9 @@ package org.workhealth.funding;
 import java.time.LocalDate;
 
 import org.springframework.context.ApplicationContext;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.programme.Contract;
 
 /**

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.workhealth.funding.internal.FundingAgreement;
+import org.workhealth.funding.internal.FundingYear;
+import org.workhealth.funding.internal.Money;
+import org.workhealth.funding.internal.PaymentModel;
 import org.workhealth.programme.Contract;
 
 /** A year's money: the pot split into whole pounds that add up, and the management budget on top. */

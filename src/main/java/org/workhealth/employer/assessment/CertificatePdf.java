@@ -1,6 +1,8 @@
 package org.workhealth.employer.assessment;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
 import org.workhealth.platform.PrintTemplatePdf;
 
 /**
@@ -17,11 +19,11 @@ class CertificatePdf {
 
     private final PrintTemplatePdf pdf;
 
-    CertificatePdf(PrintTemplatePdf pdf) {
-        this.pdf = pdf;
+    CertificatePdf(ITemplateEngine templates, @Value(PrintTemplatePdf.FONT_DIRECTORY) String fontDirectory) {
+        this.pdf = new PrintTemplatePdf(templates, fontDirectory, "employer/assessment/certificate-pdf");
     }
 
     byte[] write(View view) {
-        return pdf.write("employer/assessment/certificate-pdf", view);
+        return pdf.render(view);
     }
 }

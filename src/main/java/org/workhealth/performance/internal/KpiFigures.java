@@ -63,22 +63,23 @@ public class KpiFigures {
 
     /** The figure that stands for one KPI, contract and quarter, if any has been entered. */
     public Optional<KpiFigure> current(long kpiDefinitionId, long contractId, Quarter quarter) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_figure f WHERE f.kpi_definition_id = :kpi "
-                + "AND f.contract_id = :contract AND f.financial_year = :year AND f.quarter = :quarter "
-                + "AND NOT EXISTS (SELECT 1 FROM kpi_figure s WHERE s.supersedes_id = f.id)")
-                .param("kpi", kpiDefinitionId).param("contract", contractId)
-                .param("year", quarter.financialYear().startYear()).param("quarter", quarter.number())
-                .query(KpiFigures::figure).optional();
+        return inQuarter(kpiDefinitionId, contractId, quarter,
+                "AND NOT EXISTS (SELECT 1 FROM kpi_figure s WHERE s.supersedes_id = f.id)").optional();
     }
 
     /** Every figure entered for one KPI, contract and quarter, newest first: the current one and those it corrected. */
     public List<KpiFigure> history(long kpiDefinitionId, long contractId, Quarter quarter) {
+        return inQuarter(kpiDefinitionId, contractId, quarter, "ORDER BY f.entered_at DESC, f.id DESC").list();
+    }
+
+    /** The figures entered for one KPI, contract and quarter; the rest of the query narrows or orders them. */
+    private JdbcClient.MappedQuerySpec<KpiFigure> inQuarter(long kpiDefinitionId, long contractId, Quarter quarter,
+            String rest) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_figure f WHERE f.kpi_definition_id = :kpi "
-                + "AND f.contract_id = :contract AND f.financial_year = :year AND f.quarter = :quarter "
-                + "ORDER BY f.entered_at DESC, f.id DESC")
+                + "AND f.contract_id = :contract AND f.financial_year = :year AND f.quarter = :quarter " + rest)
                 .param("kpi", kpiDefinitionId).param("contract", contractId)
                 .param("year", quarter.financialYear().startYear()).param("quarter", quarter.number())
-                .query(KpiFigures::figure).list();
+                .query(KpiFigures::figure);
     }
 
     public Optional<KpiFigure> find(long id) {

@@ -1,21 +1,19 @@
 package org.workhealth.performance.internal;
 
-/** A cell's rating against its forecast, always given in words as well as colour. */
+/** A cell's rating against its forecast, always given in words as well as colour (performance/rag.html). */
 public enum Rag {
-    GREEN("Green", "On or above forecast", "govuk-tag--green"),
-    AMBER("Amber", "Slightly below forecast", "govuk-tag--yellow"),
-    RED("Red", "Below forecast", "govuk-tag--red"),
+    GREEN("Green", "On or above forecast"),
+    AMBER("Amber", "Slightly below forecast"),
+    RED("Red", "Below forecast"),
     /** No forecast, or the quarter has not finished. */
-    NONE("Not rated", "Not rated", "govuk-tag--grey");
+    NONE("Not rated", "Not rated");
 
     private final String label;
     private final String meaning;
-    private final String tagClass;
 
-    Rag(String label, String meaning, String tagClass) {
+    Rag(String label, String meaning) {
         this.label = label;
         this.meaning = meaning;
-        this.tagClass = tagClass;
     }
 
     public String label() {
@@ -24,9 +22,5 @@ public enum Rag {
 
     public String meaning() {
         return meaning;
-    }
-
-    public String tagClass() {
-        return tagClass;
     }
 }

@@ -25,7 +25,7 @@ import org.workhealth.calendar.Quarter;
 import org.workhealth.employer.Employer;
 import org.workhealth.employer.EmployerExamples;
 import org.workhealth.employer.Employers;
-import org.workhealth.funding.FundingAgreements;
+import org.workhealth.funding.internal.FundingAgreements;
 import org.workhealth.funding.FundingExamples;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;

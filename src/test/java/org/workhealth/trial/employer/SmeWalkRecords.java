@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.workhealth.SignIn;
 import org.workhealth.employer.Employers;
-import org.workhealth.funding.FundingAgreements;
+import org.workhealth.funding.internal.FundingAgreements;
 import org.workhealth.funding.FundingExamples;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisations;

@@ -1,4 +1,4 @@
-package org.workhealth.funding;
+package org.workhealth.funding.internal;
 
 /**
  * How a funding agreement pays: part of each year's pot is guaranteed, the rest earned from evidence.

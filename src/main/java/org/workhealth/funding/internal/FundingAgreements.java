@@ -1,4 +1,4 @@
-package org.workhealth.funding;
+package org.workhealth.funding.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public class FundingAgreements {
     private final AuditLog audit;
     private final Clock clock;
 
-    FundingAgreements(JdbcClient jdbc, Programmes programmes, Organisations organisations, AccessPolicy access,
+    public FundingAgreements(JdbcClient jdbc, Programmes programmes, Organisations organisations, AccessPolicy access,
             AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.programmes = programmes;

@@ -1,4 +1,4 @@
-package org.workhealth.funding;
+package org.workhealth.funding.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.workhealth.funding;
+package org.workhealth.funding.internal;
 
 import java.sql.Timestamp;
 import java.text.NumberFormat;
@@ -26,21 +26,21 @@ import org.workhealth.govuk.Answers;
 @Service
 public class PopulationFigures {
 
-    static final long MAX_POPULATION = 100_000_000L;
-    static final int EARLIEST_YEAR = 1900;
-    static final int LATEST_YEAR = 2200;
-    static final int MAX_SOURCE = 200;
+    public static final long MAX_POPULATION = 100_000_000L;
+    public static final int EARLIEST_YEAR = 1900;
+    public static final int LATEST_YEAR = 2200;
+    public static final int MAX_SOURCE = 200;
 
     /** A locality's population as it stands. */
-    record Figure(long population, int estimateYear, String source, Instant updatedAt) {
+    public record Figure(long population, int estimateYear, String source, Instant updatedAt) {
 
-        boolean sameAs(long otherPopulation, int otherYear, String otherSource) {
+        public boolean sameAs(long otherPopulation, int otherYear, String otherSource) {
             return population == otherPopulation && estimateYear == otherYear && Objects.equals(source, otherSource);
         }
     }
 
     /** A locality and its population, null when none is set yet. */
-    record LocalityFigure(HubLocalities.Locality locality, Figure figure) {
+    public record LocalityFigure(HubLocalities.Locality locality, Figure figure) {
 
         public String populationText() {
             return figure == null ? "Not set" : NumberFormat.getIntegerInstance(Locale.UK).format(figure.population());
@@ -60,14 +60,14 @@ public class PopulationFigures {
     private final AuditLog audit;
     private final Clock clock;
 
-    PopulationFigures(JdbcClient jdbc, HubLocalities hubs, AuditLog audit, Clock clock) {
+    public PopulationFigures(JdbcClient jdbc, HubLocalities hubs, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.hubs = hubs;
         this.audit = audit;
         this.clock = clock;
     }
 
-    Optional<Figure> find(long localityId) {
+    public Optional<Figure> find(long localityId) {
         return jdbc.sql("""
                 SELECT population, estimate_year, source, updated_at
                 FROM funding_locality_population WHERE organisation_id = ?""")
@@ -78,7 +78,7 @@ public class PopulationFigures {
     }
 
     /** The hub's localities by name, each with its population if it has one, in one query. */
-    List<LocalityFigure> forHub(long hubId) {
+    public List<LocalityFigure> forHub(long hubId) {
         List<HubLocalities.Locality> localities = hubs.localitiesOf(hubId);
         if (localities.isEmpty()) {
             return List.of();
@@ -104,7 +104,7 @@ public class PopulationFigures {
      * @return false when the figure was already exactly this, so nothing was written
      */
     @Transactional
-    boolean set(CurrentUser user, long localityId, long population, int estimateYear, String source) {
+    public boolean set(CurrentUser user, long localityId, long population, int estimateYear, String source) {
         hubs.requireLocality(user, localityId);
         return write(localityId, population, estimateYear, source, user.id());
     }
@@ -154,7 +154,7 @@ public class PopulationFigures {
         return true;
     }
 
-    static String describe(long population, int estimateYear, String source) {
+    public static String describe(long population, int estimateYear, String source) {
         return NumberFormat.getIntegerInstance(Locale.UK).format(population) + " (" + estimateYear
                 + (source == null ? "" : ", " + source) + ")";
     }

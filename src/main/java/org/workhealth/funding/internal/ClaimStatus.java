@@ -1,4 +1,4 @@
-package org.workhealth.funding;
+package org.workhealth.funding.internal;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +16,7 @@ public enum ClaimStatus {
     APPROVED("Approved");
 
     /** Counted as claimed: their lines are no longer open to change. */
-    static final Set<ClaimStatus> CLAIMED = EnumSet.of(SUBMITTED, APPROVED);
+    public static final Set<ClaimStatus> CLAIMED = EnumSet.of(SUBMITTED, APPROVED);
 
     private final String label;
 
@@ -37,12 +37,12 @@ public enum ClaimStatus {
     }
 
     /** The stored statuses from which a claim may become {@code next}, as names to bind in a conditional update. */
-    static List<String> from(ClaimStatus next) {
+    public static List<String> from(ClaimStatus next) {
         return EnumSet.complementOf(EnumSet.of(DRAFT)).stream().filter(s -> s.canBecome(next)).map(Enum::name)
                 .toList();
     }
 
-    static List<String> names(Set<ClaimStatus> statuses) {
+    public static List<String> names(Set<ClaimStatus> statuses) {
         return statuses.stream().map(Enum::name).toList();
     }
 

@@ -1,4 +1,4 @@
-package org.workhealth.funding;
+package org.workhealth.funding.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,29 +22,29 @@ import org.workhealth.organisation.Permission;
  * from a URL or a form field.
  */
 @Component
-class HubLocalities {
+public class HubLocalities {
 
-    static final String HUB = "HUB";
-    static final String LOCALITY = "LOCALITY";
+    public static final String HUB = "HUB";
+    public static final String LOCALITY = "LOCALITY";
 
     /** A hub or a locality, by id and name. */
-    record Place(long id, String name) {
+    public record Place(long id, String name) {
     }
 
     /** A locality with the hub whose pot it shares in. */
-    record Locality(long id, String name, long hubId) {
+    public record Locality(long id, String name, long hubId) {
     }
 
     private final Organisations organisations;
     private final AccessPolicy access;
 
-    HubLocalities(Organisations organisations, AccessPolicy access) {
+    public HubLocalities(Organisations organisations, AccessPolicy access) {
         this.organisations = organisations;
         this.access = access;
     }
 
     /** The hubs whose populations and allocations the person looks after, by name; none for anyone else. */
-    List<Place> hubsFor(CurrentUser user) {
+    public List<Place> hubsFor(CurrentUser user) {
         requireCommissioner(user);
         return organisations.within(access.scope(user)).stream().filter(o -> HUB.equals(o.typeCode()))
                 .sorted(Comparator.comparing(OrganisationSummary::name))
@@ -52,7 +52,7 @@ class HubLocalities {
     }
 
     /** The hub, when the person looks after it. */
-    Place requireHub(CurrentUser user, long hubId) {
+    public Place requireHub(CurrentUser user, long hubId) {
         access.require(user, Permission.MANAGE_PROGRAMMES, hubId);
         Organisation hub = organisations.find(hubId).filter(o -> HUB.equals(o.typeCode()))
                 .orElseThrow(OutOfScopeException::new);
@@ -60,7 +60,7 @@ class HubLocalities {
     }
 
     /** The locality, when the person looks after the hub above it. */
-    Locality requireLocality(CurrentUser user, long localityId) {
+    public Locality requireLocality(CurrentUser user, long localityId) {
         requireCommissioner(user);
         Organisation locality = organisations.find(localityId).filter(o -> LOCALITY.equals(o.typeCode()))
                 .orElseThrow(OutOfScopeException::new);
@@ -76,7 +76,7 @@ class HubLocalities {
      * The localities whose nearest hub above is this one, by name. A locality under a hub nested in this
      * one belongs to that hub's pot, not to this one's as well.
      */
-    List<Locality> localitiesOf(long hubId) {
+    public List<Locality> localitiesOf(long hubId) {
         List<OrganisationSummary> below = organisations.within(access.scopeOf(hubId));
         Map<Long, OrganisationSummary> byId = below.stream()
                 .collect(Collectors.toMap(OrganisationSummary::id, Function.identity()));
@@ -91,7 +91,7 @@ class HubLocalities {
     }
 
     /** Whether the organisation is a locality, for seeding populations without a signed-in person. */
-    boolean isLocality(long organisationId) {
+    public boolean isLocality(long organisationId) {
         return organisations.find(organisationId).filter(o -> LOCALITY.equals(o.typeCode())).isPresent();
     }
 

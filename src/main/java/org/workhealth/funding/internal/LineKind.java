@@ -1,4 +1,4 @@
-package org.workhealth.funding;
+package org.workhealth.funding.internal;
 
 /** The kinds of line on a claim statement, and which part of the year's money each is paid from. */
 public enum LineKind {

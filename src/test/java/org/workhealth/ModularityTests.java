@@ -47,9 +47,7 @@ class ModularityTests {
             "org.workhealth.referral.ReferralIntake",
             "org.workhealth.referral.ReferralSource",
             "org.workhealth.referral.ReferralSummaries",
-            "org.workhealth.referral.ReferralSummary",
-            "org.workhealth.trial.DropOuts",
-            "org.workhealth.trial.Randomiser");
+            "org.workhealth.referral.ReferralSummary");
 
     private final ApplicationModules modules = ApplicationModules.of(WorkHealthApplication.class,
             APPLICATION_CODE_ONLY);

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.Randomiser;
 
 /**
  * Marking a mistaken randomisation (someone ineligible, the wrong person). The allocation stays, in the record and

@@ -19,7 +19,7 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.internal.DropOut;
 import org.workhealth.trial.internal.DropOutReason;
-import org.workhealth.trial.DropOuts;
+import org.workhealth.trial.internal.DropOuts;
 import org.workhealth.trial.Trial;
 
 /**

@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.govuk.Choices;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
-import org.workhealth.trial.DropOuts;
+import org.workhealth.trial.internal.DropOuts;
 import org.workhealth.trial.Trial;
 
 /** The follow-up due list and recording (or correcting) the outcome at one point. */

@@ -33,7 +33,7 @@ import org.workhealth.trial.Arm;
 import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.TrialUnit;
 import org.workhealth.trial.Trials;
-import org.workhealth.trial.Randomiser;
+import org.workhealth.trial.internal.Randomiser;
 import org.workhealth.trial.internal.UnitFacts;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.research.InformationSheets;

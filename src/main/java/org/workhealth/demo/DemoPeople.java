@@ -126,32 +126,14 @@ class DemoPeople {
     }
 
     void areas(Places places) {
-        long buryLiveWell = places.buryLiveWell();
-        long oldhamProvider = places.oldhamProvider();
-        long coventry = places.coventry();
-        long warwickshire = places.warwickshire();
-        long bchft = places.bchft();
-        long shaw = places.shaw();
         // Areas: which organisation the single access point routes a referral to.
-        area(buryLiveWell, AreaKind.GP_PRACTICE, "P83010");
-        for (String district : new String[] {"BL0", "BL8", "BL9", "M25", "M26", "M45"}) {
-            area(buryLiveWell, AreaKind.POSTCODE_DISTRICT, district);
-        }
-        for (String district : new String[] {"OL1", "OL2", "OL3", "OL4", "OL8", "OL9"}) {
-            area(oldhamProvider, AreaKind.POSTCODE_DISTRICT, district);
-        }
-        for (String district : new String[] {"CV1", "CV2", "CV3", "CV4", "CV5", "CV6"}) {
-            area(coventry, AreaKind.POSTCODE_DISTRICT, district);
-        }
-        for (String district : new String[] {"CV10", "CV11", "CV12", "CV21", "CV22", "CV31", "CV32", "CV34", "CV37"}) {
-            area(warwickshire, AreaKind.POSTCODE_DISTRICT, district);
-        }
-        for (String district : new String[] {"WV1", "WV2", "WV10", "WS1", "WS2", "DY1", "DY2", "B66", "B70"}) {
-            area(bchft, AreaKind.POSTCODE_DISTRICT, district);
-        }
-        for (String district : new String[] {"B1", "B5", "B15", "B23", "B90", "B91"}) {
-            area(shaw, AreaKind.POSTCODE_DISTRICT, district);
-        }
+        area(places.buryLiveWell(), AreaKind.GP_PRACTICE, "P83010");
+        districts(places.buryLiveWell(), "BL0", "BL8", "BL9", "M25", "M26", "M45");
+        districts(places.oldhamProvider(), "OL1", "OL2", "OL3", "OL4", "OL8", "OL9");
+        districts(places.coventry(), "CV1", "CV2", "CV3", "CV4", "CV5", "CV6");
+        districts(places.warwickshire(), "CV10", "CV11", "CV12", "CV21", "CV22", "CV31", "CV32", "CV34", "CV37");
+        districts(places.bchft(), "WV1", "WV2", "WV10", "WS1", "WS2", "DY1", "DY2", "B66", "B70");
+        districts(places.shaw(), "B1", "B5", "B15", "B23", "B90", "B91");
     }
 
     long id(String email) {
@@ -171,6 +153,12 @@ class DemoPeople {
 
     private void area(long organisationId, AreaKind kind, String code) {
         areas.add(organisationId, kind, code);
+    }
+
+    private void districts(long organisationId, String... districts) {
+        for (String district : districts) {
+            area(organisationId, AreaKind.POSTCODE_DISTRICT, district);
+        }
     }
 
     private long org(String name, String type, Long parent, String ods) {

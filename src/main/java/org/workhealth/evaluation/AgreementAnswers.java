@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.validation.BindingResult;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 
 /** Checks the agreement answers against the choices offered; every problem goes on its field. */
 final class AgreementAnswers {
@@ -24,8 +25,8 @@ final class AgreementAnswers {
         if (evaluator == null || !offered.evaluators().containsKey(evaluator)) {
             result.rejectValue("evaluator", "required", "Select the evaluator's organisation");
         }
-        String title = text(result, "title", f.title(), "Enter a name for the agreement", "Name", 200);
-        String purpose = text(result, "purpose", f.purpose(), "Enter the purpose of the data sharing", "Purpose",
+        String title = TextAnswer.required(result, "title", f.title(), "Enter a name for the agreement", "Name", 200);
+        String purpose = TextAnswer.required(result, "purpose", f.purpose(), "Enter the purpose of the data sharing", "Purpose",
                 500);
         LegalBasis basis = Choices.chosen(LegalBasis.class, f.legalBasis());
         if (basis == null) {
@@ -124,19 +125,5 @@ final class AgreementAnswers {
         }
         int n = Integer.parseInt(answer.strip());
         return n < min || n > max ? null : n;
-    }
-
-    private static String text(BindingResult result, String field, String value, String enter, String label,
-            int max) {
-        String answer = value == null || value.isBlank() ? null : value.strip();
-        if (answer == null) {
-            result.rejectValue(field, "required", enter);
-            return null;
-        }
-        if (answer.length() > max) {
-            result.rejectValue(field, "tooLong", label + " must be " + max + " characters or fewer");
-            return null;
-        }
-        return answer;
     }
 }

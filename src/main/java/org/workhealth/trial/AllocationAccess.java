@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.TrialRepository;
 
 /**
  * One allocation of a trial, for the pages about it: only for those the trial lets see allocations (or who manage

@@ -20,6 +20,8 @@ import org.workhealth.trial.internal.Exclusion;
 import org.workhealth.trial.internal.ExclusionReason;
 import org.workhealth.trial.internal.StratificationFactor;
 import org.workhealth.trial.internal.UnitFacts;
+import org.workhealth.trial.internal.Randomiser;
+import org.workhealth.trial.internal.TrialRepository;
 
 /**
  * The randomisation point of a participant trial: a referral assessed for the trial is either excluded (with the

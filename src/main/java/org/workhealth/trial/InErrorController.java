@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.Randomiser;
 
 /**
  * Marking a mistaken randomisation (someone ineligible, the wrong person). The allocation stays, in the record and
@@ -63,13 +65,8 @@ class InErrorController {
             redirect.addFlashAttribute("notice", "This allocation is already marked as randomised in error");
             return "redirect:/trials/" + trialId + "/allocations";
         }
-        String reason = form.reason() == null ? "" : form.reason().strip();
-        if (reason.isEmpty()) {
-            result.rejectValue("reason", "required", "Enter why the randomisation was a mistake");
-        } else if (reason.length() > REASON_MAX) {
-            result.rejectValue("reason", "tooLong", "Why the randomisation was a mistake must be " + REASON_MAX
-                    + " characters or fewer");
-        }
+        String reason = TextAnswer.required(result, "reason", form.reason(), "Enter why the randomisation was a mistake",
+                "Why the randomisation was a mistake", REASON_MAX);
         if (result.hasErrors()) {
             return page(trial, allocation, model);
         }

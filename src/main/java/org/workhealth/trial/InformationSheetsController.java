@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.research.InformationSheet;
 import org.workhealth.research.InformationSheets;
@@ -51,13 +52,9 @@ class InformationSheetsController {
     String add(CurrentUser user, @PathVariable long trialId, @ModelAttribute("form") SheetForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         Trial trial = trials.manageable(user, trialId);
-        String version = form.version() == null ? "" : form.version().strip();
-        if (version.isEmpty()) {
-            result.rejectValue("version", "required", "Enter the version of the information sheet");
-        } else if (version.length() > InformationSheet.VERSION_MAX) {
-            result.rejectValue("version", "tooLong", "Version must be " + InformationSheet.VERSION_MAX
-                    + " characters or fewer");
-        } else if (sheets.find(trial.code(), version).isPresent()) {
+        String version = TextAnswer.required(result, "version", form.version(),
+                "Enter the version of the information sheet", "Version", InformationSheet.VERSION_MAX);
+        if (version != null && !result.hasFieldErrors("version") && sheets.find(trial.code(), version).isPresent()) {
             result.rejectValue("version", "inUse", "Version " + version + " is already recorded");
         }
         DateAnswer dated = DateAnswer.parse("Date of the information sheet", form.datedDay(), form.datedMonth(),

@@ -24,6 +24,7 @@ import org.workhealth.research.ResearchConsentRecording;
 import org.workhealth.trial.internal.Exclusion;
 import org.workhealth.trial.internal.ExclusionReason;
 import org.workhealth.trial.internal.UnitFacts;
+import org.workhealth.trial.internal.Randomiser;
 
 /**
  * The randomisation point at triage: is the person eligible, have they given research consent (against which

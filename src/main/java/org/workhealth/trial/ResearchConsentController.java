@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.research.ResearchConsent;
@@ -100,11 +101,7 @@ class ResearchConsentController {
         }
         DateAnswer date = DateAnswer.parse("Date of withdrawal", form.withdrawnOnDay(), form.withdrawnOnMonth(),
                 form.withdrawnOnYear());
-        String note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
-        if (note != null && note.length() > ResearchWithdrawal.NOTE_MAX) {
-            result.rejectValue("note", "tooLong", "Note must be " + ResearchWithdrawal.NOTE_MAX
-                    + " characters or fewer");
-        }
+        String note = TextAnswer.optional(result, "note", form.note(), "Note", ResearchWithdrawal.NOTE_MAX);
         ResearchWithdrawal withdrawal = ResearchWithdrawal.of(date.date(), scope.contains(Scope.CONTACT),
                 scope.contains(Scope.FURTHER_DATA), scope.contains(Scope.COLLECTED_DATA), note);
         if (!date.valid()) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.validation.BindingResult;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.Role;
 import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.internal.StratificationFactor;
@@ -37,7 +38,7 @@ final class TrialAnswers {
         } else if (checkCode && trials.codeInUse(code.toUpperCase())) {
             result.rejectValue("code", "taken", "A trial with this code already exists");
         }
-        String title = text(result, "title", f.title(), "Enter the title of the trial", "Title", 200);
+        String title = TextAnswer.required(result, "title", f.title(), "Enter the title of the trial", "Title", 200);
         TrialUnit unit = Choices.chosen(TrialUnit.class, f.unit());
         if (unit == null) {
             result.rejectValue("unit", "required", "Select what is randomised");
@@ -47,7 +48,7 @@ final class TrialAnswers {
             result.rejectValue("method", "required", "Select the allocation method");
         }
         String armCode = armCode(result, "armCode", f.armCode(), "Enter a code for the intervention arm");
-        String armName = text(result, "armName", f.armName(), "Enter the name of the intervention arm",
+        String armName = TextAnswer.required(result, "armName", f.armName(), "Enter the name of the intervention arm",
                 "Intervention arm name", 100);
         Integer armWeight = number(result, "armWeight", f.armWeight(), 1, 10,
                 "Enter the intervention arm's share of the ratio, a whole number from 1 to 10");
@@ -55,7 +56,7 @@ final class TrialAnswers {
         if (armCode != null && armCode.equalsIgnoreCase(controlCode)) {
             result.rejectValue("controlCode", "same", "The control arm's code must differ from the intervention arm's");
         }
-        String controlName = text(result, "controlName", f.controlName(), "Enter the name of the control arm",
+        String controlName = TextAnswer.required(result, "controlName", f.controlName(), "Enter the name of the control arm",
                 "Control arm name", 100);
         Integer controlWeight = number(result, "controlWeight", f.controlWeight(), 1, 10,
                 "Enter the control arm's share of the ratio, a whole number from 1 to 10");
@@ -118,7 +119,7 @@ final class TrialAnswers {
         if (viewers.isEmpty() && !result.hasFieldErrors("viewers")) {
             result.rejectValue("viewers", "required", "Select who may see allocations");
         }
-        String controlAction = text(result, "controlAction", f.controlAction(),
+        String controlAction = TextAnswer.required(result, "controlAction", f.controlAction(),
                 "Enter what the protocol says happens for the control arm", "Control action", 500);
         List<Integer> weeks = new ArrayList<>();
         String w = clean(f.followUpWeeks());
@@ -151,20 +152,6 @@ final class TrialAnswers {
             return null;
         }
         return code;
-    }
-
-    private static String text(BindingResult result, String field, String value, String enter, String label,
-            int max) {
-        String answer = clean(value);
-        if (answer == null) {
-            result.rejectValue(field, "required", enter);
-            return null;
-        }
-        if (answer.length() > max) {
-            result.rejectValue(field, "tooLong", label + " must be " + max + " characters or fewer");
-            return null;
-        }
-        return answer;
     }
 
     private static Integer number(BindingResult result, String field, String value, int min, int max,

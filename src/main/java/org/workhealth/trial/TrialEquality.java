@@ -12,6 +12,7 @@ import org.workhealth.milestone.Milestones;
 import org.workhealth.referral.EqualityBreakdown;
 import org.workhealth.referral.ReferralEquality;
 import org.workhealth.trial.internal.Allocation;
+import org.workhealth.trial.internal.TrialRepository;
 
 /**
  * A participant trial's equality report: the referrals randomised, allocated to each arm, receiving the intervention

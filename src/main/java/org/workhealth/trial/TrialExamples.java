@@ -24,7 +24,10 @@ import org.workhealth.referral.ReferralBatchExamples;
 import org.workhealth.referral.ReferralStatus;
 import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.PermutedBlocks;
 import org.workhealth.trial.internal.TrialDesign;
+import org.workhealth.trial.internal.TrialRepository;
+import org.workhealth.trial.internal.TrialSeedCipher;
 
 /**
  * The demo's Thrive into Work IPS trial, its numbers the public report's scaled down 1:10 (5,545 referrals, 3,008

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.workhealth.referral.TriageTrialLinks;
+import org.workhealth.trial.internal.Randomiser;
 
 /** The triage page's link to randomise a referral into the programme's recruiting trial. */
 @Component

@@ -16,6 +16,8 @@ import org.workhealth.programme.Programmes;
 import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.internal.TrialLockedException;
+import org.workhealth.trial.internal.TrialRepository;
+import org.workhealth.trial.internal.TrialSeedCipher;
 
 /**
  * Setting up trials. A commissioner of the organisation that owns the programme (or above it) sets up and changes

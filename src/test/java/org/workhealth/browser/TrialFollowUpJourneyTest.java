@@ -22,7 +22,7 @@ import org.workhealth.referral.internal.ReferralIntake;
 import org.workhealth.referral.internal.ReferralSource;
 import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.Arm;
-import org.workhealth.trial.Randomiser;
+import org.workhealth.trial.internal.Randomiser;
 import org.workhealth.trial.Trial;
 import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.TrialUnit;

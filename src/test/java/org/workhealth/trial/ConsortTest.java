@@ -39,6 +39,7 @@ import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.internal.UnitFacts;
+import org.workhealth.trial.internal.Randomiser;
 
 /** The CONSORT boxes counted from a record built for the purpose, each box checked, and that they add up. */
 @SpringBootTest

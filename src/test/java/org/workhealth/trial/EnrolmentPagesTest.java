@@ -22,6 +22,7 @@ import org.workhealth.research.ResearchConsent;
 import org.workhealth.research.ResearchConsents;
 import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.internal.AllocationMethod;
+import org.workhealth.trial.internal.Randomiser;
 
 /**
  * The randomisation point as a triager uses it (eligibility, research consent against a sheet version, exclusions),

@@ -25,6 +25,7 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.internal.UnitFacts;
+import org.workhealth.trial.internal.Randomiser;
 
 /** The follow-up due list, recording and correcting outcomes, lost to follow-up and drop-outs, as people use them. */
 @SpringBootTest

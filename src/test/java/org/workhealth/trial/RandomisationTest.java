@@ -29,6 +29,8 @@ import org.workhealth.trial.internal.StratificationFactor;
 import org.workhealth.trial.internal.TrialDesign;
 import org.workhealth.trial.internal.TrialLockedException;
 import org.workhealth.trial.internal.UnitFacts;
+import org.workhealth.trial.internal.Randomiser;
+import org.workhealth.trial.internal.PermutedBlocks;
 
 /** Randomisation through the service: once, atomically, locked design, control arm, errors, seed, access. */
 @SpringBootTest

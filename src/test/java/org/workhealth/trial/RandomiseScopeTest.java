@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.workhealth.SignIn;
 import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.internal.TrialDesign;
+import org.workhealth.trial.internal.Randomiser;
 
 /**
  * Defect (issue 16, H1): the randomise address did not check that the trial is on the referral's programme, so a

@@ -16,6 +16,7 @@ import org.workhealth.programme.Programmes;
 import org.workhealth.trial.consort.ArmFlow;
 import org.workhealth.trial.consort.Consort;
 import org.workhealth.trial.consort.ConsortCounts;
+import org.workhealth.trial.internal.PermutedBlocks;
 
 /** The demo's Thrive into Work trial echoes the report's numbers at 1:10, adds up, and replays from its seed. */
 @SpringBootTest

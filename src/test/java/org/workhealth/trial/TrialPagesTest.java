@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.workhealth.SignIn;
 import org.workhealth.trial.internal.AllocationMethod;
 import org.workhealth.trial.internal.StratificationFactor;
+import org.workhealth.trial.internal.Randomiser;
 
 /** The set-up pages, the locked design, the triage link and the randomisation page, as people use them. */
 @SpringBootTest

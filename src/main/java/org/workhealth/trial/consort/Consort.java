@@ -17,7 +17,7 @@ import org.workhealth.referral.ReferralStageCount;
 import org.workhealth.research.ResearchConsent;
 import org.workhealth.research.ResearchConsents;
 import org.workhealth.trial.Arm;
-import org.workhealth.trial.DropOuts;
+import org.workhealth.trial.internal.DropOuts;
 import org.workhealth.trial.internal.InterventionReceipt;
 import org.workhealth.trial.Trial;
 import org.workhealth.trial.TrialUnit;

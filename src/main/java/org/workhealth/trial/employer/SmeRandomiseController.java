@@ -17,7 +17,7 @@ import org.workhealth.employer.Employer;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.trial.Randomiser;
+import org.workhealth.trial.internal.Randomiser;
 import org.workhealth.trial.Trial;
 
 /**

@@ -18,7 +18,7 @@ import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.Permission;
 import org.workhealth.trial.internal.Allocation;
-import org.workhealth.trial.Randomiser;
+import org.workhealth.trial.internal.Randomiser;
 import org.workhealth.trial.internal.StratificationFactor;
 import org.workhealth.trial.Trial;
 import org.workhealth.trial.TrialUnit;

@@ -15,11 +15,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.trial.internal.Allocation;
 import org.workhealth.trial.internal.DropOut;
 import org.workhealth.trial.internal.DropOutReason;
-import org.workhealth.trial.DropOuts;
+import org.workhealth.trial.internal.DropOuts;
 import org.workhealth.trial.Trial;
 
 /**
@@ -71,10 +72,7 @@ class DropOutController {
         if (reason == null) {
             result.rejectValue("reason", "required", "Select why they stopped");
         }
-        String detail = OutcomeAnswers.clean(form.detail());
-        if (detail != null && detail.length() > DropOut.DETAIL_MAX) {
-            result.rejectValue("detail", "tooLong", "Details must be " + DropOut.DETAIL_MAX + " characters or fewer");
-        }
+        String detail = TextAnswer.optional(result, "detail", form.detail(), "Details", DropOut.DETAIL_MAX);
         if (!result.hasErrors()) {
             try {
                 dropOuts.record(user, trial, allocationId, on.date(), reason, detail);

@@ -3,7 +3,6 @@ package org.workhealth.trial.followup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.PaginationParams;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
-import org.workhealth.trial.DropOuts;
+import org.workhealth.trial.internal.DropOuts;
 import org.workhealth.trial.Trial;
 
 /** The follow-up due list and recording (or correcting) the outcome at one point. */
@@ -125,37 +125,8 @@ class FollowUpController {
     }
 
     private static Map<String, Object> pagination(long trialId, FollowUps.DueList list, Show show, Integer week) {
-        if (list.pages() <= 1) {
-            return null;
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        int current = list.page();
-        if (current > 1) {
-            params.put("previous", Map.of("href", href(trialId, current - 1, show, week)));
-        }
-        if (current < list.pages()) {
-            params.put("next", Map.of("href", href(trialId, current + 1, show, week)));
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        boolean gap = false;
-        for (int n = 1; n <= list.pages(); n++) {
-            if (n == 1 || n == list.pages() || Math.abs(n - current) <= 1) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("number", n);
-                item.put("href", href(trialId, n, show, week));
-                if (n == current) {
-                    item.put("current", true);
-                }
-                items.add(item);
-                gap = false;
-            } else if (!gap) {
-                items.add(Map.of("ellipsis", true));
-                gap = true;
-            }
-        }
-        params.put("items", items);
-        params.put("landmarkLabel", "Pages of follow-up points");
-        return params;
+        return PaginationParams.of(list.page(), list.pages(), n -> href(trialId, n, show, week),
+                "Pages of follow-up points");
     }
 
     private static String href(long trialId, int page, Show show, Integer week) {

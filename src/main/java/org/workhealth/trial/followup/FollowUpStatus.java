@@ -5,11 +5,11 @@ package org.workhealth.trial.followup;
  * DUE there is shown as upcoming, due or overdue by today's date against its window.
  */
 public enum FollowUpStatus {
-    UPCOMING("Upcoming", "govuk-tag--grey"),
-    DUE("Due", "govuk-tag--blue"),
-    OVERDUE("Overdue", "govuk-tag--red"),
-    RECORDED("Recorded", "govuk-tag--green"),
-    LOST("Lost to follow-up", "govuk-tag--orange");
+    UPCOMING("Upcoming"),
+    DUE("Due"),
+    OVERDUE("Overdue"),
+    RECORDED("Recorded"),
+    LOST("Lost to follow-up");
 
     /**
      * The window either side of the due date in which an outcome is collected (two weeks, a common choice for
@@ -18,19 +18,13 @@ public enum FollowUpStatus {
     public static final int WINDOW_DAYS = 14;
 
     private final String label;
-    private final String tagClass;
 
-    FollowUpStatus(String label, String tagClass) {
+    FollowUpStatus(String label) {
         this.label = label;
-        this.tagClass = tagClass;
     }
 
     public String label() {
         return label;
-    }
-
-    public String tagClass() {
-        return tagClass;
     }
 
     public boolean outstanding() {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.springframework.validation.BindingResult;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 
 /** Checks the outcome answers; every problem goes on its field, and the other answers are kept. */
 final class OutcomeAnswers {
@@ -14,22 +15,12 @@ final class OutcomeAnswers {
     /** @return the outcome, or null when there are errors (then on {@code result}) */
     static Outcome outcome(OutcomeForm f, boolean correcting, LocalDate today, BindingResult errors) {
         if (correcting) {
-            String reason = clean(f.correctionReason());
-            if (reason == null) {
-                errors.rejectValue("correctionReason", "required", "Enter why the recorded outcome is being corrected");
-            } else if (reason.length() > Outcome.REASON_MAX) {
-                errors.rejectValue("correctionReason", "tooLong",
-                        "Reason for the correction must be " + Outcome.REASON_MAX + " characters or fewer");
-            }
+            TextAnswer.required(errors, "correctionReason", f.correctionReason(),
+                    "Enter why the recorded outcome is being corrected", "Reason for the correction", Outcome.REASON_MAX);
         }
         if ("LOST".equals(f.result())) {
-            String reason = clean(f.lostReason());
-            if (reason == null) {
-                errors.rejectValue("lostReason", "required", "Enter why the outcome could not be collected");
-            } else if (reason.length() > Outcome.REASON_MAX) {
-                errors.rejectValue("lostReason", "tooLong",
-                        "Reason must be " + Outcome.REASON_MAX + " characters or fewer");
-            }
+            String reason = TextAnswer.required(errors, "lostReason", f.lostReason(),
+                    "Enter why the outcome could not be collected", "Reason", Outcome.REASON_MAX);
             return errors.hasErrors() ? null : Outcome.lost(reason);
         }
         if (!"RECORDED".equals(f.result())) {

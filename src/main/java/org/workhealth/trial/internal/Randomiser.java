@@ -1,4 +1,4 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,10 +15,9 @@ import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.referral.ParticipantAllocated;
-import org.workhealth.trial.internal.Allocation;
-import org.workhealth.trial.internal.AllocationMethod;
-import org.workhealth.trial.internal.StratificationFactor;
-import org.workhealth.trial.internal.UnitFacts;
+import org.workhealth.trial.Arm;
+import org.workhealth.trial.Trial;
+import org.workhealth.trial.TrialUnit;
 
 /**
  * Makes allocations. The trial's row is locked for the length of a randomisation, so concurrent requests are made

@@ -1,8 +1,9 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.workhealth.trial.Arm;
 
 /**
  * Minimisation (Pocock &amp; Simon 1975) with a random element: for each arm, the imbalance the new unit would

@@ -1,4 +1,4 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.workhealth.trial.Arm;
 
 /** The randomiser's statistical properties over 100,000 simulated allocations (issue 16). */
 class RandomiserStatisticsTest {

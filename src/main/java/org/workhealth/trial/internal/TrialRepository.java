@@ -1,4 +1,4 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,15 +15,13 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.workhealth.organisation.Role;
-import org.workhealth.trial.internal.Allocation;
-import org.workhealth.trial.internal.AllocationMethod;
-import org.workhealth.trial.internal.StratificationFactor;
-import org.workhealth.trial.internal.TrialDesign;
-import org.workhealth.trial.internal.UnitFacts;
+import org.workhealth.trial.Arm;
+import org.workhealth.trial.Trial;
+import org.workhealth.trial.TrialUnit;
 
 /** The trial tables, in plain SQL: arms are kept in order and allocations are only ever inserted. */
 @Repository
-class TrialRepository {
+public class TrialRepository {
 
     private final JdbcClient jdbc;
 
@@ -31,7 +29,7 @@ class TrialRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(TrialDesign d, long ownerOrganisationId) {
+    public long insert(TrialDesign d, long ownerOrganisationId) {
         jdbc.sql("""
                 INSERT INTO trial (programme_id, owner_organisation_id, code, title, unit, method, factors,
                     block_multipliers, minimisation_probability, recruitment_starts, recruitment_ends,
@@ -47,7 +45,7 @@ class TrialRepository {
         return id;
     }
 
-    void update(long id, TrialDesign d) {
+    public void update(long id, TrialDesign d) {
         jdbc.sql("""
                 UPDATE trial SET title = ?, unit = ?, method = ?, factors = ?, block_multipliers = ?,
                     minimisation_probability = ?, recruitment_starts = ?, recruitment_ends = ?, recruitment_target = ?,
@@ -70,60 +68,60 @@ class TrialRepository {
         }
     }
 
-    boolean codeInUse(String code) {
+    public boolean codeInUse(String code) {
         return jdbc.sql("SELECT COUNT(*) FROM trial WHERE code = ?").param(code).query(Long.class).single() > 0;
     }
 
-    Optional<Trial> find(long id) {
+    public Optional<Trial> find(long id) {
         return jdbc.sql("SELECT * FROM trial WHERE id = ?").param(id).query((org.springframework.jdbc.core.RowMapper<Trial>) this::trial).optional();
     }
 
     /** Locks the trial's row until the transaction ends: randomisations in a trial are made one at a time. */
-    Optional<Trial> findForUpdate(long id) {
+    public Optional<Trial> findForUpdate(long id) {
         return jdbc.sql("SELECT * FROM trial WHERE id = ? FOR UPDATE").param(id).query((org.springframework.jdbc.core.RowMapper<Trial>) this::trial).optional();
     }
 
-    List<Trial> forProgramme(long programmeId) {
+    public List<Trial> forProgramme(long programmeId) {
         return jdbc.sql("SELECT * FROM trial WHERE programme_id = ? ORDER BY title").param(programmeId)
                 .query((org.springframework.jdbc.core.RowMapper<Trial>) this::trial).list();
     }
 
-    List<Trial> all() {
+    public List<Trial> all() {
         return jdbc.sql("SELECT * FROM trial ORDER BY title").query((org.springframework.jdbc.core.RowMapper<Trial>) this::trial).list();
     }
 
-    Optional<String> encryptedSeed(long trialId) {
+    public Optional<String> encryptedSeed(long trialId) {
         return jdbc.sql("SELECT seed_encrypted FROM trial WHERE id = ?").param(trialId).query(String.class)
                 .optional();
     }
 
-    void lock(long trialId, String encryptedSeed, Instant at) {
+    public void lock(long trialId, String encryptedSeed, Instant at) {
         jdbc.sql("UPDATE trial SET locked_at = ?, seed_encrypted = ? WHERE id = ? AND locked_at IS NULL")
                 .params(Timestamp.from(at), encryptedSeed, trialId).update();
     }
 
     /** @return whether this was the first (and so the only) export */
-    boolean markSeedExported(long trialId, long by, Instant at) {
+    public boolean markSeedExported(long trialId, long by, Instant at) {
         return jdbc.sql("UPDATE trial SET seed_exported_at = ?, seed_exported_by = ? "
                         + "WHERE id = ? AND seed_exported_at IS NULL AND locked_at IS NOT NULL")
                 .params(Timestamp.from(at), by, trialId).update() == 1;
     }
 
-    Optional<Allocation> allocationOf(long trialId, long unitId) {
+    public Optional<Allocation> allocationOf(long trialId, long unitId) {
         return jdbc.sql("SELECT * FROM trial_allocation WHERE trial_id = ? AND unit_id = ?").params(trialId, unitId)
                 .query((org.springframework.jdbc.core.RowMapper<Allocation>) this::allocation).optional();
     }
 
-    Optional<Allocation> allocation(long id) {
+    public Optional<Allocation> allocation(long id) {
         return jdbc.sql("SELECT * FROM trial_allocation WHERE id = ?").param(id).query((org.springframework.jdbc.core.RowMapper<Allocation>) this::allocation).optional();
     }
 
-    List<Allocation> allocations(long trialId) {
+    public List<Allocation> allocations(long trialId) {
         return jdbc.sql("SELECT * FROM trial_allocation WHERE trial_id = ? ORDER BY allocated_at, id")
                 .param(trialId).query((org.springframework.jdbc.core.RowMapper<Allocation>) this::allocation).list();
     }
 
-    int nextPosition(long trialId, String stratumKey) {
+    public int nextPosition(long trialId, String stratumKey) {
         Optional<Integer> next = jdbc.sql("SELECT next_position FROM trial_stratum WHERE trial_id = ? AND stratum_key = ?")
                 .params(trialId, stratumKey).query(Integer.class).optional();
         if (next.isEmpty()) {
@@ -134,7 +132,7 @@ class TrialRepository {
         return next.get();
     }
 
-    void advance(long trialId, String stratumKey, int from) {
+    public void advance(long trialId, String stratumKey, int from) {
         int updated = jdbc.sql("UPDATE trial_stratum SET next_position = next_position + 1 "
                         + "WHERE trial_id = ? AND stratum_key = ? AND next_position = ?")
                 .params(trialId, stratumKey, from).update();
@@ -143,7 +141,7 @@ class TrialRepository {
         }
     }
 
-    long insertAllocation(long trialId, UnitFacts unit, String stratumKey, int position, String arm, long by,
+    public long insertAllocation(long trialId, UnitFacts unit, String stratumKey, int position, String arm, long by,
             Instant at, String controlAction) {
         jdbc.sql("""
                 INSERT INTO trial_allocation (trial_id, unit_type, unit_id, unit_organisation_id, stratum_key, position,
@@ -160,20 +158,20 @@ class TrialRepository {
         return id;
     }
 
-    void insertFollowUp(long allocationId, int week, java.time.LocalDate due) {
+    public void insertFollowUp(long allocationId, int week, java.time.LocalDate due) {
         jdbc.sql("INSERT INTO trial_follow_up (allocation_id, week, due_on) VALUES (?, ?, ?)")
                 .params(allocationId, week, due).update();
     }
 
     /** @return whether it was marked now (false when it already was) */
-    boolean markInError(long allocationId, long by, Instant at, String reason) {
+    public boolean markInError(long allocationId, long by, Instant at, String reason) {
         return jdbc.sql("UPDATE trial_allocation SET in_error_at = ?, in_error_by = ?, in_error_reason = ? "
                         + "WHERE id = ? AND in_error_at IS NULL")
                 .params(Timestamp.from(at), by, reason, allocationId).update() == 1;
     }
 
     /** For minimisation: factor → level → arm → count, over every allocation in the trial. */
-    Map<String, Map<String, Map<String, Integer>>> marginalCounts(long trialId) {
+    public Map<String, Map<String, Map<String, Integer>>> marginalCounts(long trialId) {
         Map<String, Map<String, Map<String, Integer>>> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT v.factor_code, v.factor_value, a.arm_code, COUNT(*) AS n

@@ -1,4 +1,4 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,9 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
-import org.workhealth.trial.internal.Allocation;
-import org.workhealth.trial.internal.DropOut;
-import org.workhealth.trial.internal.DropOutReason;
+import org.workhealth.trial.Trial;
 
 /**
  * Drop-outs of any unit type (participants and employers alike): recorded once per allocation, never changed. The

@@ -1,4 +1,4 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import org.workhealth.platform.AtRestKey;
  * sequence. Without the setting a demo key is used, which is fine for a demo only (docs/trials.md).
  */
 @Component
-class TrialSeedCipher {
+public class TrialSeedCipher {
 
     private final AtRestKey key;
 
@@ -19,15 +19,15 @@ class TrialSeedCipher {
     }
 
     /** A new 256-bit seed from SecureRandom. */
-    static byte[] newSeed() {
+    public static byte[] newSeed() {
         return AtRestKey.newSecret();
     }
 
-    String encrypt(byte[] seed) {
+    public String encrypt(byte[] seed) {
         return key.seal(seed);
     }
 
-    byte[] decrypt(String stored) {
+    public byte[] decrypt(String stored) {
         return key.open(stored);
     }
 }

@@ -1,4 +1,4 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

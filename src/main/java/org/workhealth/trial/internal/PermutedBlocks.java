@@ -1,7 +1,8 @@
-package org.workhealth.trial;
+package org.workhealth.trial.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.workhealth.trial.Arm;
 
 /**
  * Permuted blocks of random size within a stratum. Block b of stratum s has size m × (sum of weights), m drawn from
@@ -10,14 +11,14 @@ import java.util.List;
  * fixed by the seed and reproducible from it, while random block sizes stop anyone inferring the end of a block
  * from the allocations they have seen (Schulz &amp; Grimes 2002).
  */
-final class PermutedBlocks {
+public final class PermutedBlocks {
 
     private final byte[] seed;
     private final long trialId;
     private final List<Arm> arms;
     private final List<Integer> multipliers;
 
-    PermutedBlocks(byte[] seed, long trialId, List<Arm> arms, List<Integer> multipliers) {
+    public PermutedBlocks(byte[] seed, long trialId, List<Arm> arms, List<Integer> multipliers) {
         if (arms.size() < 2 || multipliers.isEmpty()) {
             throw new IllegalArgumentException("Two or more arms and at least one block multiplier are needed");
         }
@@ -47,7 +48,7 @@ final class PermutedBlocks {
     }
 
     /** The arm at a position (0 first) in a stratum's sequence: the blocks before it are regenerated to find it. */
-    String armAt(String stratumKey, int position) {
+    public String armAt(String stratumKey, int position) {
         int start = 0;
         for (int blockNumber = 0; ; blockNumber++) {
             List<String> block = block(stratumKey, blockNumber);

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.govuk.Choices;
-import org.workhealth.govuk.PaginationParams;
+import org.workhealth.govuk.Paging;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.organisation.People;
@@ -125,7 +125,7 @@ class EmployerListController {
 
     private static Map<String, Object> pagination(EmployerDirectory.Page page, EmployerStatus status, Long advisor,
             SignUpSource source) {
-        return PaginationParams.of(page.number(), page.pages(), n -> href(n, status, advisor, source),
+        return Paging.pagination(page.number(), page.pages(), n -> href(n, status, advisor, source),
                 "Pages of employers");
     }
 

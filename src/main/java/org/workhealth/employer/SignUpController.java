@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.FormErrors;
-import org.workhealth.govuk.QuestionPageBinder;
+import org.workhealth.govuk.DraftBinding;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -63,7 +63,7 @@ class SignUpController {
         SignUpFlow.Mode mode = mode(request);
         SignUpQuestion question = questionOrNotFound(slug);
         SignUpDraft draft = flow.draft(request.getSession(), mode);
-        QuestionPageBinder.bind(draft, question.inputs(), request);
+        DraftBinding.bindPage(draft, question.inputs(), request);
         List<String[]> problems = question.problems(draft);
         if (!problems.isEmpty()) {
             model.addAttribute("errors", FormErrors.ofProblems(problems));

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.workhealth.govuk.Choices;
-import org.workhealth.govuk.PaginationParams;
+import org.workhealth.govuk.Paging;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.trial.internal.DropOuts;
@@ -125,7 +125,7 @@ class FollowUpController {
     }
 
     private static Map<String, Object> pagination(long trialId, FollowUps.DueList list, Show show, Integer week) {
-        return PaginationParams.of(list.page(), list.pages(), n -> href(trialId, n, show, week),
+        return Paging.pagination(list.page(), list.pages(), n -> href(trialId, n, show, week),
                 "Pages of follow-up points");
     }
 

@@ -6,6 +6,7 @@ import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,10 +17,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.thymeleaf.ITemplateEngine;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.govuk.FormErrors;
 import org.workhealth.organisation.CurrentUser;
-import org.workhealth.platform.PdfTemplates;
+import org.workhealth.platform.PrintTemplatePdf;
 
 /** Finding a person's records for a subject access request, seeing everything held and downloading it. */
 @Controller
@@ -35,12 +37,13 @@ class SubjectAccessController {
     }
 
     private final SubjectAccessRequests requests;
-    private final PdfTemplates pdf;
+    private final PrintTemplatePdf pdf;
     private final Clock clock;
 
-    SubjectAccessController(SubjectAccessRequests requests, PdfTemplates pdf, Clock clock) {
+    SubjectAccessController(SubjectAccessRequests requests, ITemplateEngine templates,
+            @Value(PrintTemplatePdf.FONT_DIRECTORY) String fontDirectory, Clock clock) {
         this.requests = requests;
-        this.pdf = pdf;
+        this.pdf = new PrintTemplatePdf(templates, fontDirectory, "subjectaccess/file-pdf");
         this.clock = clock;
     }
 
@@ -74,7 +77,7 @@ class SubjectAccessController {
     @GetMapping("/subject-access/{referral}/records.pdf")
     ResponseEntity<byte[]> downloadPdf(CurrentUser user, @PathVariable("referral") long referralId) {
         SubjectFileView view = SubjectFileView.of(requests.export(user, referralId, "PDF"));
-        return download(pdf.render("subjectaccess/file-pdf", view), MediaType.APPLICATION_PDF,
+        return download(pdf.render(view), MediaType.APPLICATION_PDF,
                 view.subject().reference() + "-records.pdf");
     }
 

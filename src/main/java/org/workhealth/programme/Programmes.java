@@ -57,6 +57,11 @@ public class Programmes {
         return contracts.findById(id);
     }
 
+    /** The contracts with these ids that exist, in one query, in no particular order. */
+    public List<Contract> findContracts(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : contracts.findAllById(ids);
+    }
+
     public Optional<Contract> findContractByReference(String reference) {
         return contracts.findByReference(reference.strip().toUpperCase());
     }

@@ -1,6 +1,8 @@
 package org.workhealth;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,15 @@ public final class MilestoneText {
                 + "ORDER BY ordinal").param(milestoneId)
                 .query((rs, n) -> rs.getString("name") + "=" + rs.getString("content")).list();
         return pairs.isEmpty() ? null : pairs.stream().collect(Collectors.joining(";"));
+    }
+
+    /** Milestone rows as read with {@code SELECT *}, each with its attributes' text under {@code attributes}. */
+    public static List<Map<String, Object>> withText(JdbcClient jdbc, List<Map<String, Object>> milestones) {
+        return milestones.stream().map(row -> {
+            Map<String, Object> withText = new LinkedHashMap<>(row);
+            withText.put("attributes", of(jdbc, ((Number) row.get("id")).longValue()));
+            return withText;
+        }).toList();
     }
 
     /** The attributes of the one milestone of this type on a case. */

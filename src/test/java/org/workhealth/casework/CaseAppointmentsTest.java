@@ -28,6 +28,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.workhealth.MilestoneText;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
@@ -336,8 +337,8 @@ class CaseAppointmentsTest {
     }
 
     private List<Map<String, Object>> engagements(long caseId) {
-        return jdbc.sql("SELECT * FROM milestone WHERE case_id = ? AND type = 'ENGAGEMENT'").param(caseId).query()
-                .listOfRows();
+        return MilestoneText.withText(jdbc, jdbc.sql("SELECT * FROM milestone WHERE case_id = ? AND type = 'ENGAGEMENT'")
+                .param(caseId).query().listOfRows());
     }
 
     private String appointmentStatus(long appointmentId) {

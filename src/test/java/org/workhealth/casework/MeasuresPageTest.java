@@ -29,6 +29,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.workhealth.MilestoneText;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.programme.Programmes;
@@ -275,8 +276,8 @@ class MeasuresPageTest {
     }
 
     private List<Map<String, Object>> improvedMilestones(long caseId) {
-        return jdbc.sql("SELECT * FROM milestone WHERE case_id = ? AND type = 'MEASURE_IMPROVED'").param(caseId)
-                .query().listOfRows();
+        return MilestoneText.withText(jdbc, jdbc.sql("SELECT * FROM milestone WHERE case_id = ? AND type = 'MEASURE_IMPROVED'")
+                .param(caseId).query().listOfRows());
     }
 
     private Document page(MockHttpSession session, String path) throws Exception {

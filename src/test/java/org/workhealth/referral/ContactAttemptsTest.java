@@ -22,6 +22,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.workhealth.MilestoneText;
 import org.workhealth.SignIn;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.milestone.PeriodLocks;
@@ -184,8 +185,8 @@ class ContactAttemptsTest {
                 .containsEntry("key_worker_id", personId(SignIn.BURY_COACH))
                 .containsEntry("employment_status_at_referral", "UNEMPLOYED");
 
-        Map<String, Object> milestone = jdbc.sql("SELECT * FROM milestone WHERE referral_id = ?")
-                .param(referral.id()).query().singleRow();
+        Map<String, Object> milestone = MilestoneText.withText(jdbc, java.util.List.of(jdbc.sql("SELECT * FROM milestone "
+                + "WHERE referral_id = ?").param(referral.id()).query().singleRow())).get(0);
         assertThat(milestone).containsEntry("type", "REFERRAL_ACCEPTED").containsEntry("case_id", caseId)
                 .containsEntry("programme_id", referral.programme().id())
                 .containsEntry("contract_id", referral.contract().id())

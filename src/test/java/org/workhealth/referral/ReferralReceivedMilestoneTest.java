@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.workhealth.MilestoneText;
 import org.workhealth.SignIn;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Organisation;
@@ -229,8 +230,8 @@ class ReferralReceivedMilestoneTest {
     }
 
     private List<Map<String, Object>> received(long referralId) {
-        return jdbc.sql("SELECT * FROM milestone WHERE referral_id = ? AND type = 'REFERRAL_RECEIVED'")
-                .param(referralId).query().listOfRows();
+        return MilestoneText.withText(jdbc, jdbc.sql("SELECT * FROM milestone WHERE referral_id = ? "
+                + "AND type = 'REFERRAL_RECEIVED'").param(referralId).query().listOfRows());
     }
 
     private CurrentUser user(String email, Role role) {

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.workhealth.funding.internal.ClaimStatement;
 import org.workhealth.platform.PrintTemplatePdf;
-import org.workhealth.platform.XhtmlPdf;
 
 /**
  * A claim statement as an A4 portrait PDF, from the print template {@code funding/claim-statement-pdf}, rendered
@@ -14,7 +13,7 @@ import org.workhealth.platform.XhtmlPdf;
 @Component
 class ClaimStatementPdf {
 
-    static final String CONTENT_TYPE = XhtmlPdf.CONTENT_TYPE;
+    static final String CONTENT_TYPE = PrintTemplatePdf.CONTENT_TYPE;
 
     private final PrintTemplatePdf print;
 

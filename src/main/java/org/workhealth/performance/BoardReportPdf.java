@@ -4,18 +4,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.workhealth.platform.PrintTemplatePdf;
-import org.workhealth.platform.XhtmlPdf;
 
 /**
  * The board report as an A4 landscape PDF, from the print template {@code performance/board-report-pdf}, rendered
- * by {@link XhtmlPdf}: tagged to PDF/UA with DejaVu Sans when the font directory has it, untagged in Helvetica
+ * by {@link PrintTemplatePdf}: tagged to PDF/UA with DejaVu Sans when the font directory has it, untagged in Helvetica
  * otherwise.
  */
 @Component
 class BoardReportPdf {
 
-    static final String CONTENT_TYPE = XhtmlPdf.CONTENT_TYPE;
-    static final String FONT_FAMILY = XhtmlPdf.FONT_FAMILY;
+    static final String CONTENT_TYPE = PrintTemplatePdf.CONTENT_TYPE;
+    static final String FONT_FAMILY = PrintTemplatePdf.FONT_FAMILY;
 
     private final PrintTemplatePdf print;
 

@@ -11,6 +11,12 @@ import org.thymeleaf.context.Context;
  */
 public final class PrintTemplatePdf {
 
+    /** What a PDF download is sent as. */
+    public static final String CONTENT_TYPE = XhtmlPdf.CONTENT_TYPE;
+
+    /** The font PDFs are drawn in when the font directory has it (tagged to PDF/UA); Helvetica otherwise. */
+    public static final String FONT_FAMILY = XhtmlPdf.FONT_FAMILY;
+
     /** The one font setting every PDF reads (the board report's, the first PDF). */
     public static final String FONT_DIRECTORY =
             "${workhealth.performance.pdf-font-directory:/usr/share/fonts/truetype/dejavu}";

@@ -21,7 +21,7 @@ import com.openhtmltopdf.util.XRLog;
  * which Debian's fonts-dejavu-core fills. Without the font the PDF is still made, untagged, in Helvetica;
  * templates name {@link #fontFamily()} in their CSS so that they use whichever font is there.
  */
-public final class XhtmlPdf {
+final class XhtmlPdf {
 
     public static final String CONTENT_TYPE = "application/pdf";
     public static final String FONT_FAMILY = "DejaVu Sans";

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 
 /** Writing a contact note on a case. The notes are listed with the appointments. */
@@ -48,7 +49,7 @@ class ContactNotesController {
     String add(CurrentUser user, @PathVariable long id, @ModelAttribute("form") NoteForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         SupportCase supportCase = caseAccess.change(user, id);
-        String note = CaseTexts.required(result, "note", form.note(), "Enter the note", "Note", MAX_NOTE);
+        String note = TextAnswer.required(result, "note", form.note(), "Enter the note", "Note", MAX_NOTE);
         if (result.hasErrors()) {
             return page(supportCase, model);
         }

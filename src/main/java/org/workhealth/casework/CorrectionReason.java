@@ -1,6 +1,7 @@
 package org.workhealth.casework;
 
 import org.springframework.validation.BindingResult;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.milestone.Milestones;
 
 /** The reason every correction of a case's record gives, kept with the milestone it corrects. */
@@ -14,7 +15,7 @@ final class CorrectionReason {
      * here: every bound form is stripped of them ({@code govuk.InputAdvice}).
      */
     static void check(String reason, String what, BindingResult result) {
-        CaseTexts.required(result, "reason", reason, "Enter why the " + what + " is being corrected", "Reason",
+        TextAnswer.required(result, "reason", reason, "Enter why the " + what + " is being corrected", "Reason",
                 Milestones.REASON_MAX);
     }
 }

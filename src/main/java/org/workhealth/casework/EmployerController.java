@@ -20,6 +20,7 @@ import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 
 /**
@@ -98,7 +99,7 @@ class EmployerController {
                 form.givenOnMonth(), form.givenOnYear(), employers.today(), employers.latestChange(id)
                         .filter(c -> c.kind() == EmployerContacts.ConsentKind.WITHDRAWN)
                         .map(c -> new Earliest(c.on(), "beforeWithdrawal", "when they withdrew it")).orElse(null));
-        String how = CaseTexts.required(result, "how", form.how(), "Enter how they gave consent",
+        String how = TextAnswer.required(result, "how", form.how(), "Enter how they gave consent",
                 "How they gave consent", 500);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-employer");
@@ -121,7 +122,7 @@ class EmployerController {
                 form.withdrawnOnDay(), form.withdrawnOnMonth(), form.withdrawnOnYear(), employers.today(),
                 employers.latestChange(id).map(c -> new Earliest(c.on(), "beforeConsent", "when they gave it"))
                         .orElse(null));
-        String how = CaseTexts.required(result, "withdrawnHow", form.withdrawnHow(), "Enter how they withdrew consent",
+        String how = TextAnswer.required(result, "withdrawnHow", form.withdrawnHow(), "Enter how they withdrew consent",
                 "How they withdrew consent", 500);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-employer");
@@ -139,14 +140,14 @@ class EmployerController {
         if (!employers.mayContact(supportCase)) {
             return refused(id, redirect);
         }
-        String name = CaseTexts.required(result, "name", form.name(), "Enter the name of the contact at their employer",
+        String name = TextAnswer.required(result, "name", form.name(), "Enter the name of the contact at their employer",
                 "Name", 200);
-        String role = CaseTexts.optional(result, "role", form.role(), "Role", 200);
-        String phone = CaseTexts.blankToNull(form.phone());
+        String role = TextAnswer.optional(result, "role", form.role(), "Role", 200);
+        String phone = TextAnswer.orNull(form.phone());
         if (phone != null && !PHONE.matcher(phone).matches()) {
             result.rejectValue("phone", "format", "Enter a phone number, like 01632 960 001 or 07700 900 982");
         }
-        String email = CaseTexts.blankToNull(form.email());
+        String email = TextAnswer.orNull(form.email());
         if (email != null && !Answers.email(email)) {
             result.rejectValue("email", "format", "Enter an email address in the correct format, like name@example.com");
         }
@@ -186,7 +187,7 @@ class EmployerController {
         }
         LocalDate on = CaseDates.pastDate(result, "on", "Date", form.onDay(), form.onMonth(), form.onYear(),
                 employers.today(), null);
-        String notes = CaseTexts.optional(result, "notes", form.notes(), "Notes", 2000);
+        String notes = TextAnswer.optional(result, "notes", form.notes(), "Notes", 2000);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-employer");
             return page(supportCase, model);

@@ -21,6 +21,7 @@ import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.milestone.PeriodLockedException;
 import org.workhealth.organisation.CurrentUser;
 
@@ -84,9 +85,9 @@ class ExitController {
             result.rejectValue("reason", "required", "Select why they are leaving support");
         }
         String other = reason == ExitReason.OTHER
-                ? CaseTexts.required(result, "otherReason", form.otherReason(),
+                ? TextAnswer.required(result, "otherReason", form.otherReason(),
                         "Enter the reason they are leaving support", "The reason", MAX_TEXT)
-                : CaseTexts.optional(result, "otherReason", form.otherReason(), "The reason", MAX_TEXT);
+                : TextAnswer.optional(result, "otherReason", form.otherReason(), "The reason", MAX_TEXT);
         LocalDate exitedOn = CaseDates.pastDate(result, "exitedOn", "Date they left support", form.exitedOnDay(),
                 form.exitedOnMonth(), form.exitedOnYear(), exits.today(), Earliest.caseOpened(supportCase));
         if (result.hasErrors()) {
@@ -116,7 +117,7 @@ class ExitController {
             redirect.addFlashAttribute("notice", "The case is already open");
             return "redirect:/cases/" + id + "/exit";
         }
-        String reason = CaseTexts.required(result, "reopenReason", form.reopenReason(),
+        String reason = TextAnswer.required(result, "reopenReason", form.reopenReason(),
                 "Enter why the case is being reopened", "The reason", MAX_TEXT);
         if (result.hasErrors()) {
             audit.recordView("case-exit", id, supportCase.organisationId());

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.Permission;
@@ -103,7 +104,7 @@ class LegalHoldController {
     }
 
     private static String validReason(HoldForm form, BindingResult result, String required) {
-        return CaseTexts.required(result, "reason", form.reason(), required, "The reason", MAX_REASON);
+        return TextAnswer.required(result, "reason", form.reason(), required, "The reason", MAX_REASON);
     }
 
     private String page(CurrentUser user, SupportCase supportCase, Model model) {

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 import org.workhealth.casework.internal.SupportService;
@@ -92,7 +93,7 @@ class OnwardReferralsController {
         }
         LocalDate madeOn = CaseDates.pastDate(result, "madeOn", "Date the referral was made", form.madeOnDay(),
                 form.madeOnMonth(), form.madeOnYear(), referrals.today(), Earliest.caseOpened(supportCase));
-        String notes = CaseTexts.optional(result, "notes", form.notes(), "Notes", 2000);
+        String notes = TextAnswer.optional(result, "notes", form.notes(), "Notes", 2000);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-onward-referrals");
             return page(supportCase, model);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.TextAnswer;
 
 /**
  * The answers about an outcome, as recorded and as corrected: the same questions, rules and messages on both
@@ -74,9 +75,9 @@ final class OutcomeAnswers {
         Boolean paid = null;
         String description = null;
         if (kind == OutcomeKind.JOB_START) {
-            employer = CaseTexts.required(result, "employer", form.employer(), "Enter the employer", "Employer",
+            employer = TextAnswer.required(result, "employer", form.employer(), "Enter the employer", "Employer",
                     SHORT_TEXT);
-            jobTitle = CaseTexts.required(result, "jobTitle", form.jobTitle(), "Enter the job title", "Job title",
+            jobTitle = TextAnswer.required(result, "jobTitle", form.jobTitle(), "Enter the job title", "Job title",
                     SHORT_TEXT);
             sector = Choices.chosen(SicSection.class, form.sector());
             if (sector == null) {
@@ -93,15 +94,15 @@ final class OutcomeAnswers {
             }
         } else if (kind != OutcomeKind.JOB_RETENTION) {
             String what = kind == OutcomeKind.EDUCATION_START ? "the course or training" : "the volunteering";
-            description = CaseTexts.required(result, "description", form.description(), "Enter " + what,
+            description = TextAnswer.required(result, "description", form.description(), "Enter " + what,
                     "Description", SHORT_TEXT);
         }
         String evidence;
         if (kind == OutcomeKind.JOB_RETENTION) {
-            evidence = CaseTexts.required(result, "evidence", form.evidence(),
+            evidence = TextAnswer.required(result, "evidence", form.evidence(),
                     "Enter the evidence that they are still in work", "Evidence", LONG_TEXT);
         } else {
-            evidence = CaseTexts.optional(result, "evidence", form.evidence(), "Evidence", LONG_TEXT);
+            evidence = TextAnswer.optional(result, "evidence", form.evidence(), "Evidence", LONG_TEXT);
         }
         return new CaseOutcomes.NewOutcome(kind, occurredOn, employer, jobTitle, sector, hours, contractType, paid,
                 description, evidence);
@@ -144,7 +145,7 @@ final class OutcomeAnswers {
     }
 
     private static BigDecimal hours(String value, BindingResult result) {
-        String answer = CaseTexts.blankToNull(value);
+        String answer = TextAnswer.orNull(value);
         if (answer == null) {
             result.rejectValue("hoursAWeek", "required", "Enter the hours a week");
             return null;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.casework.CaseDates.Earliest;
 import org.workhealth.govuk.DateAnswer;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OutOfScopeException;
 
@@ -100,9 +101,9 @@ class ServiceConsentsController {
         LocalDate on = CaseDates.pastDate(result, "on", field, form.onDay(), form.onMonth(), form.onYear(),
                 consents.today(), new Earliest(standing.latest().on(), "beforeLast",
                         "when they " + (give ? "withdrew" : "gave") + " it"));
-        String toldBy = CaseTexts.required(result, "toldBy", form.toldBy(), "Enter who told us", "Who told us",
+        String toldBy = TextAnswer.required(result, "toldBy", form.toldBy(), "Enter who told us", "Who told us",
                 ServiceConsents.TOLD_BY_MAX);
-        String note = CaseTexts.optional(result, "note", form.note(), "Note", ServiceConsents.NOTE_MAX);
+        String note = TextAnswer.optional(result, "note", form.note(), "Note", ServiceConsents.NOTE_MAX);
         if (result.hasErrors()) {
             caseAccess.view(user, id, "case-service-consent");
             return page(supportCase, standing, model);

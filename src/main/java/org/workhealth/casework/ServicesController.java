@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workhealth.govuk.Choices;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.organisation.OrganisationSummary;
@@ -128,16 +129,16 @@ class ServicesController {
         if (owner == null || !directory.mayEdit(user, owner)) {
             result.rejectValue("organisationId", "required", "Select the organisation that keeps this service");
         }
-        String name = CaseTexts.required(result, "name", form.name(), "Enter the name of the service",
+        String name = TextAnswer.required(result, "name", form.name(), "Enter the name of the service",
                 "Name of the service", 200);
         ServiceType type = parseType(form.type());
         if (type == null) {
             result.rejectValue("type", "required", "Select the type of service");
         }
-        String area = CaseTexts.required(result, "area", form.area(), "Enter the area the service covers", "Area", 200);
-        String contact = CaseTexts.required(result, "contact", form.contact(), "Enter how to contact the service",
+        String area = TextAnswer.required(result, "area", form.area(), "Enter the area the service covers", "Area", 200);
+        String contact = TextAnswer.required(result, "contact", form.contact(), "Enter how to contact the service",
                 "Contact details", 500);
-        String eligibility = CaseTexts.optional(result, "eligibility", form.eligibility(), "Eligibility notes", 2000);
+        String eligibility = TextAnswer.optional(result, "eligibility", form.eligibility(), "Eligibility notes", 2000);
         if (result.hasErrors()) {
             return null;
         }

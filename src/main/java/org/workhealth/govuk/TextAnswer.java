@@ -11,6 +11,11 @@ public final class TextAnswer {
     private TextAnswer() {
     }
 
+    /** The answer without surrounding spaces, or {@code null} when blank: for answers with no limit to check. */
+    public static String orNull(String answer) {
+        return answer == null || answer.isBlank() ? null : answer.strip();
+    }
+
     /**
      * The answer without surrounding spaces, or {@code null} when blank; a blank answer rejects the field with
      * {@code missing}, a longer one with "{@code label} must be {@code max} characters or fewer".

@@ -19,6 +19,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.classification.SicSection;
 import org.workhealth.milestone.MilestoneType;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programme;

@@ -20,6 +20,7 @@ import org.workhealth.calendar.WorkingDays;
 import org.workhealth.casework.ActionPlans.PlanAction;
 import org.workhealth.casework.CaseOutcomes.NewOutcome;
 import org.workhealth.casework.Measures.Point;
+import org.workhealth.classification.SicSection;
 import org.workhealth.milestone.Milestones;
 import org.workhealth.organisation.CurrentUser;
 

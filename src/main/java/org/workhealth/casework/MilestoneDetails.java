@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.workhealth.classification.SicSection;
 import org.workhealth.govuk.DateAnswer;
 import org.workhealth.milestone.Milestone;
 

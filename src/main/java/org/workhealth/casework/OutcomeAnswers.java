@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.workhealth.classification.SicSection;
 import org.workhealth.govuk.Choices;
 import org.workhealth.govuk.TextAnswer;
 

@@ -3,6 +3,8 @@ package org.workhealth.casework;
 import java.time.Instant;
 import java.util.List;
 
+import org.workhealth.classification.SicSection;
+
 /** An IPS participant's vocational profile: the work they want, and whether employers should know about their health. */
 record VocationalProfile(String jobPreferences, Integer hoursPerWeek, List<SicSection> sectors, String travel,
         Disclosure disclosure, String disclosureHow, String savedByName, Instant savedAt) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workhealth.classification.SicSection;
 import org.workhealth.govuk.Answers;
 import org.workhealth.govuk.Choices;
 import org.workhealth.organisation.CurrentUser;

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
+import org.workhealth.classification.SicSection;
 import org.workhealth.organisation.CurrentUser;
 import org.workhealth.programme.Programmes;
 import org.workhealth.programme.SupportType;

@@ -1,7 +1,7 @@
 package org.workhealth.employer;
 
+import org.workhealth.classification.SicSection;
 import org.workhealth.employer.internal.EmployerStatus;
-import org.workhealth.employer.internal.SicSection;
 import org.workhealth.employer.internal.SignUpSource;
 
 import java.time.LocalDate;

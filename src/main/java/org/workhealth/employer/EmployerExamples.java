@@ -1,11 +1,11 @@
 package org.workhealth.employer;
 
+import org.workhealth.classification.SicSection;
 import org.workhealth.employer.internal.EmployerContact;
 import org.workhealth.employer.internal.LocalAuthority;
 import org.workhealth.employer.internal.MemberKind;
 import org.workhealth.employer.internal.NewEmployer;
 import org.workhealth.employer.internal.NewSite;
-import org.workhealth.employer.internal.SicSection;
 import org.workhealth.employer.internal.SignUpSource;
 
 import java.io.IOException;

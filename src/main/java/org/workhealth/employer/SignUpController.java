@@ -1,7 +1,7 @@
 package org.workhealth.employer;
 
+import org.workhealth.classification.SicSection;
 import org.workhealth.employer.internal.LocalAuthority;
-import org.workhealth.employer.internal.SicSection;
 import org.workhealth.employer.internal.SignUpDraft;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package org.workhealth.employer;
 
+import org.workhealth.classification.SicSection;
 import org.workhealth.govuk.Answers;
 import org.workhealth.employer.internal.LocalAuthority;
-import org.workhealth.employer.internal.SicSection;
 import org.workhealth.employer.internal.SignUpDraft;
 import org.workhealth.employer.internal.Site;
 

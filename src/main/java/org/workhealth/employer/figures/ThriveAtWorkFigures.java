@@ -7,9 +7,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.workhealth.classification.SicSection;
 import org.workhealth.employer.internal.EmployerScope;
-import org.workhealth.employer.internal.SicSection;
-
 /**
  * The employer figures of the Thrive at Work dashboard, each one set-based query over the employer module's tables
  * within the person's employer scope, whatever the number of employers.

@@ -1,5 +1,6 @@
 package org.workhealth.employer.internal;
 
+import org.workhealth.classification.SicSection;
 import org.workhealth.employer.SizeBand;
 
 import java.util.List;

@@ -1,7 +1,13 @@
-package org.workhealth.casework;
+package org.workhealth.classification;
 
-/** The sections of the UK Standard Industrial Classification (SIC 2007), which job starts are split by. */
-enum SicSection {
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The sections of the UK Standard Industrial Classification of economic activities 2007 (SIC 2007), which job starts
+ * and employers are split by. The labels are the Office for National Statistics' titles.
+ */
+public enum SicSection {
     A("Agriculture, forestry and fishing"),
     B("Mining and quarrying"),
     C("Manufacturing"),
@@ -31,12 +37,21 @@ enum SicSection {
         this.label = label;
     }
 
-    String label() {
+    public String code() {
+        return name();
+    }
+
+    public String label() {
         return label;
     }
 
-    /** "Q: Human health and social work activities", as the select shows it. */
-    String text() {
+    /** "Q: Human health and social work activities", as a select shows it. */
+    public String text() {
         return name() + ": " + label;
+    }
+
+    /** The section with this one-letter code, if it is one. */
+    public static Optional<SicSection> fromCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(code)).findFirst();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.casework.Casework;
 import org.workhealth.govuk.Answers;
@@ -182,7 +183,7 @@ class Triage {
             PractitionerLoad practitioner) {
         Instant now = clock.instant();
         String cohortName = ReferralNames.cohort(Optional.of(programme), decision.cohortId());
-        String overrideReason = blankToNull(decision.cohortOverrideReason());
+        String overrideReason = TextAnswer.orNull(decision.cohortOverrideReason());
         Map<String, Object> values = new HashMap<>();
         values.put("programme", programme.id());
         values.put("cohort", decision.cohortId());
@@ -285,9 +286,5 @@ class Triage {
         audit.recordChange(kind, "referral", referralId, organisationId, detail);
         referralMilestones.recordReceived(referralId, actorId);
         referralMilestones.recordResponded(referralId, actorId);
-    }
-
-    private static String blankToNull(String value) {
-        return Answers.blank(value) ? null : value.strip();
     }
 }

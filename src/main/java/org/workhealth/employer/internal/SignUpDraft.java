@@ -1,5 +1,7 @@
 package org.workhealth.employer.internal;
 
+import org.workhealth.classification.SicSection;
+import org.workhealth.govuk.TextAnswer;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ public class SignUpDraft implements Serializable {
     }
 
     public EmployerContact toContact() {
-        return new EmployerContact(contactName.strip(), contactEmail.strip(), blankToNull(contactPhone));
+        return new EmployerContact(contactName.strip(), contactEmail.strip(), TextAnswer.orNull(contactPhone));
     }
 
     public boolean siteAnswered(int i) {
@@ -71,10 +73,6 @@ public class SignUpDraft implements Serializable {
         String compact = postcode.replace(" ", "").strip().toUpperCase(Locale.ROOT);
         return compact.length() > 3 ? compact.substring(0, compact.length() - 3) + " "
                 + compact.substring(compact.length() - 3) : compact;
-    }
-
-    private static String blankToNull(String value) {
-        return Answers.blank(value) ? null : value.strip();
     }
 
     public String getSubmissionKey() { return submissionKey; }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.govuk.TextAnswer;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.calendar.FinancialYear;
 import org.workhealth.calendar.Quarter;
@@ -138,7 +139,7 @@ public class KpiFigures {
                     """)
                     .param("kpi", kpiDefinitionId).param("contract", contractId)
                     .param("year", quarter.financialYear().startYear()).param("quarter", quarter.number())
-                    .param("figure", figure).param("note", blankToNull(note))
+                    .param("figure", figure).param("note", TextAnswer.orNull(note))
                     .param("at", Timestamp.from(clock.instant())).param("by", enteredBy)
                     .param("supersedes", supersedesId).param("first", supersedesId == null ? Boolean.TRUE : null)
                     .update(key, "id");
@@ -168,10 +169,6 @@ public class KpiFigures {
         return "KPI " + f.kpiDefinitionId() + ", contract " + f.contractId() + ", "
                 + Quarter.of(f.financialYear(), f.quarter()).label() + ": " + f.figure()
                 + (f.note() == null ? "" : " (" + f.note() + ")");
-    }
-
-    private static String blankToNull(String note) {
-        return note == null || note.isBlank() ? null : note.strip();
     }
 
     static KpiFigure figure(ResultSet rs, int row) throws SQLException {

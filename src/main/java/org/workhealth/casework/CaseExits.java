@@ -67,7 +67,7 @@ class CaseExits {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("reason", reason.name());
         if (otherText != null) {
-            attributes.put("reason_text", clean(otherText));
+            attributes.put("reason_text", otherText.strip());
         }
         attributes.put("in_work_at_referral", String.valueOf(CaseOutcomes.inWorkAtReferral(supportCase)));
         milestones.record(supportCase, MilestoneType.EXIT, exitedOn, attributes, user.id());
@@ -88,7 +88,7 @@ class CaseExits {
         }
         LocalDate today = today();
         event(supportCase.id(), "REOPENED", today, null, reason, user.id());
-        milestones.record(supportCase, MilestoneType.REOPENED, today, Map.of("reason", clean(reason)), user.id());
+        milestones.record(supportCase, MilestoneType.REOPENED, today, Map.of("reason", reason.strip()), user.id());
         audit.recordChange("REOPEN", "case", supportCase.id(), supportCase.organisationId(), "Reopened: " + reason);
         return true;
     }
@@ -126,11 +126,5 @@ class CaseExits {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).params(caseId, kind, Date.valueOf(on), reason, detail, Timestamp.from(clock.instant()), by)
                 .update();
-    }
-
-    /** Milestone attributes may not hold ';' or '='; free text is kept short there (the event keeps it all). */
-    private static String clean(String text) {
-        String clean = text.strip().replace(';', ',').replace('=', '-');
-        return clean.length() > 300 ? clean.substring(0, 300) : clean;
     }
 }

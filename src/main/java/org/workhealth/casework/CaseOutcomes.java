@@ -225,13 +225,11 @@ class CaseOutcomes {
         return attributes;
     }
 
-    /** Milestone attributes may not hold ';' or '=' (they delimit the stored text); free text is kept short. */
+    /** Kept as written: an attribute is a row of its own, so any text its form allows fits. */
     private static void put(Map<String, String> attributes, String key, String value) {
-        if (value == null || value.isBlank()) {
-            return;
+        if (value != null && !value.isBlank()) {
+            attributes.put(key, value.strip());
         }
-        String clean = value.strip().replace(';', ',').replace('=', '-');
-        attributes.put(key, clean.length() > 300 ? clean.substring(0, 300) : clean);
     }
 
     private static Outcome mapOutcome(ResultSet rs, int row) throws SQLException {

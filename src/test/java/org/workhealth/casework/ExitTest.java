@@ -103,10 +103,10 @@ class ExitTest {
         assertThat(other.select("input[name=reason][value=OTHER]").hasAttr("checked")).isTrue();
 
         mvc.perform(date(postTo("/cases/" + caseId + "/exit", coach).param("reason", "OTHER")
-                .param("otherReason", "Started caring for a relative"), "exitedOn", today()))
+                .param("otherReason", "Started caring for a relative; moved away"), "exitedOn", today()))
                 .andExpect(status().is3xxRedirection());
         assertThat(MilestoneText.ofOnly(jdbc, caseId, "EXIT"))
-                .isEqualTo("reason=OTHER;reason_text=Started caring for a relative;in_work_at_referral=false");
+                .isEqualTo("reason=OTHER;reason_text=Started caring for a relative; moved away;in_work_at_referral=false");
     }
 
     @Test
@@ -125,23 +125,23 @@ class ExitTest {
                 .containsExactly("Enter why the case is being reopened");
         assertThat(caseStatus(caseId)).isEqualTo("CLOSED");
 
-        mvc.perform(postTo("/cases/" + caseId + "/reopen", coach).param("reopenReason", "They got back in touch"))
+        mvc.perform(postTo("/cases/" + caseId + "/reopen", coach).param("reopenReason", "They got back in touch; ready again"))
                 .andExpect(redirectedUrl("/cases/" + caseId + "/exit"));
 
         assertThat(caseStatus(caseId)).isEqualTo("OPEN");
         assertThat(cases.count("SELECT COUNT(*) FROM case_event WHERE case_id = ? AND kind = 'REOPENED' "
-                + "AND detail = 'They got back in touch'", caseId)).isEqualTo(1);
+                + "AND detail = 'They got back in touch; ready again'", caseId)).isEqualTo(1);
         assertThat(cases.count("SELECT COUNT(*) FROM audit_event WHERE action = 'REOPEN' AND record_type = 'case' "
                 + "AND record_id = ?", String.valueOf(caseId))).isEqualTo(1);
         // The exit stays; the reopening is a milestone of its own.
         assertThat(cases.count("SELECT COUNT(*) FROM milestone m WHERE m.id = ? AND NOT EXISTS "
                 + "(SELECT 1 FROM milestone s WHERE s.supersedes_id = m.id)", exitId)).isEqualTo(1);
-        assertThat(MilestoneText.ofOnly(jdbc, caseId, "REOPENED")).isEqualTo("reason=They got back in touch");
+        assertThat(MilestoneText.ofOnly(jdbc, caseId, "REOPENED")).isEqualTo("reason=They got back in touch; ready again");
 
         Document exitPage = page(mvc, coach, "/cases/" + caseId + "/exit");
         assertThat(exitPage.select("h1").text()).isEqualTo("Close the case");
         assertThat(exitPage.select("#events tbody tr").eachText()).hasSize(2);
-        assertThat(exitPage.select("#events tbody tr").first().text()).contains("Reopened: They got back in touch");
+        assertThat(exitPage.select("#events tbody tr").first().text()).contains("Reopened: They got back in touch; ready again");
         assertThat(page(mvc, coach, "/cases/" + caseId).select("table").text()).contains("Exit", "Case reopened");
 
         // Reopening an open case changes nothing.

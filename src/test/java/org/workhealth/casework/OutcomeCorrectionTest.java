@@ -104,7 +104,7 @@ class OutcomeCorrectionTest {
         assertThat(dueDates(caseId)).containsExactly(started.plusWeeks(13), started.plusWeeks(26));
 
         String timeline = page(mvc, manager, "/cases/" + caseId).select("#timeline").text();
-        assertThat(timeline).contains("Job start (corrected)", "employer: Bury Care Homes, Ltd → Bury Care Homes "
+        assertThat(timeline).contains("Job start (corrected)", "employer: Bury Care Homes; Ltd → Bury Care Homes "
                 + "Limited", "hours a week: 16.5 → 30", "Contract seen on the wrong file");
     }
 

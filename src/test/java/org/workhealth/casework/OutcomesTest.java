@@ -90,7 +90,7 @@ class OutcomesTest {
                 .param(caseId).query().singleRow();
         assertThat(milestone).containsEntry("occurred_on", java.sql.Date.valueOf(started));
         assertThat(MilestoneText.of(jdbc, (Long) milestone.get("id"))).isEqualTo("in_work_at_referral=false;paid=true;sector=Q;"
-                + "contract_type=PERMANENT;hours_a_week=16.5;employer=Bury Care Homes, Ltd;job_title=Care assistant;"
+                + "contract_type=PERMANENT;hours_a_week=16.5;employer=Bury Care Homes; Ltd;job_title=Care assistant;"
                 + "evidence=Contract seen");
         assertThat(jdbc.sql("SELECT due_on FROM sustainment_check WHERE case_id = ? ORDER BY weeks").param(caseId)
                 .query(LocalDate.class).list()).containsExactly(started.plusWeeks(13), started.plusWeeks(26));
@@ -172,15 +172,17 @@ class OutcomesTest {
         assertThat(missing.select(".govuk-error-summary a").eachText())
                 .containsExactly("Enter the evidence that they are still in work");
 
+        // Kept whole and as written, ';' and all: it was cut to 300 characters and ';' made ','.
+        String evidence = "Back at work; payslip seen. " + "Their manager confirmed the hours by phone. ".repeat(8);
         mvc.perform(date(postTo("/cases/" + inWork + "/outcomes", coach).param("kind", "JOB_RETENTION")
-                .param("evidence", "Back at work; payslip seen"), "occurredOn", today().minusDays(2)))
+                .param("evidence", evidence), "occurredOn", today().minusDays(2)))
                 .andExpect(redirectedUrl("/cases/" + inWork + "/outcomes"));
         Map<String, Object> milestone = jdbc.sql("SELECT * FROM milestone WHERE case_id = ?").param(inWork).query()
                 .singleRow();
         assertThat(milestone).containsEntry("type", "JOB_RETENTION")
                 .containsEntry("contract_id", setup.contractId());
         assertThat(MilestoneText.of(jdbc, (Long) milestone.get("id"))).isEqualTo("in_work_at_referral=true;in_work_on="
-                + today().minusDays(2) + ";evidence=Back at work, payslip seen");
+                + today().minusDays(2) + ";evidence=" + evidence.strip());
         assertThat(page(mvc, coach, "/cases/" + inWork + "/outcomes").select("#outcomes").text())
                 .contains("Job retention", "Still in work. Evidence: Back at work; payslip seen", "Recorded");
     }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
+import org.workhealth.performance.SmallNumbers;
 import org.workhealth.trial.Arm;
 import org.workhealth.trial.Trial;
 
@@ -74,7 +75,9 @@ class AggregateExtract {
         });
         Checksummed sink = new Checksummed(out);
         long rows = 0;
+        // The equality pages' rule at the agreement's threshold (5 unless it says more), written for a file.
         int threshold = agreement.smallCellThreshold();
+        SmallNumbers smallCells = new SmallNumbers(threshold, "<" + threshold, "suppressed", String::valueOf);
         try {
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(sink, StandardCharsets.UTF_8);
             List<String> header = new ArrayList<>(List.of("breakdown", "group", "arm"));
@@ -86,8 +89,8 @@ class AggregateExtract {
                     List<List<String>> shown = new ArrayList<>();
                     for (int m = 0; m < MEASURES.size(); m++) {
                         int measure = m;
-                        shown.add(SmallCells.cells(groups.stream().map(g -> byArm.getValue().get(g)[measure])
-                                .toList(), threshold));
+                        shown.add(smallCells.cells(groups.stream().map(g -> byArm.getValue().get(g)[measure])
+                                .toList()));
                     }
                     for (int g = 0; g < groups.size(); g++) {
                         List<String> line = new ArrayList<>(List.of(byBreakdown.getKey().column(), groups.get(g),
@@ -100,7 +103,7 @@ class AggregateExtract {
                     }
                 }
             }
-            csv.writeRecord("total", "All", "All", SmallCells.total(total[0], threshold), "", "");
+            csv.writeRecord("total", "All", "All", smallCells.total(total[0]), "", "");
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

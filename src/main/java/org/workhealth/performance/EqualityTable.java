@@ -33,8 +33,8 @@ public record EqualityTable(String id, String caption, String heading, List<Row>
         for (int column = 0; column < columnCount; column++) {
             int c = column;
             List<Long> counts = breakdown.groups().stream().map(g -> g.counts().get(c)).toList();
-            columns.add(EqualitySuppression.cells(counts));
-            totals.add(EqualitySuppression.total(counts.stream().mapToLong(Long::longValue).sum()));
+            columns.add(EqualitySuppression.RULE.cells(counts));
+            totals.add(EqualitySuppression.RULE.total(counts.stream().mapToLong(Long::longValue).sum()));
         }
         List<Row> rows = new ArrayList<>();
         for (int g = 0; g < groups; g++) {

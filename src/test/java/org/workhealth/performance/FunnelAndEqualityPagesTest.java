@@ -282,14 +282,14 @@ class FunnelAndEqualityPagesTest {
 
     @Test
     void suppressionHidesTheNextSmallestWhenOnlyOneIsHidden() {
-        assertThat(EqualitySuppression.cells(List.of(10L, 3L, 7L, 0L)))
+        assertThat(EqualitySuppression.RULE.cells(List.of(10L, 3L, 7L, 0L)))
                 .containsExactly("10", "Fewer than 5", "Not shown", "0");
-        assertThat(EqualitySuppression.cells(List.of(10L, 3L, 4L))).containsExactly("10", "Fewer than 5",
+        assertThat(EqualitySuppression.RULE.cells(List.of(10L, 3L, 4L))).containsExactly("10", "Fewer than 5",
                 "Fewer than 5");
-        assertThat(EqualitySuppression.cells(List.of(3L, 0L))).containsExactly("Fewer than 5", "0");
-        assertThat(EqualitySuppression.cells(List.of(1200L, 5L))).containsExactly("1,200", "5");
-        assertThat(EqualitySuppression.total(4)).isEqualTo("Fewer than 5");
-        assertThat(EqualitySuppression.total(0)).isEqualTo("0");
+        assertThat(EqualitySuppression.RULE.cells(List.of(3L, 0L))).containsExactly("Fewer than 5", "0");
+        assertThat(EqualitySuppression.RULE.cells(List.of(1200L, 5L))).containsExactly("1,200", "5");
+        assertThat(EqualitySuppression.RULE.total(4)).isEqualTo("Fewer than 5");
+        assertThat(EqualitySuppression.RULE.total(0)).isEqualTo("0");
     }
 
     // --- helpers ---

@@ -197,6 +197,27 @@ class EvaluationExtractTest {
     }
 
     @Test
+    void theAggregateTableHidesSmallCountsAndTheOneThatWouldGiveThemAway() throws Exception {
+        // A month of its own, so that no other test's referrals are counted.
+        LocalDate on = LocalDate.of(2022, 2, 10);
+        EvaluationFixtures.Made made = fixtures.referrals(7, on);
+        jdbc.sql("UPDATE referral SET sex = 'MALE' WHERE id = ?").param(made.ids().get(6)).update();
+        fixtures.jobStart(made.ids().get(0), on.plusDays(10));
+        Agreement agreement = fixtures.agreement(List.of(ExtractField.SEX), DateHandling.EXACT, 0,
+                LocalDate.of(2022, 2, 1), LocalDate.of(2022, 2, 28));
+        String csv = mvc.perform(post("/evaluation/agreements/" + agreement.id() + "/aggregate").with(csrf())
+                .session(SignIn.as(mvc, EvaluationFixtures.EVALUATOR))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // One man is fewer than 5; the six women would give him away from the total, so they are hidden too. The
+        // one job start is fewer than 5, and no other count in its column could give it away.
+        assertThat(rows(csv)).extracting(r -> String.join(",", r)).containsExactly(
+                "breakdown,group,arm,people,engaged,job_started",
+                "sex,Female,All,suppressed,0,<5",
+                "sex,Male,All,<5,0,0",
+                "total,All,All,7,,");
+    }
+
+    @Test
     void theDictionaryDescribesTheSameColumnsForCsvStataAndSpss() throws Exception {
         Agreement agreement = fixtures.agreement(List.of(ExtractField.SEX, ExtractField.REFERRAL_DATE),
                 DateHandling.EXACT, 0, FROM, TO);

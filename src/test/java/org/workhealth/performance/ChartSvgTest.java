@@ -16,11 +16,11 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.workhealth.calendar.FinancialYear;
+import org.workhealth.govuk.TemplateEngines;
 import org.workhealth.performance.internal.KpiDisplay;
 import org.workhealth.performance.internal.QuarterState;
 import org.workhealth.performance.internal.Rag;
@@ -117,11 +117,8 @@ class ChartSvgTest {
 
     @Test
     void theFragmentShowsTheChartAndATableOfTheSameNumbers() {
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        engine.setTemplateResolver(resolver);
+        // The table goes through the shared GOV.UK fragments, so the engine needs their dialect.
+        SpringTemplateEngine engine = TemplateEngines.withTemplatesAndStrings();
         TrendChart chart = new TrendChart("Job starts", List.of("Q1", "Q2"),
                 List.of(new TrendChart.Series("Forecast", values(8, 9)),
                         new TrendChart.Series("Actual", values(7, null))));

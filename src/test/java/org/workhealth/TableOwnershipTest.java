@@ -49,6 +49,7 @@ class TableOwnershipTest {
             Map.entry("mfa", Set.of("mfa_recovery_code", "mfa_totp", "user_credentials", "user_entities")),
             Map.entry("milestone", Set.of("milestone", "milestone_attribute", "milestone_first", "milestone_lock",
                     "milestone_lock_contract")),
+            Map.entry("notification", Set.of("notification_message")),
             Map.entry("organisation", Set.of("organisation", "organisation_type", "person", "person_role",
                     "role_grant")),
             Map.entry("performance", Set.of("kpi_definition", "kpi_figure", "kpi_forecast", "kpi_target",

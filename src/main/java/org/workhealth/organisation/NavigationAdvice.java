@@ -80,6 +80,7 @@ class NavigationAdvice {
             new Link(BANK_HOLIDAYS, "Bank holidays", Permission.MANAGE_ORGANISATIONS),
             new Link(AREA_DEPRIVATION, "Area deprivation", Permission.MANAGE_ORGANISATIONS),
             new Link("/admin/retention", "Retention", Permission.MANAGE_RETENTION),
+            new Link("/admin/messages", "Messages", Permission.MANAGE_PEOPLE),
             new Link("/account", "Your account", Set.of()));
 
     @ModelAttribute

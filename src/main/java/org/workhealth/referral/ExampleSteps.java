@@ -19,6 +19,7 @@ import org.workhealth.organisation.AccessPolicy;
 import org.workhealth.organisation.Organisations;
 import org.workhealth.organisation.People;
 import org.workhealth.programme.Programmes;
+import org.workhealth.referral.internal.ReferralAcknowledgements;
 import org.workhealth.referral.internal.ReferralIntake;
 import org.workhealth.referral.internal.ReferralMilestones;
 
@@ -50,6 +51,7 @@ class ExampleSteps {
     private final ReferralTimeline timeline;
     private final ReferralMoves moves;
     private final MilestoneContracts milestoneContracts;
+    private final ReferralAcknowledgements acknowledgements;
 
     ExampleSteps(JdbcClient jdbc, ReferralAreas areas, Organisations organisations, People people,
             Programmes programmes, WorkingDays workingDays, AccessPolicy access, Casework casework,
@@ -57,7 +59,9 @@ class ExampleSteps {
             @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
             PlatformTransactionManager transactions, ReferralMilestones referralMilestones,
             @Value("${workhealth.referral.max-contact-attempts:3}") int maxContactAttempts, ReferralNames names,
-            ReferralTimeline timeline, ReferralMoves moves, MilestoneContracts milestoneContracts) {
+            ReferralTimeline timeline, ReferralMoves moves, MilestoneContracts milestoneContracts,
+            ReferralAcknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.jdbc = jdbc;
         this.areas = areas;
         this.organisations = organisations;
@@ -81,7 +85,7 @@ class ExampleSteps {
 
     ReferralIntake intake(Instant at) {
         return new ReferralIntake(jdbc, areas, organisations, workingDays, audit, stoppedAt(at), defaultHubOdsCode,
-                transactions, referralMilestones);
+                transactions, referralMilestones, acknowledgements);
     }
 
     Triage triage(Instant at) {

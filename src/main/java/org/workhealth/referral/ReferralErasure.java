@@ -18,6 +18,8 @@ import org.workhealth.casework.CaseStatus;
 import org.workhealth.casework.Casework;
 import org.workhealth.casework.CasesErased;
 import org.workhealth.casework.SupportCase;
+import org.workhealth.notification.Messages;
+import org.workhealth.referral.internal.ReferralAcknowledgements;
 import org.workhealth.retention.ErasureSubject;
 import org.workhealth.retention.ErasureTarget;
 import org.workhealth.retention.RetentionStep;
@@ -41,9 +43,11 @@ class ReferralErasure implements ErasureTarget {
     private final CaseErasure caseErasure;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Messages messages;
 
     ReferralErasure(JdbcClient jdbc, Casework casework, CaseErasure caseErasure, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.casework = casework;
         this.caseErasure = caseErasure;
@@ -133,6 +137,8 @@ class ReferralErasure implements ErasureTarget {
                 """).param("erased", ERASED_NAME).param("now", Timestamp.from(clock.instant())).param("ids", ids)
                 .update();
         jdbc.sql("UPDATE referral_event SET detail = NULL WHERE referral_id IN (:ids)").param("ids", ids).update();
+        // The acknowledgement names the person and where it was sent: it goes with them.
+        messages.forget(ids.stream().map(ReferralAcknowledgements::key).toList());
         return erased;
     }
 }

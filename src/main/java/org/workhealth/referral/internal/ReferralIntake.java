@@ -44,12 +44,14 @@ public class ReferralIntake {
     private final String defaultHubOdsCode;
     private final ReferralMilestones referralMilestones;
     private final org.springframework.transaction.support.TransactionTemplate savepoint;
+    private final ReferralAcknowledgements acknowledgements;
 
     public ReferralIntake(JdbcClient jdbc, ReferralAreas areas, Organisations organisations, WorkingDays workingDays,
             AuditLog audit, Clock clock, @Value("${workhealth.referral.default-hub:QOP}") String defaultHubOdsCode,
             org.springframework.transaction.PlatformTransactionManager transactions,
-            ReferralMilestones referralMilestones) {
+            ReferralMilestones referralMilestones, ReferralAcknowledgements acknowledgements) {
         this.referralMilestones = referralMilestones;
+        this.acknowledgements = acknowledgements;
         this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -96,6 +98,7 @@ public class ReferralIntake {
                 audit.recordChange("CREATE", "referral", id, routedTo, "Received by " + source.label().toLowerCase());
                 // Received at the single access point: it counts now, whatever triage decides.
                 referralMilestones.recordReceived(id, referrer == null ? null : referrer.personId());
+                acknowledgements.received(id, reference, answers, source, referrer, routedTo);
                 return new Submitted(id, reference, false);
             } catch (DuplicateKeyException e) {
                 if (submissionKey != null) {

@@ -1,0 +1,58 @@
+package org.workhealth.notification;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages the service sends, each a GOV.UK Notify template: its subject and body in Notify's format, with
+ * {@code ((name))} where personalisation goes. The text here is what administrators see for a kept message, and
+ * what the Notify template must say.
+ */
+public enum MessageTemplate {
+    SELF_REFERRAL_RECEIVED("Your referral has been received", List.of("first_name", "reference"), """
+            Dear ((first_name))
+
+            Thank you for referring yourself. Your reference is ((reference)).
+
+            Someone from the service will contact you within 2 working days, in the way you asked us to.
+
+            If your situation changes before then, reply to this email and quote your reference."""),
+    REFERRAL_RECEIVED("Referral received: ((reference))", List.of("reference"), """
+            Thank you for your referral. Its reference is ((reference)).
+
+            The service will look at it within 2 working days and contact the person you referred. We will tell \
+            you what is decided.
+
+            Quote the reference if you contact us about it.""");
+
+    private final String subject;
+    private final List<String> fields;
+    private final String body;
+
+    MessageTemplate(String subject, List<String> fields, String body) {
+        this.subject = subject;
+        this.fields = fields;
+        this.body = body;
+    }
+
+    /** The personalisation this template needs: a message must give each, and nothing else. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    String subject(Map<String, String> personalisation) {
+        return fill(subject, personalisation);
+    }
+
+    String body(Map<String, String> personalisation) {
+        return fill(body, personalisation);
+    }
+
+    private static String fill(String text, Map<String, String> personalisation) {
+        String filled = text;
+        for (Map.Entry<String, String> field : personalisation.entrySet()) {
+            filled = filled.replace("((" + field.getKey() + "))", field.getValue());
+        }
+        return filled;
+    }
+}

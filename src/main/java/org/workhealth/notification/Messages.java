@@ -1,0 +1,90 @@
+package org.workhealth.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Queues messages in the caller's transaction, once per event, and lists them for administrators. */
+@Service
+public class Messages {
+
+    /** A kept message as an administrator sees it: to whom, and the words the template makes of it. */
+    record KeptMessage(long id, String template, NewMessage.Channel channel, String recipient, String subject,
+            String body, long organisationId, java.time.Instant createdAt) {
+    }
+
+    private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Messages(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = JsonMapper.builder().build();
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a message as part of the transaction that records its cause, so that the message exists exactly when
+     * the cause does. A second message for the same event key is not made.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queue(NewMessage message) {
+        jdbc.sql("""
+                INSERT INTO notification_message (event_key, template, channel, recipient, personalisation,
+                    organisation_id, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'KEPT', ?) ON CONFLICT DO NOTHING""")
+                .params(message.eventKey(), message.template().name(), message.channel().name(), message.recipient(),
+                        json.writeValueAsString(new LinkedHashMap<>(message.personalisation())),
+                        message.organisationId(), Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Deletes the messages these events caused, with what they said and to whom: for erasure. */
+    public void forget(java.util.Collection<String> eventKeys) {
+        if (!eventKeys.isEmpty()) {
+            jdbc.sql("DELETE FROM notification_message WHERE event_key IN (:keys)").param("keys", eventKeys).update();
+        }
+    }
+
+    /** The newest messages of the organisations in scope, a page at a time. */
+    List<KeptMessage> newest(Set<Long> scope, int offset, int limit) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, template, channel, recipient, personalisation, organisation_id, created_at
+                FROM notification_message WHERE organisation_id IN (:scope)
+                ORDER BY created_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
+                .param("scope", scope).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> {
+                    MessageTemplate template = MessageTemplate.valueOf(rs.getString("template"));
+                    Map<String, String> fields = json.readValue(rs.getString("personalisation"), FIELDS);
+                    return new KeptMessage(rs.getLong("id"), template.name(),
+                            NewMessage.Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                            template.subject(fields), template.body(fields), rs.getLong("organisation_id"),
+                            rs.getTimestamp("created_at").toInstant());
+                }).list();
+    }
+
+    int count(Set<Long> scope) {
+        if (scope.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM notification_message WHERE organisation_id IN (:scope)")
+                .param("scope", scope).query(Integer.class).single();
+    }
+}

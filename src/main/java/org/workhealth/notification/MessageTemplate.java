@@ -23,7 +23,19 @@ public enum MessageTemplate {
             The service will look at it within 2 working days and contact the person you referred. We will tell \
             you what is decided.
 
-            Quote the reference if you contact us about it.""");
+            Quote the reference if you contact us about it."""),
+    REFERRAL_ACCEPTED("Referral accepted: ((reference))", List.of("reference", "programme"), """
+            The referral you made, reference ((reference)), has been accepted onto ((programme)).
+
+            Someone from the team will contact the person to arrange their first appointment. You do not need to do             anything else."""),
+    REFERRAL_SIGNPOSTED("Referral passed on: ((reference))", List.of("reference", "service"), """
+            The referral you made, reference ((reference)), is not one this service can help with.
+
+            We have told the person about ((service)), which is better placed to help them."""),
+    REFERRAL_DECLINED("Referral not accepted: ((reference))", List.of("reference"), """
+            The referral you made, reference ((reference)), has not been accepted.
+
+            We will tell the person why and what else may help. If you would like to talk about it, contact us and             quote the reference.""");
 
     private final String subject;
     private final List<String> fields;

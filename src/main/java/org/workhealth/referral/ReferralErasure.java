@@ -137,8 +137,9 @@ class ReferralErasure implements ErasureTarget {
                 """).param("erased", ERASED_NAME).param("now", Timestamp.from(clock.instant())).param("ids", ids)
                 .update();
         jdbc.sql("UPDATE referral_event SET detail = NULL WHERE referral_id IN (:ids)").param("ids", ids).update();
-        // The acknowledgement names the person and where it was sent: it goes with them.
-        messages.forget(ids.stream().map(ReferralAcknowledgements::key).toList());
+        // The messages about the referral name the person or where they were sent: they go with it.
+        messages.forget(ids.stream().flatMap(id -> java.util.stream.Stream.of(ReferralAcknowledgements.key(id),
+                ReferralOutcomeMessages.key(id))).toList());
         return erased;
     }
 }

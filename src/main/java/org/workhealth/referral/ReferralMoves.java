@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workhealth.referral.ReferralStatus.Move;
@@ -17,10 +18,16 @@ import org.workhealth.referral.ReferralStatus.Move;
 @Component
 class ReferralMoves {
 
-    private final JdbcClient jdbc;
+    /** A decision was made on a referral, in the transaction that made it. */
+    record ReferralDecided(long referralId, Move move) {
+    }
 
-    ReferralMoves(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    ReferralMoves(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A move that records no decision (starting triage); false when the referral was not in a status it starts from. */
@@ -40,7 +47,11 @@ class ReferralMoves {
         params.put("at", Timestamp.from(at));
         params.put("by", actorId);
         params.put("id", referralId);
-        return jdbc.sql("UPDATE referral SET status = :to, " + set + ", decided_at = :at, decided_by = :by, "
+        boolean moved = jdbc.sql("UPDATE referral SET status = :to, " + set + ", decided_at = :at, decided_by = :by, "
                 + "version = version + 1 WHERE id = :id AND status IN (:from)").params(params).update() == 1;
+        if (moved) {
+            events.publishEvent(new ReferralDecided(referralId, move));
+        }
+        return moved;
     }
 }

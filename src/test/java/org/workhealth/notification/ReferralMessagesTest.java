@@ -2,7 +2,9 @@ package org.workhealth.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -17,12 +19,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workhealth.SignIn;
 import org.workhealth.TestData;
+import org.workhealth.programme.Programme;
+import org.workhealth.programme.Programmes;
 import org.workhealth.referral.Referrer;
 import org.workhealth.referral.internal.ReferralAnswers;
 import org.workhealth.referral.internal.ReferralIntake;
@@ -50,6 +55,8 @@ class ReferralMessagesTest {
     PlatformTransactionManager transactions;
     @Autowired
     ErasureTarget erasure;
+    @Autowired
+    Programmes programmes;
 
     @Test
     void aPersonWhoRefersThemselfIsToldTheirReferenceOnceAndAnAdministratorSeesIt() throws Exception {
@@ -85,6 +92,32 @@ class ReferralMessagesTest {
         ReferralIntake.Submitted noEmail = data.refer(TestData.Referral.of("Jo", "Messagetest"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_message WHERE event_key = ?")
                 .param("referral-received:" + noEmail.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aReferrerIsToldWhatTriageDecidedInWordsForThemNotTheTriagersReasons() throws Exception {
+        MockHttpSession coach = SignIn.as(mvc, SignIn.BURY_COACH);
+        long declined = byPractice("Dee").id();
+        mvc.perform(post("/referrals/" + declined + "/decline").param("reason", "Known to the team, private detail")
+                .session(coach).with(csrf())).andExpect(status().is3xxRedirection());
+        long signposted = byPractice("Sid").id();
+        mvc.perform(post("/referrals/" + signposted + "/signpost").param("service", "Citizens Advice Bury")
+                .session(coach).with(csrf())).andExpect(status().is3xxRedirection());
+        ReferralIntake.Submitted accepted = byPractice("Ace");
+        Programme workwell = programmes.findByCode("WW").orElseThrow();
+        mvc.perform(post("/referrals/" + accepted.id() + "/accept").param("programmeId", String.valueOf(workwell.id()))
+                .param("cohortId", String.valueOf(workwell.cohortsInOrder().get(0).id()))
+                .param("cohortOverrideReason", "Chosen in a test")
+                .param("practitionerId", String.valueOf(data.personId(SignIn.BURY_COACH)))
+                .session(coach).with(csrf())).andExpect(status().is3xxRedirection());
+
+        Document page = page(SignIn.GM_ADMIN);
+        assertThat(decisionMessage(page, declined)).contains("Referral not accepted", "Email to " + REFERRER,
+                "has not been accepted").doesNotContain("private detail");
+        assertThat(decisionMessage(page, signposted)).contains("Referral passed on",
+                "We have told the person about Citizens Advice Bury");
+        assertThat(decisionMessage(page, accepted.id())).contains("Referral accepted: " + accepted.reference(),
+                "has been accepted onto WorkWell");
     }
 
     @Test
@@ -129,6 +162,21 @@ class ReferralMessagesTest {
         assertThat(page(SignIn.GM_ADMIN).text()).doesNotContain(email);
         mvc.perform(get("/admin/messages").session(SignIn.as(mvc, SignIn.BURY_COACH)))
                 .andExpect(status().isNotFound());
+    }
+
+    private ReferralIntake.Submitted byPractice(String firstName) {
+        long referrerId = data.personId(REFERRER);
+        long practice = jdbc.sql("SELECT organisation_id FROM person WHERE id = ?").param(referrerId)
+                .query(Long.class).single();
+        return intake.submit(TestData.Referral.of(firstName, "Messagetest").answers(), ReferralSource.PARTNER,
+                new Referrer(referrerId, practice), null);
+    }
+
+    /** The kept message a decision on the referral made, as the administrators' page shows it. */
+    private String decisionMessage(Document page, long referralId) {
+        long id = jdbc.sql("SELECT id FROM notification_message WHERE event_key = ?")
+                .param("referral-decided:" + referralId).query(Long.class).single();
+        return page.select("#message-" + id).text();
     }
 
     private Document page(String who) throws Exception {

@@ -60,6 +60,30 @@ public class Messages {
         }
     }
 
+    /**
+     * The messages these events caused, as stored, for a subject access export: one map a message, its fields in
+     * column order (times as {@code Instant}).
+     */
+    public List<Map<String, Object>> heldFor(java.util.Collection<String> eventKeys) {
+        if (eventKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, template, channel, recipient, personalisation, status, created_at
+                FROM notification_message WHERE event_key IN (:keys) ORDER BY id""").param("keys", eventKeys)
+                .query((rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", rs.getLong("id"));
+                    row.put("template", rs.getString("template"));
+                    row.put("channel", rs.getString("channel"));
+                    row.put("recipient", rs.getString("recipient"));
+                    row.put("personalisation", rs.getString("personalisation"));
+                    row.put("status", rs.getString("status"));
+                    row.put("created_at", rs.getTimestamp("created_at").toInstant());
+                    return row;
+                }).list();
+    }
+
     /** The newest messages of the organisations in scope, a page at a time. */
     List<KeptMessage> newest(Set<Long> scope, int offset, int limit) {
         if (scope.isEmpty()) {

@@ -16,6 +16,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workhealth.notification.Messages;
+import org.workhealth.referral.internal.ReferralAcknowledgements;
 import org.workhealth.subjectaccess.HeldRecords;
 import org.workhealth.subjectaccess.RecordSet;
 import org.workhealth.subjectaccess.Subject;
@@ -35,8 +37,11 @@ class ReferralSubjects implements SubjectFinder, HeldRecords {
 
     private final JdbcClient jdbc;
 
-    ReferralSubjects(JdbcClient jdbc) {
+    private final Messages messages;
+
+    ReferralSubjects(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     @Override
@@ -87,6 +92,8 @@ class ReferralSubjects implements SubjectFinder, HeldRecords {
                 .param(referralId).query(RecordSet.row()).list());
         add(sets, "Attempts to contact", jdbc.sql("SELECT * FROM contact_attempt WHERE referral_id = ? ORDER BY id")
                 .param(referralId).query(RecordSet.row()).list());
+        add(sets, "Messages about the referral", messages.heldFor(List.of(ReferralAcknowledgements.key(referralId),
+                ReferralOutcomeMessages.key(referralId))));
         return sets;
     }
 

@@ -33,6 +33,7 @@ import org.workhealth.referral.internal.ReferralAnswers;
 import org.workhealth.referral.internal.ReferralIntake;
 import org.workhealth.referral.internal.ReferralSource;
 import org.workhealth.retention.ErasureTarget;
+import org.workhealth.subjectaccess.HeldRecords;
 
 /** Whoever makes a referral is told its reference, once; administrators see what would have been sent. */
 @SpringBootTest
@@ -57,6 +58,8 @@ class ReferralMessagesTest {
     ErasureTarget erasure;
     @Autowired
     Programmes programmes;
+    @Autowired
+    List<HeldRecords> held;
 
     @Test
     void aPersonWhoRefersThemselfIsToldTheirReferenceOnceAndAnAdministratorSeesIt() throws Exception {
@@ -121,12 +124,16 @@ class ReferralMessagesTest {
     }
 
     @Test
-    void erasingAReferralErasesItsAcknowledgement() {
+    void aSubjectAccessExportShowsTheAcknowledgementAndErasingTheReferralErasesIt() {
         String email = "erase." + UUID.randomUUID() + "@example.com";
         ReferralIntake.Submitted submitted = intake.submit(
                 withEmail(TestData.Referral.of("Kim", "Messagetest").answers(), email), ReferralSource.PUBLIC, null,
                 null);
         assertThat(messagesTo(email)).hasSize(1);
+        // A subject access export shows it while it is held.
+        assertThat(held.stream().flatMap(h -> h.heldAbout(submitted.id()).stream())
+                .filter(set -> set.title().equals("Messages about the referral"))
+                .flatMap(set -> set.rows().stream()).map(row -> row.get("recipient"))).containsExactly(email);
         // Only a referral no longer being worked on may be erased.
         jdbc.sql("UPDATE referral SET status = 'DECLINED' WHERE id = ?").param(submitted.id()).update();
 

@@ -169,6 +169,11 @@ class ReferralMessagesTest {
         assertThat(page(SignIn.GM_ADMIN).text()).doesNotContain(email);
         mvc.perform(get("/admin/messages").session(SignIn.as(mvc, SignIn.BURY_COACH)))
                 .andExpect(status().isNotFound());
+        // A hand-edited page number shows a page of the list, not an error.
+        for (String page : List.of("abc", "-3", "99999")) {
+            mvc.perform(get("/admin/messages").param("page", page).session(SignIn.as(mvc, SignIn.NATIONAL_ADMIN)))
+                    .andExpect(status().isOk());
+        }
     }
 
     private ReferralIntake.Submitted byPractice(String firstName) {

@@ -28,12 +28,11 @@ public class Messages {
     };
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final Clock clock;
+    private final JsonMapper json = JsonMapper.shared();
 
     Messages(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.json = JsonMapper.builder().build();
         this.clock = clock;
     }
 

@@ -27,7 +27,8 @@ public enum MessageTemplate {
     REFERRAL_ACCEPTED("Referral accepted: ((reference))", List.of("reference", "programme"), """
             The referral you made, reference ((reference)), has been accepted onto ((programme)).
 
-            Someone from the team will contact the person to arrange their first appointment. You do not need to do             anything else."""),
+            Someone from the team will contact the person to arrange their first appointment. You do not need to do \
+            anything else."""),
     REFERRAL_SIGNPOSTED("Referral passed on: ((reference))", List.of("reference", "service"), """
             The referral you made, reference ((reference)), is not one this service can help with.
 
@@ -35,7 +36,8 @@ public enum MessageTemplate {
     REFERRAL_DECLINED("Referral not accepted: ((reference))", List.of("reference"), """
             The referral you made, reference ((reference)), has not been accepted.
 
-            We will tell the person why and what else may help. If you would like to talk about it, contact us and             quote the reference.""");
+            We will tell the person why and what else may help. If you would like to talk about it, contact us and \
+            quote the reference.""");
 
     private final String subject;
     private final List<String> fields;

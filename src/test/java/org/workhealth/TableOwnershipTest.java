@@ -28,6 +28,7 @@ class TableOwnershipTest {
 
     /** Every table, by the module that owns it. A new table is added here by the module that creates it. */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
+            Map.entry("api", Set.of("api_client")),
             Map.entry("audit", Set.of("audit_event", "audit_event_record")),
             Map.entry("calendar", Set.of("bank_holiday")),
             Map.entry("casework", Set.of("action_plan", "appointment", "assessment", "case_adjustment",
@@ -54,7 +55,8 @@ class TableOwnershipTest {
                     "role_grant")),
             Map.entry("performance", Set.of("kpi_definition", "kpi_figure", "kpi_forecast", "kpi_target",
                     "rag_threshold")),
-            Map.entry("platform", Set.of("event_publication", "rate_limit_client", "rate_limit_use")),
+            Map.entry("platform", Set.of("event_publication", "rate_limit_client", "rate_limit_use",
+                    "rate_limit_window")),
             Map.entry("programme", Set.of("cohort", "contract", "programme")),
             Map.entry("referral", Set.of("cohort_rule", "contact_attempt", "eligibility_rule",
                     "postcode_deprivation", "postcode_deprivation_load", "referral", "referral_area",

@@ -50,7 +50,7 @@ class MfaGate extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof AuditActor actor)
-                || open(path) || SecondFactor.given(authentication)) {
+                || actor.actorId() == null || open(path) || SecondFactor.given(authentication)) {
             chain.doFilter(request, response);
             return;
         }

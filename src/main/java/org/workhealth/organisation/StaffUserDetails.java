@@ -43,7 +43,7 @@ record StaffUserDetails(CurrentUser user, String passwordHash, boolean active, b
     }
 
     @Override
-    public long actorId() {
+    public Long actorId() {
         return user.id();
     }
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +56,31 @@ public class RateLimits {
         return Optional.of(key.getKey().longValue());
     }
 
+    /**
+     * Counts one call by {@code client} in the current minute, for limits on callers that are busy by design (API
+     * clients): one row a client a minute, so a burst costs an update, not a row a call.
+     *
+     * @return empty when the call is within {@code perMinute}; otherwise how long until the next minute starts
+     */
+    @Transactional
+    public Optional<Duration> countInMinute(String bucket, String client, int perMinute) {
+        Instant now = clock.instant();
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        Timestamp windowStart = Timestamp.from(minute);
+        String bump = "UPDATE rate_limit_window SET uses = uses + 1 WHERE bucket = ? AND client_key = ? "
+                + "AND window_start = ?";
+        if (jdbc.sql(bump).params(bucket, client, windowStart).update() == 0
+                && jdbc.sql("INSERT INTO rate_limit_window (bucket, client_key, window_start, uses) VALUES (?, ?, ?, 1) "
+                        + "ON CONFLICT DO NOTHING").params(bucket, client, windowStart).update() == 0) {
+            // Another node made the minute's row between our update and insert: its row is there to count on.
+            jdbc.sql(bump).params(bucket, client, windowStart).update();
+        }
+        int uses = jdbc.sql("SELECT uses FROM rate_limit_window WHERE bucket = ? AND client_key = ? AND window_start = ?")
+                .params(bucket, client, windowStart).query(Integer.class).single();
+        return uses <= perMinute ? Optional.empty()
+                : Optional.of(Duration.between(now, minute.plus(1, ChronoUnit.MINUTES)));
+    }
+
     /** Gives back a place taken for a request that was refused or had been received before. */
     public void release(long place) {
         jdbc.sql("DELETE FROM rate_limit_use WHERE id = ?").param(place).update();
@@ -66,6 +92,9 @@ public class RateLimits {
     public void forgetOldUses() {
         jdbc.sql("DELETE FROM rate_limit_use WHERE used_at <= ?")
                 .param(Timestamp.from(clock.instant().minus(WINDOW))).update();
+        jdbc.sql("DELETE FROM rate_limit_window WHERE window_start < ?")
+                .param(Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1))))
+                .update();
         jdbc.sql("""
                 DELETE FROM rate_limit_client c WHERE NOT EXISTS (SELECT 1 FROM rate_limit_use u
                     WHERE u.bucket = c.bucket AND u.client_address = c.client_address)""").update();

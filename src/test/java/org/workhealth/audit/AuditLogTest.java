@@ -46,8 +46,8 @@ class AuditLogTest {
         long organisation = jdbc.sql("SELECT MIN(id) FROM organisation").query(Long.class).single();
         String referral = String.valueOf(900_000_000L + System.nanoTime() % 1_000_000L);
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(new AuditActor() {
-            public long actorId() {
-                return 1;
+            public Long actorId() {
+                return 1L;
             }
 
             public String actorEmail() {

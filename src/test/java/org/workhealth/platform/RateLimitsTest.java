@@ -61,6 +61,35 @@ class RateLimitsTest {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void aClientsCallsAreCountedByTheMinuteAndOneOverTheLimitIsToldHowLongToWait() {
+        String client = "whc_" + UUID.randomUUID().toString().substring(0, 8);
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        // Full in this minute and the next, so the test holds whichever minute its calls fall in.
+        for (Instant window : new Instant[] {minute, minute.plus(1, ChronoUnit.MINUTES)}) {
+            jdbc.sql("INSERT INTO rate_limit_window (bucket, client_key, window_start, uses) VALUES ('TEST', ?, ?, 2)")
+                    .params(client, Timestamp.from(window)).update();
+        }
+
+        assertThat(limits.countInMinute("TEST", client, 2)).hasValueSatisfying(wait -> assertThat(wait)
+                .isPositive().isLessThanOrEqualTo(java.time.Duration.ofMinutes(1)));
+        assertThat(limits.countInMinute("TEST", client, 4)).as("a call within a higher limit goes on").isEmpty();
+        String other = "whc_" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(limits.countInMinute("TEST", other, 1)).as("each client counts alone").isEmpty();
+    }
+
+    @Test
+    void minutesThatNoLongerCountAreForgotten() {
+        String client = "whc_" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("INSERT INTO rate_limit_window (bucket, client_key, window_start, uses) VALUES ('TEST', ?, ?, 9)")
+                .params(client, Timestamp.from(Instant.now().minus(5, ChronoUnit.MINUTES))).update();
+
+        limits.forgetOldUses();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_window WHERE client_key = ?").param(client)
+                .query(Integer.class).single()).isZero();
+    }
+
     private int uses(String address) {
         return jdbc.sql("SELECT COUNT(*) FROM rate_limit_use WHERE client_address = ?").param(address)
                 .query(Integer.class).single();

@@ -25,6 +25,9 @@ import org.workhealth.referral.ReferralMoves.ReferralDecided;
 @Component
 class ReferralOutcomeMessages {
 
+    /** Routes in where the referrer gave their contact among the answers, not as a signed-in account. */
+    private static final java.util.Set<String> REFERRER_CONTACT_GIVEN = java.util.Set.of("PUBLIC", "API", "FHIR");
+
     private record Decided(String reference, String source, Long referrerPersonId, String referrerContact,
             long organisationId, Long programmeId, String signpostedTo) {
     }
@@ -81,12 +84,12 @@ class ReferralOutcomeMessages {
         };
     }
 
-    /** A signed-in referrer's account email, or the email a public referrer gave as their contact. */
+    /** A signed-in referrer's account email, or the email a public referrer or a system gave as their contact. */
     private Optional<String> referrerEmail(Decided d) {
         if (d.referrerPersonId() != null) {
             return people.findAll(List.of(d.referrerPersonId())).stream().map(Person::email).findFirst();
         }
-        if ("PUBLIC".equals(d.source()) && Answers.email(d.referrerContact())) {
+        if (REFERRER_CONTACT_GIVEN.contains(d.source()) && Answers.email(d.referrerContact())) {
             return Optional.of(d.referrerContact().strip());
         }
         return Optional.empty();

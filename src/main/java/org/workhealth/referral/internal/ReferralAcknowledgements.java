@@ -52,10 +52,11 @@ public class ReferralAcknowledgements {
     }
 
     private Optional<String> referrerEmail(ReferralAnswers answers, ReferralSource source, Referrer referrer) {
-        if (referrer != null) {
+        if (referrer != null && referrer.personId() != null) {
             return people.findAll(List.of(referrer.personId())).stream().map(Person::email).findFirst();
         }
-        if (source == ReferralSource.PUBLIC && Answers.email(answers.referrerContact())) {
+        // The public form and other organisations' systems give the referrer's contact among the answers.
+        if ((source == ReferralSource.PUBLIC || referrer != null) && Answers.email(answers.referrerContact())) {
             return Optional.of(answers.referrerContact().strip());
         }
         return Optional.empty();

@@ -4,7 +4,9 @@ package org.workhealth.referral.internal;
 public enum ReferralSource {
     PUBLIC("Online form"),
     PARTNER("Partner referral"),
-    BULK("File upload");
+    BULK("File upload"),
+    API("API client"),
+    FHIR("GP system (FHIR)");
 
     private final String label;
 

@@ -12,6 +12,12 @@ import java.time.Duration;
  */
 public class TimeoutNotificationClient extends NotificationClient {
 
+    static {
+        // Else the JDK sends a POST again, unasked, when its answer times out: a message sent twice for each
+        // timeout. Only effective if no HTTP connection was made before; WorkHealthApplication.main sets it first.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     private final int connectMillis;
     private final int readMillis;
 

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,12 @@ class SendingWorker implements DisposableBean {
         });
     }
 
+    /**
+     * Only with a Notify key: a node in kept mode has no worker, so it never takes a turn of the task from a node
+     * that sends (nodes of one service share a configuration; tests in one JVM do not).
+     */
     @Bean
+    @ConditionalOnExpression("'${workhealth.notify.api-key:}'.trim().length() > 0")
     static RecurringTask<Void> notifySendTask(SendingWorker worker, NotifySettings settings) {
         return Tasks.recurring(TASK, Schedules.fixedDelay(settings.pollEvery()))
                 .execute((instance, context) -> worker.sendDue(() -> context.getSchedulerState().isShuttingDown()));

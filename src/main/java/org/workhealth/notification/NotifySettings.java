@@ -51,7 +51,7 @@ record NotifySettings(String apiKey, String baseUrl, Map<String, String> templat
         smsTemplate = smsTemplate == null ? "" : smsTemplate.strip();
         callbackToken = callbackToken == null ? "" : callbackToken;
         perMinute = perMinute < 1 ? 3000 : perMinute;
-        senders = senders < 1 ? 4 : senders;
+        senders = senders < 1 ? 8 : senders;
         batchSize = batchSize < 1 ? 100 : batchSize;
         maxAttempts = maxAttempts < 1 ? 10 : maxAttempts;
         firstRetryAfter = positive(firstRetryAfter, Duration.ofSeconds(30));

@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
         "workhealth.notify.templates.REFERRAL_ACCEPTED=" + NotifyStandIn.ACCEPTED_TEMPLATE,
         "workhealth.notify.callback-token=" + NotifySendingTest.TOKEN,
         "workhealth.notify.first-retry-after=300ms", "workhealth.notify.longest-retry-after=5s",
-        "workhealth.notify.max-attempts=3", "workhealth.notify.read-timeout=1s"})
+        "workhealth.notify.max-attempts=3", "workhealth.notify.read-timeout=2s"})
 @AutoConfigureMockMvc
 class NotifySendingTest {
 
@@ -186,12 +186,12 @@ class NotifySendingTest {
         NOTIFY.answerInTurn(reset, List.of(
                 com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 NotifyStandIn.accepted()));
-        // Longer than the read timeout (1 s here).
-        NOTIFY.answerInTurn(slow, List.of(NotifyStandIn.accepted().withFixedDelay(2500), NotifyStandIn.accepted()));
-        NOTIFY.answer(silent, NotifyStandIn.accepted().withFixedDelay(2500));
+        // Longer than the read timeout (2 s here).
+        NOTIFY.answerInTurn(slow, List.of(NotifyStandIn.accepted().withFixedDelay(4000), NotifyStandIn.accepted()));
+        NOTIFY.answer(silent, NotifyStandIn.accepted().withFixedDelay(4000));
         NOTIFY.answer(down, NotifyStandIn.error(503));
 
-        long giveUpAt = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (List.of(reset, slow, silent, down).stream().anyMatch(id -> row(id).get("next_attempt_at") != null)
                 && System.nanoTime() < giveUpAt) {
             sendDue();

@@ -41,7 +41,26 @@ final class NotifyStandIn {
     NotifyStandIn start() {
         server.start();
         server.stubFor(post(urlPathMatching("/v2/notifications/(email|sms)")).atPriority(10).willReturn(accepted()));
+        warmUp();
         return this;
+    }
+
+    /**
+     * One answer before the tests', so that compiling the answer's template (a second or more on a busy machine) does
+     * not run into a test's read timeout.
+     */
+    private void warmUp() {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(baseUrl() + "/v2/notifications/email"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reference\": \"warm-up\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            server.resetRequests();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String baseUrl() {

@@ -23,7 +23,7 @@ run() {
     tail -25 "$log/$name.log" | sed 's/^/      /'
   fi
 }
-for db in workhealth_smoke_national workhealth_smoke_referrals workhealth_smoke_returns workhealth_smoke_employers workhealth_smoke_extracts; do
+for db in workhealth_smoke_national workhealth_smoke_referrals workhealth_smoke_returns workhealth_smoke_employers workhealth_smoke_extracts workhealth_smoke_notify; do
   psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db"
 done
 run startup bench/startup.sh 1
@@ -34,7 +34,8 @@ run dashboard env DB=workhealth_smoke_national bench/dashboard.sh 2025 5 1
 run returns env DB=workhealth_smoke_returns bench/returns.sh 300 300 1
 run employers env DB=workhealth_smoke_employers bench/employers.sh 200 500 1
 run extracts env DB=workhealth_smoke_extracts bench/extracts.sh 2000 1
-for db in workhealth_smoke_national workhealth_smoke_referrals workhealth_smoke_returns workhealth_smoke_employers workhealth_smoke_extracts; do
+run notify env DB=workhealth_smoke_notify bench/notify.sh 300 30000
+for db in workhealth_smoke_national workhealth_smoke_referrals workhealth_smoke_returns workhealth_smoke_employers workhealth_smoke_extracts workhealth_smoke_notify; do
   psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db"
 done
 echo "bench smoke: $passed benchmark scripts ran to the end, $failed did not"

@@ -19,9 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Messages {
 
-    /** A kept message as an administrator sees it: to whom, and the words the template makes of it. */
+    /**
+     * A message as an administrator sees it: to whom, the words the template makes of it, and where it is (with when
+     * it got there and, for a failure of the service's own sending, a reason code).
+     */
     record KeptMessage(long id, String template, NewMessage.Channel channel, String recipient, String subject,
-            String body, long organisationId, java.time.Instant createdAt) {
+            String body, long organisationId, java.time.Instant createdAt, MessageStatus status,
+            java.time.Instant statusAt, String failureReason) {
     }
 
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
@@ -30,25 +34,31 @@ public class Messages {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.shared();
+    private final NotifySettings settings;
 
-    Messages(JdbcClient jdbc, Clock clock) {
+    Messages(JdbcClient jdbc, Clock clock, NotifySettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /**
      * Queues a message as part of the transaction that records its cause, so that the message exists exactly when
-     * the cause does. A second message for the same event key is not made.
+     * the cause does. A second message for the same event key is not made. With a Notify key the message waits to
+     * be sent, due at once; without one it is kept.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queue(NewMessage message) {
+        Timestamp now = Timestamp.from(clock.instant());
+        boolean sending = settings.sending();
         jdbc.sql("""
                 INSERT INTO notification_message (event_key, template, channel, recipient, personalisation,
-                    organisation_id, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'KEPT', ?) ON CONFLICT DO NOTHING""")
+                    organisation_id, status, created_at, status_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(message.eventKey(), message.template().name(), message.channel().name(), message.recipient(),
                         json.writeValueAsString(new LinkedHashMap<>(message.personalisation())),
-                        message.organisationId(), Timestamp.from(clock.instant()))
+                        message.organisationId(), (sending ? MessageStatus.PENDING : MessageStatus.KEPT).name(), now,
+                        now, sending ? now : null)
                 .update();
     }
 
@@ -89,7 +99,8 @@ public class Messages {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id, template, channel, recipient, personalisation, organisation_id, created_at
+                SELECT id, template, channel, recipient, personalisation, organisation_id, created_at, status,
+                    status_at, failure_reason
                 FROM notification_message WHERE organisation_id IN (:scope)
                 ORDER BY created_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
                 .param("scope", scope).param("offset", offset).param("limit", limit)
@@ -99,7 +110,8 @@ public class Messages {
                     return new KeptMessage(rs.getLong("id"), template.name(),
                             NewMessage.Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
                             template.subject(fields), template.body(fields), rs.getLong("organisation_id"),
-                            rs.getTimestamp("created_at").toInstant());
+                            rs.getTimestamp("created_at").toInstant(), MessageStatus.valueOf(rs.getString("status")),
+                            rs.getTimestamp("status_at").toInstant(), rs.getString("failure_reason"));
                 }).list();
     }
 

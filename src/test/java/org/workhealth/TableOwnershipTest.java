@@ -32,7 +32,7 @@ class TableOwnershipTest {
             Map.entry("calendar", Set.of("bank_holiday")),
             Map.entry("casework", Set.of("action_plan", "appointment", "assessment", "case_adjustment",
                     "case_employer", "case_employer_consent", "case_employer_consent_change", "case_event",
-                    "case_legal_hold", "case_outcome", "case_review", "case_service_consent_change", "contact_note",
+                    "case_legal_hold", "case_message_choice", "case_outcome", "case_review", "case_service_consent_change", "contact_note",
                     "measure", "measure_answer", "measure_band", "measure_option", "measure_question",
                     "measure_response", "onward_referral", "plan_action", "plan_goal", "plan_share", "support_case",
                     "support_service", "sustainment_check", "vocational_profile")),

@@ -37,7 +37,47 @@ public enum MessageTemplate {
             The referral you made, reference ((reference)), has not been accepted.
 
             We will tell the person why and what else may help. If you would like to talk about it, contact us and \
-            quote the reference.""");
+            quote the reference."""),
+    APPOINTMENT_BOOKED("Your appointment on ((when))", List.of("first_name", "when", "how", "service"), """
+            Dear ((first_name))
+
+            Your appointment with ((service)) is on ((when)).
+
+            ((how)).
+
+            If you cannot come, or need anything to make the appointment easier for you, contact your key worker."""),
+    APPOINTMENT_BOOKED_SMS("Appointment booked", List.of("when", "how", "service"), """
+            Your appointment with ((service)) is on ((when)). ((how)). If you cannot come, contact your key worker."""),
+    APPOINTMENT_REMINDER("Reminder: your appointment tomorrow, ((when))", List.of("first_name", "when", "how",
+            "service"), """
+            Dear ((first_name))
+
+            This is a reminder that your appointment with ((service)) is tomorrow, ((when)).
+
+            ((how)).
+
+            If you cannot come, contact your key worker."""),
+    APPOINTMENT_REMINDER_SMS("Appointment reminder", List.of("when", "how", "service"), """
+            Reminder: your appointment with ((service)) is tomorrow, ((when)). ((how)). If you cannot come, contact \
+            your key worker."""),
+    ACTION_PLAN_TO_PERSON("Your action plan", List.of("first_name", "service", "actions"), """
+            Dear ((first_name))
+
+            Here is the action plan you agreed with ((service)). These are the actions in it:
+
+            ((actions))
+
+            Your key worker will go through it with you at your reviews. Contact them if anything changes."""),
+    ACTION_PLAN_TO_EMPLOYER("Action plan for ((person_name))", List.of("employer_contact", "person_name",
+            "service", "actions"), """
+            Dear ((employer_contact))
+
+            ((person_name)) is getting support from ((service)) and has agreed that we share their action plan with \
+            you. These are the actions in it:
+
+            ((actions))
+
+            Please keep this email confidential. If you have questions about the plan, reply to this email.""");
 
     private final String subject;
     private final List<String> fields;

@@ -77,7 +77,29 @@ public enum MessageTemplate {
 
             ((actions))
 
-            Please keep this email confidential. If you have questions about the plan, reply to this email.""");
+            Please keep this email confidential. If you have questions about the plan, reply to this email."""),
+    REFERRALS_DUE_ALERT("Referrals to triage: ((overdue_count)) overdue, ((due_count)) due soon", List.of(
+            "organisation", "overdue_count", "overdue_references", "due_count", "due_references"), """
+            These referrals to ((organisation)) have not been triaged yet.
+
+            Past the 2-working-day deadline: ((overdue_count))
+            ((overdue_references))
+
+            Due by the end of the next working day: ((due_count))
+            ((due_references))
+
+            Find them by reference in the triage queue. You can stop these emails under Your account."""),
+    PRACTITIONER_DIGEST("Your cases with work overdue", List.of("first_name", "reviews_count", "reviews",
+            "checks_count", "checks"), """
+            Dear ((first_name))
+
+            Reviews overdue: ((reviews_count))
+            ((reviews))
+
+            Sustainment checks overdue: ((checks_count))
+            ((checks))
+
+            Find the cases by reference in WorkHealth. You can stop these emails under Your account.""");
 
     private final String subject;
     private final List<String> fields;

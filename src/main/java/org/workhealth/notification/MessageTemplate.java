@@ -99,7 +99,19 @@ public enum MessageTemplate {
             Sustainment checks overdue: ((checks_count))
             ((checks))
 
-            Find the cases by reference in WorkHealth. You can stop these emails under Your account.""");
+            Find the cases by reference in WorkHealth. You can stop these emails under Your account."""),
+    SUBMITTED_FOR_APPROVAL("For approval: ((item))", List.of("item", "organisation"), """
+            ((item)) has been submitted by ((organisation)).
+
+            Review it in WorkHealth, then approve it or return it with your comments."""),
+    SENT_BACK("Returned to you: ((item))", List.of("item"), """
+            ((item)) has been returned to you.
+
+            Read the comments in WorkHealth, put it right and submit it again."""),
+    APPROVED("Approved: ((item))", List.of("item"), """
+            ((item)) has been approved.
+
+            You do not need to do anything else.""");
 
     private final String subject;
     private final List<String> fields;

@@ -111,7 +111,11 @@ public enum MessageTemplate {
     APPROVED("Approved: ((item))", List.of("item"), """
             ((item)) has been approved.
 
-            You do not need to do anything else.""");
+            You do not need to do anything else."""),
+    RETURN_DUE("Due by ((due_date)): ((item))", List.of("item", "due_date"), """
+            ((item)) is due by ((due_date)).
+
+            Compile it and submit it to your hub in WorkHealth. You can stop these reminders under Your account.""");
 
     private final String subject;
     private final List<String> fields;

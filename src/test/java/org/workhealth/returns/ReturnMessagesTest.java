@@ -32,9 +32,11 @@ class ReturnMessagesTest {
     private final MockMvc mvc;
     private final ReturnFixtures fixtures;
     private final JdbcClient jdbc;
+    private final ReturnDueReminders reminders;
 
     @Autowired
-    ReturnMessagesTest(MockMvc mvc, ReturnFixtures fixtures, JdbcClient jdbc) {
+    ReturnMessagesTest(MockMvc mvc, ReturnFixtures fixtures, JdbcClient jdbc, ReturnDueReminders reminders) {
+        this.reminders = reminders;
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
@@ -64,6 +66,25 @@ class ReturnMessagesTest {
         mvc.perform(post("/returns/review/" + second + "/approve").with(csrf()).session(hub))
                 .andExpect(status().is3xxRedirection());
         assertThat(messages("return-approved:" + second + ":%")).containsExactly("APPROVED|" + SignIn.BURY_MANAGER);
+    }
+
+    @Test
+    void aLocalityThatHasNotSubmittedIsRemindedFiveWorkingDaysBeforeTheReturnIsDueOnce() throws Exception {
+        ReturnFixtures.Setup setup = fixtures.programme(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31));
+        MockHttpSession manager = SignIn.as(mvc, SignIn.BURY_MANAGER);
+        // Q1 2026/27 is submitted; Q2 is not. Due 20 days after each quarter ends: 20 July and 20 October 2026.
+        submit("/returns/" + setup.programme().code() + "/2026/1", manager);
+
+        reminders.run(LocalDate.of(2026, 10, 12));
+        reminders.run(LocalDate.of(2026, 10, 13));
+        reminders.run(LocalDate.of(2026, 10, 13));
+        reminders.run(LocalDate.of(2026, 7, 13));
+
+        String prefix = "return-due:" + setup.programme().id() + ":";
+        assertThat(messages(prefix + "2026-2:%")).containsExactly("RETURN_DUE|" + SignIn.BURY_MANAGER);
+        assertThat(personalisation(prefix + "2026-2:%")).contains("Tuesday 20 October 2026",
+                "The " + setup.programme().name() + " data return for Q2 2026/27");
+        assertThat(messages(prefix + "2026-1:%")).isEmpty();
     }
 
     private String submit(String path, MockHttpSession manager) throws Exception {

@@ -79,9 +79,13 @@ class ActionPlanShareController {
                     "Enter an email address in the correct format, like name@example.com");
         }
         if (!result.hasErrors()) {
-            switch (plans.share(supportCase, contact, email, user)) {
+            ActionPlans.Shared shared = plans.share(supportCase, contact, email, user);
+            switch (shared.result()) {
                 case SHARED -> {
-                    redirect.addFlashAttribute("notice", "Plan shared with " + contact);
+                    redirect.addFlashAttribute("notice", shared.sent().toPerson()
+                            ? "Plan sent to " + contact + " and a copy to the person by email"
+                            : "Plan sent to " + contact + ". The person does not get emails from the service: "
+                                    + "give them a copy of the plan");
                     return "redirect:/cases/" + id + "/action-plan";
                 }
                 case NO_CONSENT -> result.reject("consent",

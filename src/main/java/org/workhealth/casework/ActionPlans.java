@@ -57,16 +57,24 @@ class ActionPlans {
 
     enum ShareResult { SHARED, NO_CONSENT, EMPLOYER_CONSENT_WITHDRAWN, NOT_AGREED }
 
+    /** What sharing did; {@code sent} is null unless the plan was shared. */
+    record Shared(ShareResult result, CaseMessages.PlanSent sent) {
+    }
+
     private final JdbcClient jdbc;
     private final CaseMilestones milestones;
     private final EmployerContacts employers;
     private final AuditLog audit;
     private final Clock clock;
     private final StaffNames staff;
+    private final CaseMessages caseMessages;
+    private final CaseSubjects subjects;
 
     ActionPlans(JdbcClient jdbc, CaseMilestones milestones, EmployerContacts employers, AuditLog audit,
-            Clock clock, StaffNames staff) {
+            Clock clock, StaffNames staff, CaseMessages caseMessages, CaseSubjects subjects) {
         this.staff = staff;
+        this.caseMessages = caseMessages;
+        this.subjects = subjects;
         this.jdbc = jdbc;
         this.employers = employers;
         this.milestones = milestones;
@@ -196,31 +204,35 @@ class ActionPlans {
 
     /**
      * Shares the latest agreed version with the employer, only when the person has said yes and has not since
-     * withdrawn their consent to contact with their employer.
+     * withdrawn their consent to contact with their employer: the employer contact is emailed the plan and the
+     * person gets a copy, in the same transaction.
      */
     @Transactional
-    ShareResult share(SupportCase supportCase, String employerContact, String employerEmail, CurrentUser user) {
+    Shared share(SupportCase supportCase, String employerContact, String employerEmail, CurrentUser user) {
         lock(supportCase.id());
         Optional<ActionPlan> latest = latest(supportCase.id());
         if (latest.isEmpty() || !Boolean.TRUE.equals(latest.get().consentToShare())) {
-            return ShareResult.NO_CONSENT;
+            return new Shared(ShareResult.NO_CONSENT, null);
         }
         if (employers.latestChange(supportCase.id())
                 .filter(c -> c.kind() == EmployerContacts.ConsentKind.WITHDRAWN).isPresent()) {
-            return ShareResult.EMPLOYER_CONSENT_WITHDRAWN;
+            return new Shared(ShareResult.EMPLOYER_CONSENT_WITHDRAWN, null);
         }
         Optional<ActionPlan> agreed = latestAgreed(supportCase.id());
         if (agreed.isEmpty()) {
-            return ShareResult.NOT_AGREED;
+            return new Shared(ShareResult.NOT_AGREED, null);
         }
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO plan_share (case_id, version, shared_at, shared_by, employer_contact, employer_email)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """).params(supportCase.id(), agreed.get().version(), Timestamp.from(clock.instant()), user.id(),
-                employerContact, employerEmail).update();
+                employerContact, employerEmail).update(key, "id");
         audit.recordChange("SHARE", "action-plan", supportCase.id(), supportCase.organisationId(),
                 "Version " + agreed.get().version() + " shared with the employer");
-        return ShareResult.SHARED;
+        CaseMessages.PlanSent sent = caseMessages.planShared(supportCase, key.getKeyAs(Long.class),
+                agreed.get().actions(), employerContact, employerEmail, subjects.fullName(supportCase));
+        return new Shared(ShareResult.SHARED, sent);
     }
 
     List<Share> shares(long caseId) {

@@ -69,10 +69,12 @@ class Appointments {
     private final Milestones milestones;
     private final Clock clock;
     private final StaffNames staff;
+    private final CaseMessages caseMessages;
 
     Appointments(JdbcClient jdbc, AuditLog audit, CaseMilestones caseMilestones, Milestones milestones,
-            Clock clock, StaffNames staff) {
+            Clock clock, StaffNames staff, CaseMessages caseMessages) {
         this.staff = staff;
+        this.caseMessages = caseMessages;
         this.jdbc = jdbc;
         this.audit = audit;
         this.caseMilestones = caseMilestones;
@@ -104,6 +106,10 @@ class Appointments {
         long id = key.getKeyAs(Long.class);
         audit.recordChange("CREATE", "appointment", id, supportCase.organisationId(),
                 "Planned on case " + supportCase.reference() + " for " + startsAt);
+        // An appointment recorded after it happened (to note its outcome) is not news to the person.
+        if (startsAt.isAfter(now()) && supportCase.status() == CaseStatus.OPEN) {
+            caseMessages.appointmentBooked(supportCase, id, startsAt, channel, place);
+        }
         return id;
     }
 

@@ -63,10 +63,12 @@ class CaseController {
     private final LegalHolds legalHolds;
     private final CaseErasure erasure;
     private final ServiceConsents serviceConsents;
+    private final CaseMessageChoices messageChoices;
 
     CaseController(CaseAccess caseAccess, CaseSubjects subjects, Programmes programmes, Milestones milestones,
             Appointments appointments, StaffNames staff, LegalHolds legalHolds, CaseErasure erasure,
-            ServiceConsents serviceConsents) {
+            ServiceConsents serviceConsents, CaseMessageChoices messageChoices) {
+        this.messageChoices = messageChoices;
         this.serviceConsents = serviceConsents;
         this.legalHolds = legalHolds;
         this.erasure = erasure;
@@ -108,12 +110,23 @@ class CaseController {
         model.addAttribute("openedOn", DateAnswer.format(supportCase.openedOn()));
         model.addAttribute("erased", erasure.erased(id));
         model.addAttribute("legalHold", legalHolds.inForce(id).map(h -> "In force: " + h.reason()).orElse("None"));
+        model.addAttribute("messages", messagesText(messageChoices.route(supportCase)));
         dueNext(caseAppointments, now, model);
         model.addAttribute("sections", SECTIONS.stream()
                 .map(s -> new Section(s.title(), "/cases/" + id + "/" + s.href())).toList());
         model.addAttribute("timeline", timeline(id, caseMilestones, caseAppointments, notes,
                 consentChanges, now));
         return "casework/case";
+    }
+
+    /** How the person gets messages, and whether it is their choice or taken from the referral. */
+    private static String messagesText(CaseMessageChoices.Route route) {
+        if (route == null || !route.reachable()) {
+            return route != null && route.chosen() ? "No messages" : "None: no email address or mobile number for texts";
+        }
+        String how = (route.channel() == org.workhealth.notification.NewMessage.Channel.EMAIL ? "By email"
+                : "By text message") + (route.reminders() ? ", with reminders" : ", without reminders");
+        return route.chosen() ? how : how + " (from the referral)";
     }
 
     /** The next planned appointment, and planned ones that have passed without an outcome. */

@@ -40,9 +40,11 @@ public class CaseErasure {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Milestones milestones;
+    private final CaseMessages caseMessages;
 
     CaseErasure(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-            Milestones milestones) {
+            Milestones milestones, CaseMessages caseMessages) {
+        this.caseMessages = caseMessages;
         this.milestones = milestones;
         this.jdbc = jdbc;
         this.events = events;
@@ -89,6 +91,8 @@ public class CaseErasure {
         if (ids.isEmpty()) {
             return 0;
         }
+        // First, while the appointments and plan shares their keys name are still there.
+        caseMessages.forget(ids);
         String plans = "(SELECT id FROM action_plan WHERE case_id IN (:ids))";
         List<String> statements = List.of(
                 "DELETE FROM contact_note WHERE case_id IN (:ids)",

@@ -35,12 +35,15 @@ class CaseHeldRecords implements HeldRecords {
             new String[] {"Outcomes", "case_outcome"},
             new String[] {"Sustainment checks", "sustainment_check"},
             new String[] {"Case history", "case_event"},
+            new String[] {"How they get messages", "case_message_choice"},
             new String[] {"Measures", "measure_response"});
 
     private final JdbcClient jdbc;
+    private final CaseMessages caseMessages;
 
-    CaseHeldRecords(JdbcClient jdbc) {
+    CaseHeldRecords(JdbcClient jdbc, CaseMessages caseMessages) {
         this.jdbc = jdbc;
+        this.caseMessages = caseMessages;
     }
 
     @Override
@@ -85,6 +88,7 @@ class CaseHeldRecords implements HeldRecords {
                     SELECT a.* FROM measure_answer a JOIN measure_response r ON r.id = a.response_id
                     WHERE r.case_id = ? ORDER BY a.id
                     """).param(caseId).query(RecordSet.row()).list());
+            add(sets, "Messages about the case", caseMessages.heldFor(caseId));
         }
         return sets;
     }

@@ -60,9 +60,11 @@ class Claims {
     private final Casework casework;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClaimMessages messages;
 
     Claims(ClaimStore store, GrantPayments grants, Expenditures expenditures, Milestones milestones,
-            Casework casework, AuditLog audit, Clock clock) {
+            Casework casework, AuditLog audit, Clock clock, ClaimMessages messages) {
+        this.messages = messages;
         this.store = store;
         this.grants = grants;
         this.expenditures = expenditures;
@@ -171,6 +173,7 @@ class Claims {
         audit.recordChange(existing.isPresent() ? "RESUBMIT" : "SUBMIT", "funding_claim", id,
                 agreement.contract().providerOrganisationId(), agreement.contract().reference() + " "
                         + quarter.label() + " " + Money.format(total));
+        messages.submitted(agreement, quarter, id, store.find(agreement.id(), quarter).orElseThrow().version());
         return id;
     }
 
@@ -183,6 +186,7 @@ class Claims {
         store.insertEvent(claim.id(), "Approved", clock.instant(), user.id(), claim.totalPence(), null);
         audit.recordChange("APPROVE", "funding_claim", claim.id(), agreement.contract().commissionerOrganisationId(),
                 agreement.contract().reference() + " " + quarter.label() + " " + Money.format(claim.totalPence()));
+        messages.approved(agreement, quarter, claim.id(), version + 1);
     }
 
     @Transactional
@@ -194,6 +198,7 @@ class Claims {
         store.insertEvent(claim.id(), "Returned", clock.instant(), user.id(), claim.totalPence(), reason);
         audit.recordChange("RETURN", "funding_claim", claim.id(), agreement.contract().commissionerOrganisationId(),
                 agreement.contract().reference() + " " + quarter.label() + ": " + reason);
+        messages.returned(agreement, quarter, claim.id(), version + 1);
     }
 
     private Claim decidable(CurrentUser user, FundingAgreement agreement, Quarter quarter) {

@@ -37,7 +37,85 @@ public enum MessageTemplate {
             The referral you made, reference ((reference)), has not been accepted.
 
             We will tell the person why and what else may help. If you would like to talk about it, contact us and \
-            quote the reference.""");
+            quote the reference."""),
+    APPOINTMENT_BOOKED("Your appointment on ((when))", List.of("first_name", "when", "how", "service"), """
+            Dear ((first_name))
+
+            Your appointment with ((service)) is on ((when)).
+
+            ((how)).
+
+            If you cannot come, or need anything to make the appointment easier for you, contact your key worker."""),
+    APPOINTMENT_BOOKED_SMS("Appointment booked", List.of("when", "how", "service"), """
+            Your appointment with ((service)) is on ((when)). ((how)). If you cannot come, contact your key worker."""),
+    APPOINTMENT_REMINDER("Reminder: your appointment tomorrow, ((when))", List.of("first_name", "when", "how",
+            "service"), """
+            Dear ((first_name))
+
+            This is a reminder that your appointment with ((service)) is tomorrow, ((when)).
+
+            ((how)).
+
+            If you cannot come, contact your key worker."""),
+    APPOINTMENT_REMINDER_SMS("Appointment reminder", List.of("when", "how", "service"), """
+            Reminder: your appointment with ((service)) is tomorrow, ((when)). ((how)). If you cannot come, contact \
+            your key worker."""),
+    ACTION_PLAN_TO_PERSON("Your action plan", List.of("first_name", "service", "actions"), """
+            Dear ((first_name))
+
+            Here is the action plan you agreed with ((service)). These are the actions in it:
+
+            ((actions))
+
+            Your key worker will go through it with you at your reviews. Contact them if anything changes."""),
+    ACTION_PLAN_TO_EMPLOYER("Action plan for ((person_name))", List.of("employer_contact", "person_name",
+            "service", "actions"), """
+            Dear ((employer_contact))
+
+            ((person_name)) is getting support from ((service)) and has agreed that we share their action plan with \
+            you. These are the actions in it:
+
+            ((actions))
+
+            Please keep this email confidential. If you have questions about the plan, reply to this email."""),
+    REFERRALS_DUE_ALERT("Referrals to triage: ((overdue_count)) overdue, ((due_count)) due soon", List.of(
+            "organisation", "overdue_count", "overdue_references", "due_count", "due_references"), """
+            These referrals to ((organisation)) have not been triaged yet.
+
+            Past the 2-working-day deadline: ((overdue_count))
+            ((overdue_references))
+
+            Due by the end of the next working day: ((due_count))
+            ((due_references))
+
+            Find them by reference in the triage queue. You can stop these emails under Your account."""),
+    PRACTITIONER_DIGEST("Your cases with work overdue", List.of("first_name", "reviews_count", "reviews",
+            "checks_count", "checks"), """
+            Dear ((first_name))
+
+            Reviews overdue: ((reviews_count))
+            ((reviews))
+
+            Sustainment checks overdue: ((checks_count))
+            ((checks))
+
+            Find the cases by reference in WorkHealth. You can stop these emails under Your account."""),
+    SUBMITTED_FOR_APPROVAL("For approval: ((item))", List.of("item", "organisation"), """
+            ((item)) has been submitted by ((organisation)).
+
+            Review it in WorkHealth, then approve it or return it with your comments."""),
+    SENT_BACK("Returned to you: ((item))", List.of("item"), """
+            ((item)) has been returned to you.
+
+            Read the comments in WorkHealth, put it right and submit it again."""),
+    APPROVED("Approved: ((item))", List.of("item"), """
+            ((item)) has been approved.
+
+            You do not need to do anything else."""),
+    RETURN_DUE("Due by ((due_date)): ((item))", List.of("item", "due_date"), """
+            ((item)) is due by ((due_date)).
+
+            Compile it and submit it to your hub in WorkHealth. You can stop these reminders under Your account.""");
 
     private final String subject;
     private final List<String> fields;

@@ -1,6 +1,8 @@
 package org.workhealth.organisation;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -25,8 +27,10 @@ class AccountController {
     private final People people;
     private final PersonRoles roles;
     private final AuditLog audit;
+    private final StaffRecipients recipients;
 
-    AccountController(People people, PersonRoles roles, AuditLog audit) {
+    AccountController(People people, PersonRoles roles, AuditLog audit, StaffRecipients recipients) {
+        this.recipients = recipients;
         this.people = people;
         this.roles = roles;
         this.audit = audit;
@@ -41,6 +45,13 @@ class AccountController {
     String account(CurrentUser user, Model model) {
         audit.recordView("person", user.id(), user.organisationId());
         model.addAttribute("grants", roles.grantsOf(user));
+        Set<StaffMessageCategory> offered = AccountMessagesController.offered(user);
+        Set<StaffMessageCategory> out = recipients.optedOut(user.id());
+        List<String> wanted = offered.stream().filter(c -> !out.contains(c)).map(StaffMessageCategory::label)
+                .toList();
+        model.addAttribute("emails", offered.isEmpty() ? "Only those you need to act on"
+                : wanted.isEmpty() ? "Only those you need to act on; none of the optional ones"
+                : "Those you need to act on, and: " + String.join("; ", wanted));
         return "organisation/account";
     }
 

@@ -1,5 +1,9 @@
 package org.workhealth.referral;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.workhealth.casework.CaseSubject;
 import org.workhealth.casework.CaseSubjects;
 import org.workhealth.casework.EmployerContactConsents;
+import org.workhealth.casework.ParticipantContacts;
 
 /**
  * The person a referral is about, for other modules. Callers check access to their own record
@@ -14,7 +19,7 @@ import org.workhealth.casework.EmployerContactConsents;
  * need not depend on this module.
  */
 @Service
-class ReferralSummaries implements CaseSubjects, EmployerContactConsents {
+class ReferralSummaries implements CaseSubjects, EmployerContactConsents, ParticipantContacts {
 
     private final JdbcClient jdbc;
 
@@ -38,5 +43,21 @@ class ReferralSummaries implements CaseSubjects, EmployerContactConsents {
     public boolean consentToContactEmployer(long referralId) {
         return jdbc.sql("SELECT consent_to_contact_employer FROM referral WHERE id = ?").param(referralId)
                 .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** One query for however many cases a message run covers. */
+    @Override
+    public Map<Long, Contact> forReferrals(Collection<Long> referralIds) {
+        Map<Long, Contact> contacts = new HashMap<>();
+        List<Long> ids = referralIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return contacts;
+        }
+        jdbc.sql("SELECT id, first_name, email, phone, contact_preference FROM referral WHERE id IN (:ids)")
+                .param("ids", ids).query(rs -> {
+                    contacts.put(rs.getLong("id"), new Contact(rs.getString("first_name"), rs.getString("email"),
+                            rs.getString("phone"), rs.getString("contact_preference")));
+                });
+        return contacts;
     }
 }

@@ -29,9 +29,11 @@ class ReturnReviews {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReturnMessages messages;
 
     ReturnReviews(ReturnStates states, PeriodLocks locks, Programmes programmes, AccessPolicy access, AuditLog audit,
-            Clock clock) {
+            Clock clock, ReturnMessages messages) {
+        this.messages = messages;
         this.states = states;
         this.locks = locks;
         this.programmes = programmes;
@@ -69,6 +71,7 @@ class ReturnReviews {
         states.event(r.id(), "APPROVED", clock.instant(), user.id(), null);
         audit.recordChange("APPROVE", "data_return", r.id(), r.organisationId(), programme.code() + " "
                 + r.quarter().label() + " version " + r.version() + "; period locked");
+        messages.approved(r);
     }
 
     @Transactional
@@ -79,6 +82,7 @@ class ReturnReviews {
         }
         states.event(r.id(), "RETURNED", clock.instant(), user.id(), comment);
         audit.recordChange("RETURN", "data_return", r.id(), r.organisationId(), comment);
+        messages.returned(r);
     }
 
     /** Lifts the lock approval put on the period, and returns the return so the locality can correct it. */
@@ -94,6 +98,7 @@ class ReturnReviews {
         states.event(r.id(), "UNLOCKED", clock.instant(), user.id(), reason);
         audit.recordChange("UNLOCK", "data_return", r.id(), r.organisationId(), "Period "
                 + r.quarter().label() + " unlocked: " + reason);
+        messages.returned(r);
     }
 
     /** The problem with a comment or reason the hub typed, or null when it will do. */

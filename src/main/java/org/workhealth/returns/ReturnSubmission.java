@@ -19,8 +19,10 @@ class ReturnSubmission {
     private final ReturnStates states;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReturnMessages messages;
 
-    ReturnSubmission(Returns returns, ReturnStates states, AuditLog audit, Clock clock) {
+    ReturnSubmission(Returns returns, ReturnStates states, AuditLog audit, Clock clock, ReturnMessages messages) {
+        this.messages = messages;
         this.returns = returns;
         this.states = states;
         this.audit = audit;
@@ -62,6 +64,7 @@ class ReturnSubmission {
         states.event(r.id(), "SUBMITTED", clock.instant(), user.id(), null);
         audit.recordChange("SUBMIT", "data_return", r.id(), r.organisationId(), period.programme().code() + " "
                 + period.quarter().label() + " version " + r.version());
+        messages.submitted(r);
         return states.byId(r.id()).orElseThrow();
     }
 }

@@ -86,8 +86,10 @@ class ActionPlanJourneyTest extends BrowserTest {
         assertAccessible();
         page.getByLabel("Employer contact name").fill("Pat Manager");
         page.getByLabel("Employer contact email").fill("pat@buryfoods.example");
-        click("Record sharing");
+        click("Send the plan");
         assertAccessible();
+        assertThat(page.locator(".govuk-notification-banner")).containsText("Plan sent to Pat Manager. The person "
+                + "does not get emails from the service: give them a copy of the plan");
         assertThat(page.locator("main")).containsText("pat@buryfoods.example");
 
         open("/cases/" + caseId + "/action-plan/print");

@@ -21,6 +21,7 @@ import org.workhealth.notification.NewMessage;
 import org.workhealth.organisation.Role;
 import org.workhealth.organisation.StaffMessageCategory;
 import org.workhealth.organisation.StaffRecipients;
+import org.workhealth.platform.DailyJob;
 import org.workhealth.programme.Contract;
 import org.workhealth.programme.Programme;
 import org.workhealth.programme.Programmes;
@@ -32,7 +33,7 @@ import org.workhealth.programme.Programmes;
  * date, so there is no such reminder for them.
  */
 @Component
-class ReturnDueReminders implements org.workhealth.platform.DailyJob {
+class ReturnDueReminders implements DailyJob {
 
     static final int BEFORE = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);

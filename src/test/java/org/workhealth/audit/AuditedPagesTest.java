@@ -46,6 +46,8 @@ class AuditedPagesTest {
             "/admin/area-deprivation",
             // A person's own multi-factor settings and the code pages of their own sign-in.
             "/account/mfa", "/account/mfa/setup", "/account/mfa/recovery-codes", "/sign-in/code",
+            // A person's own choice of optional emails: categories ticked or not, nobody's data.
+            "/account/messages",
             "/sign-in/recovery-code",
             // The subject access search form: what a search finds is checked by SubjectAccessTest.
             "/subject-access",

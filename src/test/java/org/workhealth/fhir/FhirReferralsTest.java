@@ -180,9 +180,12 @@ class FhirReferralsTest {
     @Test
     void onlyTheSendingOrganisationsClientsWithTheRightScopeAndALiveTokenGetIn() throws Exception {
         String writer = token(PRACTICE, ApiScope.REFERRALS_WRITE, ApiScope.REFERRALS_READ);
-        String reference = JSON.parseResource(Bundle.class,
-                send("POST", "/fhir", writer, JSON.encodeResourceToString(bundle("Fhir" + TestData.letters(6))))
-                        .body()).getEntryFirstRep().getResponse().getLocation().substring("ServiceRequest/".length());
+        Bundle collection = bundle("Fhir" + TestData.letters(6)).setType(Bundle.BundleType.COLLECTION);
+        collection.getEntry().forEach(entry -> entry.setRequest(null));
+        HttpResponse<String> sent = send("POST", "/fhir", writer, JSON.encodeResourceToString(collection));
+        assertThat(sent.statusCode()).as("a collection Bundle is taken too: " + sent.body()).isEqualTo(200);
+        String reference = JSON.parseResource(Bundle.class, sent.body()).getEntryFirstRep().getResponse()
+                .getLocation().substring("ServiceRequest/".length());
 
         String otherOrganisation = token("Oldham Working Well service", ApiScope.REFERRALS_READ);
         assertRefused(send("GET", "/fhir/ServiceRequest/" + reference, otherOrganisation, null), 404);

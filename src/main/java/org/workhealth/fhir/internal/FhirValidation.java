@@ -8,6 +8,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,8 +69,12 @@ public class FhirValidation {
         ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context));
+        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
+        // Best-practice checks (narrative, an Observation's performer) only ever give warnings, which refuse
+        // nothing: skipping them saves their FHIRPath on every resource.
+        instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
         FhirValidator validator = context.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(support));
+        validator.registerValidatorModule(instanceValidator);
         return validator;
     }
 }

@@ -6,12 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +18,8 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +33,6 @@ import org.workhealth.TestData;
 import org.workhealth.api.ApiScope;
 import org.workhealth.api.internal.ApiClients;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 
 /**
@@ -51,7 +45,7 @@ import ca.uhn.fhir.parser.IParser;
 class FhirReferralsTest {
 
     static final String PRACTICE = "Townside Primary Care Centre";
-    private static final IParser JSON = FhirContext.forR4Cached().newJsonParser();
+    private static final IParser JSON = FhirFixtures.JSON;
 
     @LocalServerPort
     int port;
@@ -70,7 +64,7 @@ class FhirReferralsTest {
     void aBundleBecomesAReferralWithTheFormsAnswersIsAcknowledgedOnceAndItsStatusFollowsTriage() throws Exception {
         String token = token(PRACTICE, ApiScope.REFERRALS_WRITE, ApiScope.REFERRALS_READ);
         String lastName = "Fhir" + TestData.letters(6);
-        Bundle bundle = bundle(lastName);
+        Bundle bundle = FhirFixtures.bundle(lastName);
 
         HttpResponse<String> response = send("POST", "/fhir", token, JSON.encodeResourceToString(bundle));
 
@@ -145,7 +139,7 @@ class FhirReferralsTest {
     void aServiceRequestWithContainedResourcesIsCreatedOnceForItsIdentifier() throws Exception {
         String token = token(PRACTICE, ApiScope.REFERRALS_WRITE);
         String lastName = "Fhir" + TestData.letters(6);
-        ServiceRequest request = serviceRequest(lastName);
+        ServiceRequest request = FhirFixtures.serviceRequest(lastName);
         String identifier = "https://fhir.example-gp-system.co.uk/referral-id|" + UUID.randomUUID();
 
         HttpResponse<String> response = send("POST", "/fhir/ServiceRequest", token,
@@ -180,7 +174,7 @@ class FhirReferralsTest {
     @Test
     void onlyTheSendingOrganisationsClientsWithTheRightScopeAndALiveTokenGetIn() throws Exception {
         String writer = token(PRACTICE, ApiScope.REFERRALS_WRITE, ApiScope.REFERRALS_READ);
-        Bundle collection = bundle("Fhir" + TestData.letters(6)).setType(Bundle.BundleType.COLLECTION);
+        Bundle collection = FhirFixtures.bundle("Fhir" + TestData.letters(6)).setType(Bundle.BundleType.COLLECTION);
         collection.getEntry().forEach(entry -> entry.setRequest(null));
         HttpResponse<String> sent = send("POST", "/fhir", writer, JSON.encodeResourceToString(collection));
         assertThat(sent.statusCode()).as("a collection Bundle is taken too: " + sent.body()).isEqualTo(200);
@@ -192,7 +186,7 @@ class FhirReferralsTest {
         assertRefused(send("GET", "/fhir/ServiceRequest/ZZZZ-ZZZZ", writer, null), 404);
 
         String readOnly = token(PRACTICE, ApiScope.REFERRALS_READ);
-        assertRefused(send("POST", "/fhir", readOnly, JSON.encodeResourceToString(bundle("Fhir" + TestData.letters(6)))),
+        assertRefused(send("POST", "/fhir", readOnly, JSON.encodeResourceToString(FhirFixtures.bundle("Fhir" + TestData.letters(6)))),
                 403);
         String writeOnly = token(PRACTICE, ApiScope.REFERRALS_WRITE);
         assertRefused(send("GET", "/fhir/ServiceRequest/" + reference, writeOnly, null), 403);
@@ -227,7 +221,7 @@ class FhirReferralsTest {
         int before = jdbc.sql("SELECT COUNT(*) FROM referral").query(Integer.class).single();
 
         assertRefused(send("POST", "/fhir", token, "{\"resourceType\": \"Bundle\", \"type\": "), 400);
-        Bundle noIntent = bundle("Fhir" + TestData.letters(6));
+        Bundle noIntent = FhirFixtures.bundle("Fhir" + TestData.letters(6));
         ((ServiceRequest) noIntent.getEntryFirstRep().getResource()).setIntent(null);
         OperationOutcome invalid = assertRefused(send("POST", "/fhir", token, JSON.encodeResourceToString(noIntent)),
                 422);
@@ -242,7 +236,7 @@ class FhirReferralsTest {
     @Test
     void aReferralBreakingTheIntakesRulesIsRefusedWithEachProblemAtItsElement() throws Exception {
         String token = token(PRACTICE, ApiScope.REFERRALS_WRITE);
-        Bundle bundle = bundle("Fhir" + TestData.letters(6));
+        Bundle bundle = FhirFixtures.bundle("Fhir" + TestData.letters(6));
         ((Patient) bundle.getEntry().get(1).getResource()).setBirthDate(null);
         bundle.getEntry().remove(8);
         ((ServiceRequest) bundle.getEntryFirstRep().getResource()).getSupportingInfo().remove(2);
@@ -262,7 +256,7 @@ class FhirReferralsTest {
     void aClientMayReferOnlyForItsOwnPractice() throws Exception {
         String token = token(PRACTICE, ApiScope.REFERRALS_WRITE);
         String lastName = "Fhir" + TestData.letters(6);
-        Bundle bundle = bundle(lastName);
+        Bundle bundle = FhirFixtures.bundle(lastName);
         ((org.hl7.fhir.r4.model.Organization) bundle.getEntry().get(4).getResource()).getIdentifierFirstRep()
                 .setValue("Y02794");
 
@@ -272,34 +266,6 @@ class FhirReferralsTest {
         assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("P83010");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE last_name = ?").param(lastName).query(Integer.class)
                 .single()).isZero();
-    }
-
-    /** The example Bundle of docs/fhir.md, for a person no other test has, out of work 12 weeks, fit note 2 weeks. */
-    static Bundle bundle(String lastName) throws IOException {
-        Bundle bundle = JSON.parseResource(Bundle.class, resource("referral-bundle.json"));
-        String identifier = UUID.randomUUID().toString();
-        bundle.getIdentifier().setValue(identifier);
-        ServiceRequest request = (ServiceRequest) bundle.getEntryFirstRep().getResource();
-        request.getIdentifierFirstRep().setValue(identifier);
-        ((Patient) bundle.getEntry().get(1).getResource()).getNameFirstRep().setFamily(lastName);
-        ((Observation) bundle.getEntry().get(6).getResource())
-                .setEffective(new Period().setStartElement(new DateTimeType(TestData.today().minusWeeks(12).toString())));
-        ((Observation) bundle.getEntry().get(7).getResource())
-                .setEffective(new DateTimeType(TestData.today().minusWeeks(2).toString()));
-        return bundle;
-    }
-
-    static ServiceRequest serviceRequest(String lastName) throws IOException {
-        ServiceRequest request = JSON.parseResource(ServiceRequest.class, resource("referral-service-request.json"));
-        ((Patient) request.getContained().get(0)).getNameFirstRep().setFamily(lastName);
-        request.getIdentifierFirstRep().setValue(UUID.randomUUID().toString());
-        return request;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = FhirReferralsTest.class.getResourceAsStream("/fhir/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private ServiceRequest read(String token, String reference) throws Exception {

@@ -67,7 +67,7 @@ class ApiClientsJourneyTest extends BrowserTest {
         });
         page.navigate(url("/api-docs"));
         assertThat(page.locator(".swagger-ui .info .title")).containsText("WorkHealth API");
-        assertThat(page.locator(".swagger-ui")).containsText("/api/v1/referrals");
+        assertThat(page.locator("#swagger-ui")).containsText("/api/v1/referrals");
         org.assertj.core.api.Assertions.assertThat(refused).isEmpty();
     }
 }

@@ -190,6 +190,13 @@ public final class GetRoutes {
         ReturnWalkRecords.Made madeReturn = ReturnWalkRecords.make(context);
         values.put("return", String.valueOf(madeReturn.reviewed()));
         values.put("sent", String.valueOf(madeReturn.sent()));
+        // The API (issue 18): a client of Bury's, a referral's reference, a sent return (the API answers staff 401).
+        values.put("api-clients", String.valueOf(context.getBean(org.workhealth.api.internal.ApiClients.class)
+                .create(new org.workhealth.api.internal.ApiClients.NewClient("Walk client", bury,
+                        java.util.Set.of(org.workhealth.api.ApiScope.FIGURES_READ), LocalDate.of(2026, 12, 31)),
+                        coach).id()));
+        values.put("reference", waiting.reference());
+        values.put("national-returns", values.get("sent"));
         values.put("localityId", any(jdbc, "SELECT MIN(id) FROM organisation WHERE name = 'Bury'"));
         values.put("organisations", String.valueOf(bury));
         values.put("people", String.valueOf(coach));

@@ -81,6 +81,7 @@ class NavigationAdvice {
             new Link(AREA_DEPRIVATION, "Area deprivation", Permission.MANAGE_ORGANISATIONS),
             new Link("/admin/retention", "Retention", Permission.MANAGE_RETENTION),
             new Link("/admin/messages", "Messages", Permission.MANAGE_PEOPLE),
+            Link.forRoles("/admin/api-clients", "API clients", Role.ADMINISTRATOR),
             new Link("/account", "Your account", Set.of()));
 
     @ModelAttribute

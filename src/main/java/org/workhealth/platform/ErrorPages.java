@@ -27,8 +27,21 @@ class ErrorPages implements ErrorController {
             405, "error/405", 413, "error/413");
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
         HttpStatus status = statusOf(request);
+        if (String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).startsWith("/api/")) {
+            // A system calling the API gets problem details even when it asked for HTML (or for anything at all).
+            java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", status.getReasonPhrase());
+            problem.put("status", status.value());
+            problem.put("instance", String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(problem));
+            return null;
+        }
         response.setStatus(status.value());
         String view = PAGES.getOrDefault(status.value(), status.is4xxClientError() ? "error/400" : "error/error");
         return new ModelAndView(view, status);

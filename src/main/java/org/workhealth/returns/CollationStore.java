@@ -90,6 +90,14 @@ class CollationStore {
                         rs.getBigDecimal("figure"), null)).list();
     }
 
+    /** A page of the collated rows, in the same order as {@link #rows(long, int)}. */
+    List<CollatedRow> rows(long id, int offset, int limit) {
+        return jdbc.sql("SELECT locality, " + ReturnStore.ROW_COLUMNS + " FROM data_return_row WHERE return_id = ? "
+                + "ORDER BY locality, referred_on, pseudonym OFFSET " + offset + " ROWS FETCH NEXT " + limit
+                + " ROWS ONLY").param(id)
+                .query((rs, n) -> new CollatedRow(rs.getString("locality"), ReturnStore.row(rs, n))).list();
+    }
+
     /** The collated rows with their locality, in order of locality and referral, at most {@code limit}. */
     List<CollatedRow> rows(long id, int limit) {
         return jdbc.sql("SELECT locality, " + ReturnStore.ROW_COLUMNS + " FROM data_return_row WHERE return_id = ? "

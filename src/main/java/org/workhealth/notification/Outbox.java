@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.workhealth.audit.AuditLog;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +25,7 @@ class Outbox {
 
     /** A claimed message, with what is needed to send it. */
     record Outgoing(long id, String claim, MessageTemplate template, NewMessage.Channel channel, String recipient,
-            Map<String, String> personalisation, int attempts) {
+            Map<String, String> personalisation, int attempts, long organisationId) {
     }
 
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
@@ -31,11 +33,13 @@ class Outbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
     private final JsonMapper json = JsonMapper.shared();
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -61,11 +65,13 @@ class Outbox {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id, template, channel, recipient, personalisation, attempts FROM notification_message
+                SELECT id, template, channel, recipient, personalisation, attempts, organisation_id
+                FROM notification_message
                 WHERE claim = ? AND status = ? ORDER BY id""").params(claim, MessageStatus.SENDING.name())
                 .query((rs, n) -> new Outgoing(rs.getLong("id"), claim, MessageTemplate.valueOf(rs.getString(
                         "template")), NewMessage.Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                        json.readValue(rs.getString("personalisation"), FIELDS), rs.getInt("attempts")))
+                        json.readValue(rs.getString("personalisation"), FIELDS), rs.getInt("attempts"),
+                        rs.getLong("organisation_id")))
                 .list();
     }
 
@@ -73,9 +79,10 @@ class Outbox {
      * Notify accepted the message. A delivery receipt that came first (Notify can be that quick) has already set its
      * status, which stays.
      */
+    @Transactional
     void sent(Outgoing message, String notifyId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        int recorded = jdbc.sql("""
                 UPDATE notification_message SET
                     status = CASE WHEN status = :sending THEN :sent ELSE status END,
                     status_at = CASE WHEN status = :sending THEN :now ELSE status_at END,
@@ -85,6 +92,12 @@ class Outbox {
                 .param("sending", MessageStatus.SENDING.name()).param("sent", MessageStatus.SENT.name())
                 .param("now", now).param("notifyId", notifyId).param("id", message.id())
                 .param("claim", message.claim()).update();
+        if (recorded == 1) {
+            // A person's name and address left the service for Notify, its processor: a disclosure to log.
+            audit.recordChange("SEND", "notification_message", message.id(), message.organisationId(),
+                    "Sent by " + (message.channel() == NewMessage.Channel.SMS ? "text message" : "email")
+                            + " through GOV.UK Notify");
+        }
     }
 
     /** The send failed in a way that may pass (no answer, 429, 5xx): try again later, or give up after the last try. */

@@ -61,6 +61,8 @@ class NotifySendingTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.workhealth.audit.AuditLog audit;
+    @Autowired
     PlatformTransactionManager transactions;
     @Autowired
     TestData data;
@@ -105,6 +107,11 @@ class NotifySendingTest {
         sendDue();
         assertThat(NOTIFY.requestsFor(id)).as("sent once").hasSize(1);
         assertThat(adminPage()).contains("Sent");
+        assertThat(jdbc.sql("""
+                SELECT detail FROM audit_event WHERE action = 'SEND' AND record_type = 'notification_message'
+                AND record_id = ?""").param(String.valueOf(id)).query(String.class).list())
+                .as("handing a person's details to Notify is in the audit log, once")
+                .containsExactly("Sent by email through GOV.UK Notify");
     }
 
     @Test
@@ -219,7 +226,7 @@ class NotifySendingTest {
                 Duration.ofSeconds(1));
         NotifySender.Outcome outcome = new NotifySender(settings).send(new Outbox.Outgoing(1, "claim",
                 MessageTemplate.REFERRAL_RECEIVED, NewMessage.Channel.EMAIL, "refused@example.com",
-                Map.of("reference", "WH-1"), 1));
+                Map.of("reference", "WH-1"), 1, 1));
         assertThat(outcome).isEqualTo(new NotifySender.TryAgain("NO_ANSWER"));
     }
 
@@ -255,11 +262,11 @@ class NotifySendingTest {
         long id = queue("quick." + UUID.randomUUID() + "@example.com");
         jdbc.sql("UPDATE notification_message SET status = 'SENDING', claim = 'c' WHERE id = ?").param(id).update();
         String notifyId = UUID.randomUUID().toString();
-        Outbox outbox = new Outbox(jdbc, java.time.Clock.systemUTC());
+        Outbox outbox = new Outbox(jdbc, java.time.Clock.systemUTC(), audit);
 
         assertThat(outbox.receipt(notifyId, id, MessageStatus.DELIVERED)).isTrue();
         outbox.sent(new Outbox.Outgoing(id, "c", MessageTemplate.REFERRAL_RECEIVED, NewMessage.Channel.EMAIL, "x",
-                Map.of(), 1), notifyId);
+                Map.of(), 1, 1), notifyId);
 
         assertThat(row(id)).containsEntry("status", "DELIVERED").containsEntry("notify_id", notifyId);
     }

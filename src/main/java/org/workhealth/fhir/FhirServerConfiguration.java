@@ -1,18 +1,13 @@
 package org.workhealth.fhir;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.workhealth.api.ApiAuthentication;
 import org.workhealth.api.ApiScope;
 import org.workhealth.fhir.internal.OperationOutcomeRefusal;
@@ -49,25 +44,9 @@ class FhirServerConfiguration {
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
                         .requestMatchers(HttpMethod.POST, "/fhir", "/fhir/", "/fhir/ServiceRequest").hasAuthority(write)
                         .requestMatchers(HttpMethod.GET, "/fhir/ServiceRequest/*").hasAuthority(read)
-                        .anyRequest().authenticated())
-                .csrf(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            OperationOutcomeRefusal.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
-                                    "Send the client's token as Authorization: Bearer <token>.");
-                        })
-                        .accessDeniedHandler((request, response, e) -> OperationOutcomeRefusal.write(request, response,
-                                HttpServletResponse.SC_FORBIDDEN, "This client does not have the scope for this.")))
-                .addFilterBefore(authentication.bearerFilter(OperationOutcomeRefusal::write), AuthorizationFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .frameOptions(frame -> frame.deny()));
+                        .anyRequest().authenticated());
+        authentication.statelessWithToken(http, OperationOutcomeRefusal::write,
+                "This client does not have the scope for this.");
         return http.build();
     }
 }

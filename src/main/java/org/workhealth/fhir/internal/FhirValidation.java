@@ -68,7 +68,7 @@ public class FhirValidation {
         FhirContext context = FhirServerContext.get();
         ValidationSupportChain support = support(context);
         // HAPI's validator with the HL7 validators kept for reuse: a new one per call parses the OID registry each
-        // time. Two per core cover the request threads that validate at once; a busier moment makes more, not kept.
+        // time. Validation is all CPU, so two at a time per core is as fast as more, with less memory.
         FhirInstanceValidator instanceValidator = new PooledInstanceValidator(support,
                 2 * Runtime.getRuntime().availableProcessors());
         // Best-practice checks (narrative, an Observation's performer) only ever give warnings, which refuse

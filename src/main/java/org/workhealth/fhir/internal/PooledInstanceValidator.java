@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.exceptions.FHIRException;
@@ -36,8 +37,8 @@ import ca.uhn.fhir.validation.IValidationContext;
  * the same message filtering, so a resource gets the same messages (docs/fhir.md). {@code InstanceValidator.validate}
  * clears its per-validation state itself (fetch cache, resource tracker, tracked messages) at the start of each call.
  * What it does not clear are caches that only grow (canonical look-ups, the ids in narratives, deprecation warnings
- * already given), so each validator is dropped after {@value #USES} validations, and at most {@code poolSize} are kept:
- * idle validators hold a few MB each, and request threads are many.
+ * already given), so each validator is dropped after {@value #USES} validations. At most {@code poolSize} validate at
+ * once, each with its own validator (a few MB each; request threads are many): others wait for one to be free.
  *
  * <p>Input that is not JSON (HAPI encodes a parsed resource as JSON, so that is not expected) goes through HAPI's own
  * path unchanged.
@@ -51,10 +52,13 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
     }
 
     private final BlockingQueue<Pooled> idle;
+    private final Semaphore permits;
 
+    /** @param poolSize how many validate at once, each with its own validator, made on first need */
     PooledInstanceValidator(IValidationSupport support, int poolSize) {
         super(support);
         this.idle = new ArrayBlockingQueue<>(poolSize);
+        this.permits = new Semaphore(poolSize, true);
     }
 
     @Override
@@ -63,19 +67,21 @@ final class PooledInstanceValidator extends FhirInstanceValidator {
             return super.validate(context);
         }
         IWorkerContext worker = provideWorkerContext();
-        Pooled pooled = idle.poll();
-        InstanceValidator validator = pooled != null ? pooled.validator() : build(worker);
-        int uses = pooled != null ? pooled.uses() : 0;
-        boolean healthy = false;
+        // Validation is all CPU: more at once than the pool holds only share the cores more thinly, and each extra
+        // one would build (and throw away) a validator of its own. So a request waits here for one to be free.
+        permits.acquireUninterruptibly();
         try {
+            Pooled pooled = idle.poll();
+            InstanceValidator validator = pooled != null ? pooled.validator() : build(worker);
+            int uses = pooled != null ? pooled.uses() : 0;
             List<ValidationMessage> messages = validate(worker, validator, context);
-            healthy = true;
-            return messages;
-        } finally {
-            // A validator that threw may be half-way through a resource: it is not reused.
-            if (healthy && uses + 1 < USES) {
+            // A validator that threw may be half-way through a resource: only one that finished goes back.
+            if (uses + 1 < USES) {
                 idle.offer(new Pooled(validator, uses + 1));
             }
+            return messages;
+        } finally {
+            permits.release();
         }
     }
 

@@ -36,7 +36,7 @@ import ca.uhn.fhir.validation.IValidationContext;
  * same settings, the resource encoded as JSON and read by the HL7 parser, the same {@code meta.profile} handling and
  * the same message filtering, so a resource gets the same messages (docs/fhir.md). {@code InstanceValidator.validate}
  * clears its per-validation state itself (fetch cache, resource tracker, tracked messages) at the start of each call.
- * What it does not clear are caches that only grow (canonical look-ups, the ids in narratives, deprecation warnings
+ * What it does not clear only grows (the codings seen, canonical look-ups, the ids in narratives, deprecation warnings
  * already given), so each validator is dropped after {@value #USES} validations. At most {@code poolSize} validate at
  * once, each with its own validator (a few MB each; request threads are many): others wait for one to be free.
  *
@@ -45,8 +45,12 @@ import ca.uhn.fhir.validation.IValidationContext;
  */
 final class PooledInstanceValidator extends FhirInstanceValidator {
 
-    /** Validations before a validator is dropped: its growing caches stay small, its construction cost is shared. */
-    static final int USES = 500;
+    /**
+     * Validations before a validator is dropped. Its {@code CodingsObserver} keeps every coding it has seen, with the
+     * path to it, and so the whole parsed resource, and nothing clears it (HL7 validator 6.7.9): about 0.5 MB a
+     * referral. At 20 a validator holds at most 10 MB of old referrals, and its construction is shared by 20.
+     */
+    static final int USES = 20;
 
     private record Pooled(InstanceValidator validator, int uses) {
     }

@@ -66,15 +66,23 @@ public class FhirValidation {
 
     private static FhirValidator create() {
         FhirContext context = FhirServerContext.get();
-        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
-                new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context));
-        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
+        ValidationSupportChain support = support(context);
+        // HAPI's validator with the HL7 validators kept for reuse: a new one per call parses the OID registry each
+        // time. Validation is all CPU, so two at a time per core is as fast as more, with less memory.
+        FhirInstanceValidator instanceValidator = new PooledInstanceValidator(support,
+                2 * Runtime.getRuntime().availableProcessors());
         // Best-practice checks (narrative, an Observation's performer) only ever give warnings, which refuse
         // nothing: skipping them saves their FHIRPath on every resource.
         instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
         FhirValidator validator = context.newValidator();
         validator.registerValidatorModule(instanceValidator);
         return validator;
+    }
+
+    /** Base R4: its definitions, the common code systems, in-memory terminology and snapshots. */
+    static ValidationSupportChain support(FhirContext context) {
+        return new ValidationSupportChain(new DefaultProfileValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context),
+                new SnapshotGeneratingValidationSupport(context));
     }
 }

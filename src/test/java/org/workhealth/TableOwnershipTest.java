@@ -57,7 +57,7 @@ class TableOwnershipTest {
             Map.entry("performance", Set.of("kpi_definition", "kpi_figure", "kpi_forecast", "kpi_target",
                     "rag_threshold")),
             Map.entry("platform", Set.of("event_publication", "rate_limit_client", "rate_limit_use",
-                    "rate_limit_window", "scheduled_tasks")),
+                    "rate_limit_window", "scheduled_tasks", "spring_session", "spring_session_attributes")),
             Map.entry("programme", Set.of("cohort", "contract", "programme")),
             Map.entry("referral", Set.of("cohort_rule", "contact_attempt", "eligibility_rule",
                     "postcode_deprivation", "postcode_deprivation_load", "referral", "referral_area",

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a person's sessions when their password changes: their other sessions when they change it themselves
- * (someone else may have had it), all of them when an administrator resets it. Spring Security's session registry
- * knows every signed-in session; an ended one is signed out on its next request.
+ * (someone else may have had it), all of them when an administrator resets it. The session registry knows every
+ * signed-in session on every node (it is the sessions table); an ended one is signed out on its next request,
+ * whichever node serves it.
  */
 @Component
 class AccountSessions implements SessionInformationExpiredStrategy {
@@ -30,25 +31,22 @@ class AccountSessions implements SessionInformationExpiredStrategy {
     }
 
     /** @return how many sessions were ended */
-    int endOtherSessions(long personId, String keepSessionId) {
-        return end(personId, id -> !id.equals(keepSessionId));
+    int endOtherSessions(String email, String keepSessionId) {
+        return end(email, id -> !id.equals(keepSessionId));
     }
 
     /** @return how many sessions were ended */
-    int endAllSessions(long personId) {
-        return end(personId, id -> true);
+    int endAllSessions(String email) {
+        return end(email, id -> true);
     }
 
-    private int end(long personId, Predicate<String> which) {
+    /** Sessions are registered under the signed-in person's email, the name Spring Security gives them. */
+    private int end(String email, Predicate<String> which) {
         int ended = 0;
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof StaffUserDetails details && details.user().id() == personId) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    if (which.test(session.getSessionId())) {
-                        session.expireNow();
-                        ended++;
-                    }
-                }
+        for (SessionInformation session : registry.getAllSessions(email, false)) {
+            if (which.test(session.getSessionId())) {
+                session.expireNow();
+                ended++;
             }
         }
         return ended;

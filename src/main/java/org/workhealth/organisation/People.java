@@ -153,7 +153,7 @@ public class People {
         Person person = manageable(actor, personId);
         String temporary = TemporaryPasswords.generate();
         repository.save(person.withPassword(encoder.encode(temporary), true));
-        int ended = sessions.endAllSessions(personId);
+        int ended = sessions.endAllSessions(person.email());
         audit.recordChange("RESET_PASSWORD", "person", personId, person.organisationId(), ended(ended));
         return temporary;
     }
@@ -178,7 +178,7 @@ public class People {
             return Optional.of(new PasswordProblem("newPassword", "Your new password must be different from your current one"));
         }
         repository.save(person.withPassword(encoder.encode(replacement), false));
-        int ended = sessions.endOtherSessions(person.id(), sessionId);
+        int ended = sessions.endOtherSessions(person.email(), sessionId);
         audit.recordChange("CHANGE_PASSWORD", "person", person.id(), person.organisationId(), ended(ended));
         return Optional.empty();
     }

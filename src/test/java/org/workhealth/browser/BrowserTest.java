@@ -31,8 +31,11 @@ import com.microsoft.playwright.Playwright;
  * (as in CI), when its absence fails the run.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = BrowserTest.SESSIONS_IN_DATABASE)
 public abstract class BrowserTest {
+
+    /** Journeys run with sessions in the database, as the service does (the build leaves them out for MockMvc). */
+    static final String SESSIONS_IN_DATABASE = "spring.autoconfigure.exclude=";
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");

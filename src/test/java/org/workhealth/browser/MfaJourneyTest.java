@@ -25,7 +25,7 @@ import com.microsoft.playwright.options.AriaRole;
  * codes, signs out, and signs in again with a password and a code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "workhealth.mfa.required=personal-data")
+        properties = { "workhealth.mfa.required=personal-data", BrowserTest.SESSIONS_IN_DATABASE })
 class MfaJourneyTest extends BrowserTest {
 
     private static final Duration STEP = Duration.ofSeconds(30);

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,8 +85,7 @@ public class RateLimits {
         jdbc.sql("DELETE FROM rate_limit_use WHERE id = ?").param(place).update();
     }
 
-    /** Forgets the uses that no longer count, and the addresses left with none; safe on every node at once. */
-    @Scheduled(fixedDelayString = "${workhealth.rate-limits.forget-every:PT15M}")
+    /** Forgets the uses that no longer count, and the addresses left with none (a recurring task: PlatformTasks). */
     @Transactional
     public void forgetOldUses() {
         jdbc.sql("DELETE FROM rate_limit_use WHERE used_at <= ?")

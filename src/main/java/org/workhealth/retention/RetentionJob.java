@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.organisation.CurrentUser;
@@ -35,7 +34,6 @@ class RetentionJob {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${workhealth.retention.cron:0 30 2 * * *}", zone = "Europe/London")
     void nightly() {
         run(RetentionRun.Trigger.SCHEDULED, null, clock.instant());
     }

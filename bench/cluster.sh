@@ -17,7 +17,9 @@
 # Environment: DB; PHASES (default "1 2 3 4"); ONE_NODE_SECONDS (phase 1's one-node run, default LOAD); THINK_MS
 # (pause between a client's journeys, default 0: as fast as the service answers); START_TOGETHER=1 (start both
 # nodes at once, to see Flyway's lock let one migrate; default: node1 first with the demo data, then node2);
-# NODE_JAVA_OPTS (default -Xmx1g); LB_PORT, NODE1_PORT, NODE2_PORT, API_PORT (HAProxy's runtime API),
+# ROLLING=sigterm (default: phase 3 sends SIGTERM and leaves HAProxy's readiness checks to take the node out) or
+# ROLLING=drain (HAProxy is told to drain the node first, as docs/operations.md describes); NODE_JAVA_OPTS (default
+# -Xmx1g); LB_PORT, NODE1_PORT, NODE2_PORT, API_PORT (HAProxy's runtime API),
 # STATS_PORT (HAProxy's stats page), NOTIFY_PORT (where the nodes look for Notify: nothing answers there)
 # (defaults 18400, 18401, 18402, 18408, 18409, 18407); JAR; PGHOST/PGPORT/PGUSER; KEEP=1 keeps the logs.
 set -euo pipefail
@@ -28,6 +30,7 @@ fail_s=${3:-120}
 soak_s=${4:-1800}
 one_s=${ONE_NODE_SECONDS:-$load_s}
 think=${THINK_MS:-0}
+rolling=${ROLLING:-sigterm}
 phases=" ${PHASES:-1 2 3 4} "
 db=${DB:-workhealth_cluster}
 lb_port=${LB_PORT:-18400}
@@ -154,8 +157,11 @@ haproxy_table() {
 # a request whose connection to a node is refused (a node killed or stopped, before the checks notice) is tried
 # again on the other node. HAProxy retries only when the connection could not be made (retry-on's default,
 # conn-failure), so a request a node had received is never sent twice; without it every request sent to a dead
-# node in the second or two before its checks fail would be answered 503. X-Node tells the client which node
-# answered (HAProxy's own 502/503s too), for figures per node.
+# node in the second or two before its checks fail would be answered 503. `option http-server-close`: each request
+# gets its own connection to a node, so a stopping node refuses new requests at connect time (and HAProxy redispatches
+# them) rather than closing a kept-open idle connection just as HAProxy sends a request on it, which reaches the
+# client as a connection closed without an answer. X-Node tells the client which node answered (HAProxy's own
+# 502/503s too), for figures per node.
 cat >"$work/haproxy.cfg" <<CFG
 global
     maxconn 2000
@@ -174,6 +180,7 @@ defaults
     timeout check 2s
     retries 2
     option redispatch 1
+    option http-server-close
 
 frontend web
     bind 127.0.0.1:$lb_port
@@ -317,8 +324,9 @@ if [[ $phases == *" 2 "* ]]; then
   killed_at=$(date +%s)
   kill -9 "${pids[0]}"
   wait "${pids[0]}" 2>/dev/null || true
+  echo "$(now_ms) gone node1" >>"$work/failure.events"
   echo "  node1 killed (kill -9) at $(date -d "@$killed_at" +%T)"
-  for _ in $(seq 1 50); do [ "$(hastat app node1 status)" != UP ] && break; sleep 0.1; done
+  for _ in $(seq 1 100); do [[ $(hastat app node1 status) == DOWN* ]] && break; sleep 0.1; done
   echo "  HAProxy sees node1 $(hastat app node1 status) $(( $(date +%s) - killed_at )) s after the kill"
   wait "$loader"
   haproxy_table
@@ -347,7 +355,7 @@ fi
 # ---------------------------------------------------------------- 3. rolling restart
 
 if [[ $phases == *" 3 "* ]]; then
-  echo; echo "== 3. Rolling restart under load: SIGTERM node1, start it, wait for it; then node2 =="
+  echo; echo "== 3. Rolling restart under load ($rolling): SIGTERM node1, start it, wait for it; then node2 =="
   : >"$work/rolling.events"
   rm -f "$work/rolling.done"
   hap "clear counters all" >/dev/null
@@ -357,12 +365,20 @@ if [[ $phases == *" 3 "* ]]; then
   sleep "$settle"
   for i in 0 1; do
     name=node$((i + 1))
+    if [ "$rolling" = drain ]; then
+      hap "set server app/$name state drain" >/dev/null
+      for _ in $(seq 1 300); do [ "$(hastat app "$name" scur)" = 0 ] && break; sleep 0.1; done
+      echo "  $name drained in HAProxy: $(hastat app "$name" scur) requests left on it"
+    fi
     echo "$(now_ms) stop $name" >>"$work/rolling.events"
     t=$(now_ms)
     kill -TERM "${pids[$i]}"
     code=0; wait "${pids[$i]}" || code=$?
+    echo "$(now_ms) gone $name" >>"$work/rolling.events"
     echo "  $name stopped (SIGTERM) in $(( ($(now_ms) - t) )) ms, exit code $code; HAProxy sees it $(hastat app "$name" status)"
-    start_node "$i"; wait_ready "$i"; wait_up "$name"
+    start_node "$i"; wait_ready "$i"
+    if [ "$rolling" = drain ]; then hap "set server app/$name state ready" >/dev/null; fi
+    wait_up "$name"
     echo "$(now_ms) up $name" >>"$work/rolling.events"
     sleep "$settle"
   done
@@ -398,14 +414,15 @@ if [[ $phases == *" 4 "* ]]; then
   for n in node1 node2; do
     s=$(echo "$heap_start" | grep -o "$n [0-9]*" | cut -d' ' -f2)
     e=$(echo "$heap_end" | grep -o "$n [0-9]*" | cut -d' ' -f2)
-    check "4 soak: $n live heap after GC flat (end <= start +10%)" "$(is "$e" -le $((s + s / 10)))" \
+    s=${s:-0}; e=${e:-0}
+    check "4 soak: $n live heap after GC flat (end <= start +10%)" "$(is "$s" -gt 0 -a "$e" -gt 0 -a "$e" -le $((s + s / 10)))" \
       "start $((s / 1048576)) MB, end $((e / 1048576)) MB"
-    pending=$(grep "^POOL phase=soak node=$n " "$work/soak.out" | grep -o 'max_pending=[0-9]*' | cut -d= -f2)
-    timeouts=$(grep "^POOL phase=soak node=$n " "$work/soak.out" | grep -o 'timeouts=[0-9]*' | cut -d= -f2)
-    active=$(grep "^POOL phase=soak node=$n " "$work/soak.out" | grep -o 'max_active=[0-9]*' | cut -d= -f2)
-    size=$(grep "^POOL phase=soak node=$n " "$work/soak.out" | grep -o 'pool_size=[0-9]*' | cut -d= -f2)
-    check "4 soak: $n pool never exhausted (none waiting, no timeout)" "$(is "${pending:-x}" = 0 -a "${timeouts:-x}" = 0)" \
-      "most in use ${active:-?} of ${size:-?}, most waiting ${pending:-?}, timeouts ${timeouts:-?} (sampled every 2 s)"
+    pool=$(grep "^POOL phase=soak node=$n " "$work/soak.out" || true)
+    pool_figure() { echo "$pool" | grep -o " $1=[0-9]*" | cut -d= -f2; }
+    samples=$(pool_figure samples); pending=$(pool_figure max_pending); timeouts=$(pool_figure timeouts)
+    check "4 soak: $n pool never exhausted (none waiting, no timeout)" \
+      "$(is "${samples:-0}" -gt 0 -a "${pending:-x}" = 0 -a "${timeouts:-x}" = 0)" \
+      "most in use $(pool_figure max_active) of $(pool_figure pool_size), most waiting ${pending:-?}, timeouts ${timeouts:-?} ($samples samples, one every 2 s)"
   done
   ratio=$(field soak P99 ratio)
   if [ -z "$ratio" ]; then

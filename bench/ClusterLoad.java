@@ -746,8 +746,8 @@ public class ClusterLoad {
     }
 
     /**
-     * Whether a failure was a request in flight on a node that was killed or stopped: between the signal ("kill" or
-     * "stop") and the moment its process was gone ("gone", when the script's wait for it returned) the node's
+     * Whether a failure was a request in flight on a node that was killed or stopped. For a kill: between the signal
+     * and the moment its process was gone ("gone", when the script's wait for it returned) the node's
      * sockets still take connections, and a JVM takes a few hundred milliseconds to die. A 5xx from that node on a
      * request sent before it was gone and answered after the signal counts; so does a connection closed without any
      * answer (no node known: HAProxy closes a kept-alive client connection rather than answer 502 when a node drops
@@ -760,7 +760,10 @@ public class ClusterLoad {
             }
             long gone = marks.stream().filter(g -> g.what().equals("gone") && g.node().equals(e.node())
                     && g.ms() >= e.ms()).mapToLong(Event::ms).min().orElse(e.ms() + 1000);
-            boolean during = f.startMs() <= gone && f.endMs() >= e.ms();
+            // A stopping node shuts down gracefully: only what it had before the SIGTERM was in flight; a request
+            // that reached it after is one the load balancer should not have sent.
+            long sentBy = e.what().equals("stop") ? e.ms() : gone;
+            boolean during = f.startMs() <= sentBy && f.endMs() >= e.ms();
             if (f.kind() == Kind.SERVER_ERROR && e.node().equals(f.node()) && during) {
                 return true;
             }

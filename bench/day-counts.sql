@@ -1,7 +1,7 @@
 -- Included (\ir) by the bench data scripts after they insert milestones straight into the table: makes the
--- milestone module's milestone_day_count again from the whole record, as its migration (V20261213_01) does, so
--- that counts by contract read from it agree with the record. Needs milestone_first filled first. Does nothing
--- where the schema has no milestone_day_count.
+-- milestone module's milestone_day_count and milestone_month_count again from the whole record, as their migration
+-- (V20261213_01) does, so that counts by contract read from them agree with the record. Needs milestone_first
+-- filled first. Does nothing where the schema has no milestone_day_count.
 DO $$ BEGIN
     IF to_regclass('public.milestone_day_count') IS NOT NULL THEN
         DELETE FROM milestone_day_count;
@@ -17,6 +17,12 @@ DO $$ BEGIN
               FROM milestone_first f
               WHERE f.contract_id IS NOT NULL) counted
         GROUP BY contract_id, type, occurred_on;
+        DELETE FROM milestone_month_count;
+        INSERT INTO milestone_month_count (contract_id, type, month_start, current_count, first_count)
+        SELECT contract_id, type, CAST(DATE_TRUNC('MONTH', occurred_on) AS DATE), SUM(current_count), SUM(first_count)
+        FROM milestone_day_count
+        GROUP BY contract_id, type, CAST(DATE_TRUNC('MONTH', occurred_on) AS DATE);
         ANALYZE milestone_day_count;
+        ANALYZE milestone_month_count;
     END IF;
 END $$;

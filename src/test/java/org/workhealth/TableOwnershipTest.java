@@ -49,7 +49,7 @@ class TableOwnershipTest {
                     "funding_grant_line", "funding_locality_population", "funding_outcome_price", "funding_year")),
             Map.entry("mfa", Set.of("mfa_recovery_code", "mfa_totp", "user_credentials", "user_entities")),
             Map.entry("milestone", Set.of("milestone", "milestone_attribute", "milestone_day_count",
-                    "milestone_first", "milestone_lock", "milestone_lock_contract")),
+                    "milestone_first", "milestone_lock", "milestone_lock_contract", "milestone_month_count")),
             Map.entry("notification", Set.of("notification_message")),
             Map.entry("organisation", Set.of("organisation", "organisation_type", "person", "person_message_opt_out",
                     "person_role",

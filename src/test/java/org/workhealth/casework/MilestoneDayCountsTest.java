@@ -26,9 +26,10 @@ import org.workhealth.referral.EmploymentStatus;
 import org.workhealth.referral.internal.ReferralIntake;
 
 /**
- * The kept counts per contract, type and day (milestone_day_count) agree with the whole record after recording,
- * batches, corrections that move a milestone to another day or contract, and withdrawals; and counts by contract
- * read from them give what the record gives. (In casework's tests because a case's milestones need real cases.)
+ * The kept counts per contract, type and day (milestone_day_count) and month (milestone_month_count) agree with the
+ * whole record after recording, batches, corrections that move a milestone to another day or contract, and
+ * withdrawals; and counts by contract read from them give what the record gives, also between dates that cut
+ * months. (In casework's tests because a case's milestones need real cases.)
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -88,6 +89,15 @@ class MilestoneDayCountsTest {
         assertThat(counts(a, true)).containsExactlyInAnyOrder("REFERRAL_RECEIVED 2025-05 3");
         assertThat(counts(b, false)).containsExactlyInAnyOrder("ENGAGEMENT 2025-05 1", "REFERRAL_RECEIVED 2025-05 1");
         assertThat(counts(b, true)).containsExactlyInAnyOrder("ENGAGEMENT 2025-05 1", "REFERRAL_RECEIVED 2025-05 1");
+        // Dates that cut months: May from the 2nd and June to the 9th (days only); May and June to the 10th (May's
+        // month and June's days).
+        Set<MilestoneType> types = Set.of(MilestoneType.ENGAGEMENT, MilestoneType.REFERRAL_RECEIVED);
+        assertThat(milestones.count(new MilestoneCountQuery(types, Set.of(a.id()), null, may2,
+                LocalDate.of(2025, 6, 9), Map.of(), false, false))).extracting(c -> c.type() + " " + c.count())
+                .containsExactly("REFERRAL_RECEIVED 1");
+        assertThat(milestones.count(new MilestoneCountQuery(types, Set.of(a.id()), null, may1, june, Map.of(), false,
+                false))).extracting(c -> c.type() + " " + c.count())
+                .containsExactly("ENGAGEMENT 1", "REFERRAL_RECEIVED 3");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM milestone_day_count WHERE contract_id = ? AND type = 'ENGAGEMENT' "
                 + "AND occurred_on = ?").params(a.id(), java.sql.Date.valueOf(may1)).query(Integer.class).single())
                 .as("a day whose milestones were all corrected away keeps its row at 0").isEqualTo(1);
@@ -118,7 +128,27 @@ class MilestoneDayCountsTest {
                     .param(contract.id()).query((rs, n) -> rs.getString(1) + " " + rs.getDate(2) + " "
                             + rs.getLong(3) + " " + rs.getLong(4)).list();
             assertThat(kept).as(contract.reference()).isEqualTo(fromRecord);
+            List<String> months = jdbc.sql("""
+                    SELECT d.type, d.month_start, d.current_count, d.first_count FROM milestone_month_count d
+                    WHERE d.contract_id = :contract AND (d.current_count <> 0 OR d.first_count <> 0)
+                    ORDER BY d.type, d.month_start""").param("contract", contract.id())
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getDate(2).toString().substring(0, 7) + " "
+                            + rs.getLong(3) + " " + rs.getLong(4)).list();
+            assertThat(months).as(contract.reference() + " by month").isEqualTo(byMonth(fromRecord));
         }
+    }
+
+    /** Day lines "TYPE yyyy-mm-dd current first" added up by month. */
+    private static List<String> byMonth(List<String> days) {
+        Map<String, long[]> months = new java.util.TreeMap<>();
+        for (String day : days) {
+            String[] parts = day.split(" ");
+            long[] sums = months.computeIfAbsent(parts[0] + " " + parts[1].substring(0, 7), k -> new long[2]);
+            sums[0] += Long.parseLong(parts[2]);
+            sums[1] += Long.parseLong(parts[3]);
+        }
+        return months.entrySet().stream().filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0)
+                .map(e -> e.getKey() + " " + e.getValue()[0] + " " + e.getValue()[1]).toList();
     }
 
     private List<String> counts(Contract contract, boolean firstPerCase) {

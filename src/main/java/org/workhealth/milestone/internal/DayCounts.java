@@ -13,16 +13,18 @@ import org.springframework.stereotype.Component;
 import org.workhealth.milestone.MilestoneType;
 
 /**
- * Keeps {@code milestone_day_count}: per contract, type and day, how many milestones are current and how many count
- * as a case's first. A write gathers its changes in a {@link Changes} and applies them once, in key order, so that
- * two writers touching the same days take their row locks in the same order and cannot deadlock. Each change is an
- * increment, so writers that commit in any order leave the right totals.
+ * Keeps {@code milestone_day_count} and {@code milestone_month_count}: per contract, type and day (and month), how
+ * many milestones are current and how many count as a case's first. A write gathers its changes in a {@link Changes}
+ * and applies them once, days then months, each in key order, so that two writers touching the same days take their
+ * row locks in the same order and cannot deadlock. Each change is an increment, so writers that commit in any order
+ * leave the right totals.
  */
 @Component
 public class DayCounts {
 
-    private static final String BUMP = "UPDATE milestone_day_count SET current_count = current_count + ?, "
-            + "first_count = first_count + ? WHERE contract_id = ? AND type = ? AND occurred_on = ?";
+    /** The two tables: the days, and the same counts by the first day of their month. */
+    private static final String[][] TABLES = {{"milestone_day_count", "occurred_on"},
+            {"milestone_month_count", "month_start"}};
 
     private final JdbcTemplate jdbc;
 
@@ -61,13 +63,26 @@ public class DayCounts {
         }
     }
 
+    /** Adds the changes to the day counts, then to the month counts. */
+    public void apply(Changes changes) {
+        Map<Key, long[]> months = new TreeMap<>(Key.ORDER);
+        changes.byKey.forEach((key, sums) -> {
+            long[] month = months.computeIfAbsent(new Key(key.contractId(), key.type(), key.on().withDayOfMonth(1)),
+                    k -> new long[2]);
+            month[0] += sums[0];
+            month[1] += sums[1];
+        });
+        apply(TABLES[0], changes.byKey);
+        apply(TABLES[1], months);
+    }
+
     /**
-     * Adds the changes to the counts in three batched statements at most: bump the days that have a row, make the
+     * Adds the changes to one table in three batched statements at most: bump the rows that are there, make the
      * rows that are missing (a concurrent writer may make one first), and bump the ones it made.
      */
-    public void apply(Changes changes) {
+    private void apply(String[] table, Map<Key, long[]> changes) {
         List<Object[]> rows = new ArrayList<>();
-        changes.byKey.forEach((key, sums) -> {
+        changes.forEach((key, sums) -> {
             if (sums[0] != 0 || sums[1] != 0) {
                 rows.add(new Object[] {sums[0], sums[1], key.contractId(), key.type(), Date.valueOf(key.on())});
             }
@@ -75,16 +90,18 @@ public class DayCounts {
         if (rows.isEmpty()) {
             return;
         }
-        List<Object[]> missing = missing(rows, jdbc.batchUpdate(BUMP, rows));
+        String bump = "UPDATE " + table[0] + " SET current_count = current_count + ?, first_count = first_count + ? "
+                + "WHERE contract_id = ? AND type = ? AND " + table[1] + " = ?";
+        List<Object[]> missing = missing(rows, jdbc.batchUpdate(bump, rows));
         if (missing.isEmpty()) {
             return;
         }
         List<Object[]> inserts = missing.stream().map(r -> new Object[] {r[2], r[3], r[4], r[0], r[1]}).toList();
-        int[] made = jdbc.batchUpdate("INSERT INTO milestone_day_count (contract_id, type, occurred_on, current_count, "
-                + "first_count) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", inserts);
+        int[] made = jdbc.batchUpdate("INSERT INTO " + table[0] + " (contract_id, type, " + table[1]
+                + ", current_count, first_count) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", inserts);
         List<Object[]> lost = missing(missing, made);
         if (!lost.isEmpty()) {
-            jdbc.batchUpdate(BUMP, lost);
+            jdbc.batchUpdate(bump, lost);
         }
     }
 

@@ -16,14 +16,19 @@ import org.workhealth.milestone.MilestoneCount;
 import org.workhealth.milestone.MilestoneCountQuery;
 import org.workhealth.milestone.MilestoneType;
 
-/** The set-based counts behind every figure: one grouped query over the current milestones, or the firsts. */
+/**
+ * The set-based counts behind every figure: counts by contract from the kept counts ({@link KeptCounts}), the rest in
+ * one grouped query over the current milestones, or the firsts.
+ */
 @Component
 public class MilestoneCounts {
 
     private final JdbcClient jdbc;
+    private final KeptCounts kept;
 
-    MilestoneCounts(JdbcClient jdbc) {
+    MilestoneCounts(JdbcClient jdbc, KeptCounts kept) {
         this.jdbc = jdbc;
+        this.kept = kept;
     }
 
     /**
@@ -31,8 +36,8 @@ public class MilestoneCounts {
      * set-based query. Superseded milestones never count, so a corrected milestone counts once.
      */
     public List<MilestoneCount> count(MilestoneCountQuery query) {
-        if (byDay(query)) {
-            return countDays(query);
+        if (KeptCounts.answers(query)) {
+            return kept.count(query);
         }
         StringBuilder sql = new StringBuilder("SELECT m.type, m.contract_id");
         if (query.byMonth()) {
@@ -77,51 +82,6 @@ public class MilestoneCounts {
         sql.append(" GROUP BY ").append(groups).append(" ORDER BY ").append(groups);
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new MilestoneCount(
                 MilestoneType.valueOf(rs.getString("type")), nullableLong(rs, "contract_id"),
-                query.byMonth() ? LocalDate.of(rs.getInt("y"), rs.getInt("mo"), 1) : null, rs.getLong("n"))).list();
-    }
-
-    /**
-     * Whether the kept day counts answer the query: counts (not sums) by contract, with no condition on attributes or
-     * organisations. The day counts hold only milestones under a contract, which is all a query naming contracts
-     * can match.
-     */
-    private static boolean byDay(MilestoneCountQuery query) {
-        return query.contractIds() != null && query.organisationIds() == null && query.attributeEquals().isEmpty()
-                && !query.sumQuantity();
-    }
-
-    /**
-     * The same groups as the record gives, added up from a row per contract, type and day: a dashboard over every
-     * hub reads some hundred thousand small rows rather than millions of milestones. Groups that add up to 0 (a
-     * day whose only milestone was corrected away) are left out, as the record would give none.
-     */
-    private List<MilestoneCount> countDays(MilestoneCountQuery query) {
-        String column = query.firstPerCase() ? "first_count" : "current_count";
-        StringBuilder sql = new StringBuilder("SELECT m.type, m.contract_id");
-        if (query.byMonth()) {
-            sql.append(", EXTRACT(YEAR FROM m.occurred_on) AS y, EXTRACT(MONTH FROM m.occurred_on) AS mo");
-        }
-        sql.append(", SUM(m.").append(column).append(") AS n FROM milestone_day_count m WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (!in(sql, params, "m.type", "types", query.types() == null ? null
-                : query.types().stream().map(Enum::name).toList())
-                || !in(sql, params, "m.contract_id", "contractIds", query.contractIds())) {
-            return List.of();
-        }
-        if (query.from() != null) {
-            sql.append(" AND m.occurred_on >= :from");
-            params.put("from", Date.valueOf(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" AND m.occurred_on <= :to");
-            params.put("to", Date.valueOf(query.to()));
-        }
-        String groups = query.byMonth() ? "m.type, m.contract_id, EXTRACT(YEAR FROM m.occurred_on), "
-                + "EXTRACT(MONTH FROM m.occurred_on)" : "m.type, m.contract_id";
-        sql.append(" GROUP BY ").append(groups).append(" HAVING SUM(m.").append(column).append(") <> 0 ORDER BY ")
-                .append(groups);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new MilestoneCount(
-                MilestoneType.valueOf(rs.getString("type")), rs.getLong("contract_id"),
                 query.byMonth() ? LocalDate.of(rs.getInt("y"), rs.getInt("mo"), 1) : null, rs.getLong("n"))).list();
     }
 

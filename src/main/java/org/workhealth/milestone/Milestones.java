@@ -27,9 +27,9 @@ import org.workhealth.milestone.internal.MilestoneWriter;
  * and its attribute rows, and it only inserts, save one exception: when a case's personal data is erased, the free
  * text staff typed on its milestones is erased with it ({@link #eraseFreeText}); it also keeps
  * {@code milestone_first}, each case's first current milestone of a type, from which "first per case" counts are
- * read, and {@code milestone_day_count}, the current and first milestones of each contract, type and day, from which
- * counts by contract are added up. Nothing is recorded or corrected in a period a {@link PeriodLocks}
- * lock covers.
+ * read, and {@code milestone_day_count} and {@code milestone_month_count}, the current and first milestones of each
+ * contract, type and day or month, from which counts by contract are added up. Nothing is recorded or corrected in
+ * a period a {@link PeriodLocks} lock covers.
  */
 @Service
 public class Milestones {

@@ -99,8 +99,8 @@ page_median=$(figure PAGE "$work/dashboard.txt" median_ms)
 page_p95=$(figure PAGE "$work/dashboard.txt" p95_ms)
 sql_median=$(figure SQL "$work/sql.txt" median_ms)
 sql_p95=$(figure SQL "$work/sql.txt" p95_ms)
-echo "RATIO dashboard/hand_sql median=$(echo "scale=2; $page_median / $sql_median" | bc -l)" \
-     "p95=$(echo "scale=2; $page_p95 / $sql_p95" | bc -l)"
+echo "RATIO dashboard/hand_sql median=$(echo "scale=3; $page_median / $sql_median" | bc -l)" \
+     "p95=$(echo "scale=3; $page_p95 / $sql_p95" | bc -l)"
 met() { if [ "$(echo "$1" | bc -l)" = 1 ]; then echo met; else echo "NOT met"; fi; }
 echo "TARGET p95 < 1000 ms: $(met "$page_p95 < 1000");" \
      "within 1.5 x the hand-written query (p95): $(met "$page_p95 <= 1.5 * $sql_p95");" \

@@ -29,7 +29,11 @@ import java.util.regex.Pattern;
  * its Prometheus metrics (read as the national administrator), which leaves out the loopback and
  * the client. With PAGE_OUT set, the last page is written to that file.</li>
  * <li>{@code java -cp postgresql.jar bench/PageBench.java sql JDBC_URL USER WARMUPS RUNS FILE}: runs
- * the query in FILE RUNS times on one connection and prints the same figures, then the result.</li>
+ * the query in FILE RUNS times on one connection and prints the same figures, then the result (also written to
+ * the file SQL_OUT when set, as tab-separated lines).</li>
+ * <li>{@code java bench/PageBench.java compare PAGE_HTML SQL_TSV}: checks that the KPI table of a dashboard page
+ * gives, for every KPI and quarter, the count of the hand-written query's rows (type, quarter, n; see
+ * bench/dashboard.sql); prints each figure and MATCH or MISMATCH, and exits 1 on any difference.</li>
  * </ul>
  */
 public class PageBench {
@@ -44,6 +48,7 @@ public class PageBench {
             case "page" -> page(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5],
                     args.length > 6 ? args[6] : null);
             case "sql" -> sql(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
+            case "compare" -> compare(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("Unknown mode " + args[0]);
         }
     }
@@ -109,7 +114,55 @@ public class PageBench {
                     + "max_ms=%.1f%n", file.getFileName(), runs, percentile(ms, 50), percentile(ms, 95),
                     percentile(ms, 99), ms[0], ms[runs - 1]);
             System.out.print(result);
+            if (System.getenv("SQL_OUT") != null) {
+                Files.writeString(Path.of(System.getenv("SQL_OUT")), result);
+            }
         }
+    }
+
+    /** The dashboard's KPI codes and the milestone types bench/dashboard.sql counts for them. */
+    static final String[][] KPIS = {{"REFERRALS", "REFERRAL_RECEIVED"}, {"ENGAGED", "ENGAGEMENT"},
+            {"ACTION_PLANS", "ACTION_PLAN_AGREED"}, {"JOB_OUTCOMES", "JOB_START"}};
+
+    static void compare(Path page, Path sqlResult) throws Exception {
+        String html = Files.readString(page);
+        java.util.Map<String, Long> byHand = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(sqlResult)) {
+            String[] cells = line.split("\t");
+            if (cells.length == 3 && cells[2].matches("[0-9]+")) {
+                byHand.put(cells[0] + " " + cells[1], Long.parseLong(cells[2]));
+            }
+        }
+        Pattern actual = Pattern.compile("data-column=\"q([1-4])-actual\">\\s*<span>([^<]*)</span>");
+        int matched = 0;
+        int differ = 0;
+        for (String[] kpi : KPIS) {
+            int at = html.indexOf("data-kpi=\"" + kpi[0] + "\"");
+            if (at < 0) {
+                throw new IllegalStateException("The page has no row for " + kpi[0]);
+            }
+            String row = html.substring(at, html.indexOf("</tr>", at));
+            Matcher cell = actual.matcher(row);
+            StringBuilder line = new StringBuilder(String.format(Locale.UK, "   %-13s", kpi[0]));
+            while (cell.find()) {
+                String text = cell.group(2).strip().replace(",", "").replace("+", "");
+                long shown = text.matches("[0-9]+") ? Long.parseLong(text) : 0;
+                long hand = byHand.getOrDefault(kpi[1] + " " + cell.group(1), 0L);
+                boolean same = shown == hand;
+                matched += same ? 1 : 0;
+                differ += same ? 0 : 1;
+                line.append(String.format(Locale.UK, "  Q%s %,d%s", cell.group(1), shown,
+                        same ? "" : " (by hand " + String.format(Locale.UK, "%,d", hand) + ")"));
+            }
+            System.out.println(line);
+        }
+        if (differ > 0 || matched != 16) {
+            System.out.printf("MISMATCH: %d of the page's %d figures differ from the hand-written query%n", differ,
+                    matched + differ);
+            System.exit(1);
+        }
+        System.out.println("MATCH: the page and the hand-written query give the same count for every KPI and quarter"
+                + " (16 figures)");
     }
 
     /** Runs the query and reads every row, as the service would, returning the rows as text. */

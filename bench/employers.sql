@@ -69,6 +69,7 @@ FROM milestone m WHERE m.type = 'EMPLOYER_ENGAGEMENT' AND m.bench_attributes LIK
   AND split_part(split_part(m.bench_attributes, ';', 1), '=', 2)::bigint = g.id
   AND g.title LIKE 'Bench engagement %';
 \ir attributes-split.sql
+\ir day-counts.sql
 
 ANALYZE employer;
 ANALYZE employer_engagement;

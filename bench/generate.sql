@@ -555,6 +555,9 @@ DO $$ BEGIN
 END $$;
 SELECT bench.lap() AS lap \gset
 \echo '  first milestones of each case (if the schema keeps them):' :lap
+\ir day-counts.sql
+SELECT bench.lap() AS lap \gset
+\echo '  counts per contract, type and day (if the schema keeps them):' :lap
 \ir attributes-split.sql
 SELECT bench.lap() AS lap \gset
 \echo '  milestone attributes as rows:' :lap

@@ -1,8 +1,9 @@
 -- Data for bench/returns.sh: :cases participants of Bury's 2026/27 WorkWell contract (WW-BURY-2026) with their
 -- referrals, cases and milestones in Q1 and Q2 2026/27, and :noise more under Oldham's (WW-OLDHAM-2026) that
 -- the Bury return must leave out. Set-based: INSERT ... SELECT over generate_series, no loop per row. The
--- milestone_first projection is filled for the new cases the way its migration fills it. Also gives WorkWell its
--- return template (as ReturnExamples.workWell does) when it has none.
+-- milestone_first projection is filled for the new cases the way its migration fills it, and milestone_day_count is
+-- made again (bench/day-counts.sql). Also gives WorkWell its return template (as ReturnExamples.workWell does) when
+-- it has none.
 \set ON_ERROR_STOP 1
 
 CREATE TEMPORARY TABLE bench_case AS
@@ -62,6 +63,7 @@ SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on
 FROM milestone m JOIN support_case sc ON sc.id = m.case_id
 WHERE sc.reference LIKE 'CB%'
   AND NOT EXISTS (SELECT 1 FROM milestone_first f WHERE f.case_id = m.case_id AND f.type = m.type);
+\ir day-counts.sql
 \ir attributes-split.sql
 
 INSERT INTO return_template (programme_id, name, due_days_after_end, kpi_codes)

@@ -29,6 +29,7 @@ bench() { java -Xmx512m ${pgjar:+-cp "$pgjar"} bench/PageBench.java "$@"; }
 start_service() {
   echo "jar: $jar  cores: $(nproc)  java: $(java -version 2>&1 | head -n 1)"
   echo "postgres: $(psql -X -At -d postgres -c 'SHOW server_version') on $PGHOST:$PGPORT, database $1"
+  local started=$SECONDS
   (cd "$work" && DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$1" DATABASE_USER="$PGUSER" DEMO_DATA=false PORT=$port \
     exec java -jar "$jar" >"$work/service.log" 2>&1) &
   pid=$!
@@ -39,5 +40,5 @@ start_service() {
     sleep 0.1
   done
   curl -sf "$base/actuator/health" >/dev/null || { echo "service not healthy after 900 s"; exit 1; }
-  echo "service up on $base"
+  echo "service up on $base after $((SECONDS - started)) s (migrations included)"
 }

@@ -31,6 +31,7 @@ run referrals env DB=workhealth_smoke_referrals ANALYZE_EVERY=0 bench/referrals.
 run generate bench/generate.sh --db workhealth_smoke_national --cases 2000
 run casework env DB=workhealth_smoke_national bench/casework.sh 5 1
 run dashboard env DB=workhealth_smoke_national bench/dashboard.sh 2025 5 1
+run national env DB=workhealth_smoke_national SCOPE=national bench/dashboard.sh 2025 5 1
 run returns env DB=workhealth_smoke_returns bench/returns.sh 300 300 1
 run employers env DB=workhealth_smoke_employers bench/employers.sh 200 500 1
 run extracts env DB=workhealth_smoke_extracts bench/extracts.sh 2000 1

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workhealth.audit.AuditLog;
 import org.workhealth.milestone.internal.AttributeRows;
+import org.workhealth.milestone.internal.DayCounts;
 import org.workhealth.milestone.internal.MilestoneCounts;
 import org.workhealth.milestone.internal.MilestoneReads;
 import org.workhealth.milestone.internal.MilestoneWriter;
@@ -26,8 +27,9 @@ import org.workhealth.milestone.internal.MilestoneWriter;
  * and its attribute rows, and it only inserts, save one exception: when a case's personal data is erased, the free
  * text staff typed on its milestones is erased with it ({@link #eraseFreeText}); it also keeps
  * {@code milestone_first}, each case's first current milestone of a type, from which "first per case" counts are
- * read. Nothing is recorded or corrected in a period a {@link PeriodLocks}
- * lock covers.
+ * read, and {@code milestone_day_count} and {@code milestone_month_count}, the current and first milestones of each
+ * contract, type and day or month, from which counts by contract are added up. Nothing is recorded or corrected in
+ * a period a {@link PeriodLocks} lock covers.
  */
 @Service
 public class Milestones {
@@ -49,9 +51,10 @@ public class Milestones {
     private final MilestoneReads reads;
     private final MilestoneCounts counts;
     private final AttributeRows attributes;
+    private final DayCounts dayCounts;
 
     Milestones(JdbcClient jdbc, AuditLog audit, PeriodLocks locks, MilestoneWriter writer, MilestoneReads reads,
-            MilestoneCounts counts, AttributeRows attributes) {
+            MilestoneCounts counts, AttributeRows attributes, DayCounts dayCounts) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.locks = locks;
@@ -59,6 +62,7 @@ public class Milestones {
         this.reads = reads;
         this.counts = counts;
         this.attributes = attributes;
+        this.dayCounts = dayCounts;
     }
 
     /**
@@ -74,7 +78,10 @@ public class Milestones {
                     throw new PeriodLockedException(covered.lock(), milestone.occurredOn(), false);
                 });
         long id = writer.insert(milestone, null, false, null);
-        writer.refreshFirst(milestone.caseId(), milestone.type());
+        DayCounts.Changes changes = new DayCounts.Changes().current(milestone.contractId(), milestone.type(),
+                milestone.occurredOn(), milestone.caseId() != null, 1);
+        writer.refreshFirst(milestone.caseId(), milestone.type(), changes);
+        dayCounts.apply(changes);
         audit.recordChange("CREATE", "milestone", id, milestone.organisationId(), milestone.type().name());
         return id;
     }
@@ -102,6 +109,9 @@ public class Milestones {
             throw new PeriodLockedException(covered.lock(), probes.get(covered.probe()).on(), false);
         });
         writer.insertAll(batch);
+        DayCounts.Changes changes = new DayCounts.Changes();
+        batch.forEach(m -> changes.current(m.contractId(), m.type(), m.occurredOn(), false, 1));
+        dayCounts.apply(changes);
         batch.stream().collect(Collectors.groupingBy(NewMilestone::organisationId, TreeMap::new,
                 Collectors.counting()))
                 .forEach((organisation, count) -> audit.recordChange("CREATE", "milestone", null, organisation,
@@ -148,11 +158,16 @@ public class Milestones {
             // Someone else corrected it at the same moment: the unique supersedes_id keeps one chain.
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
         }
-        writer.refreshFirst(original.caseId(), original.type());
+        DayCounts.Changes changes = new DayCounts.Changes()
+                .current(original.contractId(), original.type(), original.occurredOn(), original.caseId() != null, -1)
+                .current(correction.contractId(), correction.type(), correction.occurredOn(),
+                        correction.caseId() != null, 1);
+        writer.refreshFirst(original.caseId(), original.type(), changes);
         if (correction.caseId() != null
                 && (!correction.caseId().equals(original.caseId()) || correction.type() != original.type())) {
-            writer.refreshFirst(correction.caseId(), correction.type());
+            writer.refreshFirst(correction.caseId(), correction.type(), changes);
         }
+        dayCounts.apply(changes);
         audit.recordChange("SUPERSEDE", "milestone", correctionId, correction.organisationId(),
                 original.type().name() + " " + id + " superseded by " + correctionId
                         + (reason == null ? "" : ": " + reason));
@@ -185,7 +200,10 @@ public class Milestones {
         } catch (DuplicateKeyException e) {
             throw new NotCurrentException("Milestone " + id + " has already been superseded");
         }
-        writer.refreshFirst(original.caseId(), original.type());
+        DayCounts.Changes changes = new DayCounts.Changes().current(original.contractId(), original.type(),
+                original.occurredOn(), original.caseId() != null, -1);
+        writer.refreshFirst(original.caseId(), original.type(), changes);
+        dayCounts.apply(changes);
         audit.recordChange("WITHDRAW", "milestone", id, original.organisationId(),
                 original.type().name() + " " + id + " withdrawn: " + reason);
         return withdrawalId;

@@ -288,6 +288,47 @@ class PerformancePagesTest {
         assertThat(readOnly.select("a[href$=/edit]")).isEmpty();
     }
 
+    /**
+     * The national organisation sits above every hub, so a national user's dashboard of a programme is every hub's
+     * figures at once (issue 19's national view), and narrowing it to each hub in turn splits it exactly.
+     */
+    @Test
+    void aNationalUserSeesEveryHubsFiguresOnTheSamePage() throws Exception {
+        MockHttpSession national = SignIn.as(mvc, SignIn.NATIONAL);
+        Document all = page(mvc.perform(get("/performance/WW/2025").session(national)).andExpect(status().isOk()));
+        assertThat(all.select("select#contract option").eachText())
+                .contains("WW-BURY-2024", "WW-OLDHAM-2024", "WW-WARKS-2024", "WW-COV-2024");
+        assertThat(all.select("select#organisation option").eachText())
+                .contains("NHS Greater Manchester", "Coventry and Warwickshire Integrated Care Board");
+        assertThat(all.selectFirst("caption").text()).contains("Joint Work and Health Directorate");
+
+        long nationalId = jdbc.sql("SELECT organisation_id FROM person WHERE email = ?").param(SignIn.NATIONAL)
+                .query(Long.class).single();
+        List<Long> hubs = jdbc.sql("SELECT id FROM organisation WHERE parent_id = ? ORDER BY id").param(nationalId)
+                .query(Long.class).list();
+        List<String> counted = List.of("REFERRALS", "ENGAGED", "ACTION_PLANS", "JOB_OUTCOMES");
+        long[] summed = new long[counted.size()];
+        for (long hub : hubs) {
+            if (all.select("select#organisation option[value=" + hub + "]").isEmpty()) {
+                continue;
+            }
+            Document one = page(mvc.perform(get("/performance/WW/2025").param("organisation", String.valueOf(hub))
+                    .session(national)).andExpect(status().isOk()));
+            for (int i = 0; i < counted.size(); i++) {
+                summed[i] += cumulative(one, counted.get(i));
+            }
+        }
+        for (int i = 0; i < counted.size(); i++) {
+            assertThat(cumulative(all, counted.get(i))).as(counted.get(i)).isEqualTo(summed[i]);
+        }
+        assertThat(cumulative(all, "ENGAGED")).isPositive();
+    }
+
+    private static long cumulative(Document page, String kpi) {
+        return Long.parseLong(page.selectFirst("tr[data-kpi=" + kpi + "] td[data-column=cumulative]").text()
+                .replace(",", ""));
+    }
+
     private long contractId(String reference) {
         return jdbc.sql("SELECT id FROM contract WHERE reference = ?").param(reference).query(Long.class).single();
     }

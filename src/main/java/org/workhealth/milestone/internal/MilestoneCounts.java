@@ -16,14 +16,19 @@ import org.workhealth.milestone.MilestoneCount;
 import org.workhealth.milestone.MilestoneCountQuery;
 import org.workhealth.milestone.MilestoneType;
 
-/** The set-based counts behind every figure: one grouped query over the current milestones, or the firsts. */
+/**
+ * The set-based counts behind every figure: counts by contract from the kept counts ({@link KeptCounts}), the rest in
+ * one grouped query over the current milestones, or the firsts.
+ */
 @Component
 public class MilestoneCounts {
 
     private final JdbcClient jdbc;
+    private final KeptCounts kept;
 
-    MilestoneCounts(JdbcClient jdbc) {
+    MilestoneCounts(JdbcClient jdbc, KeptCounts kept) {
         this.jdbc = jdbc;
+        this.kept = kept;
     }
 
     /**
@@ -31,6 +36,9 @@ public class MilestoneCounts {
      * set-based query. Superseded milestones never count, so a corrected milestone counts once.
      */
     public List<MilestoneCount> count(MilestoneCountQuery query) {
+        if (KeptCounts.answers(query)) {
+            return kept.count(query);
+        }
         StringBuilder sql = new StringBuilder("SELECT m.type, m.contract_id");
         if (query.byMonth()) {
             sql.append(", EXTRACT(YEAR FROM m.occurred_on) AS y, EXTRACT(MONTH FROM m.occurred_on) AS mo");

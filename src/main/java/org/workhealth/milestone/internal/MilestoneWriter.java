@@ -2,13 +2,16 @@ package org.workhealth.milestone.internal;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +23,8 @@ import org.workhealth.milestone.MilestoneType;
 import org.workhealth.milestone.NewMilestone;
 
 /**
- * Inserts milestones with their attribute rows, and keeps {@code milestone_first}. Only inserts: the record is
- * append-only.
+ * Inserts milestones with their attribute rows, and keeps {@code milestone_first} (the day counts' changes it
+ * gathers are applied by the caller). Only inserts: the record is append-only.
  */
 @Component
 public class MilestoneWriter {
@@ -88,24 +91,41 @@ public class MilestoneWriter {
 
     /**
      * Keeps {@code milestone_first} true for one case and type after a milestone of theirs is recorded or
-     * corrected: the earliest current one, or none. Two people recording the first milestone of a case at the
-     * same moment both insert its row; the primary key lets one through and the other's transaction fails
-     * whole, so the projection never disagrees with the record.
+     * corrected: the earliest current one, or none; a change of first goes into {@code changes} for the day counts.
+     * Two people recording the first milestone of a case at the same moment both insert its row; the primary key
+     * lets one through and the other's transaction fails whole, so the projection never disagrees with the record.
      */
-    public void refreshFirst(Long caseId, MilestoneType type) {
+    public void refreshFirst(Long caseId, MilestoneType type, DayCounts.Changes changes) {
         if (caseId == null) {
             return;
         }
+        Optional<First> before = jdbc.sql("SELECT milestone_id, contract_id, occurred_on FROM milestone_first "
+                + "WHERE case_id = ? AND type = ?").params(caseId, type.name()).query(MilestoneWriter::first)
+                .optional();
+        Optional<First> after = jdbc.sql("SELECT m.id AS milestone_id, m.contract_id, m.occurred_on FROM milestone m "
+                + "WHERE m.case_id = ? AND m.type = ? AND " + Current.NOT_SUPERSEDED
+                + " ORDER BY m.occurred_on, m.id FETCH FIRST 1 ROWS ONLY").params(caseId, type.name())
+                .query(MilestoneWriter::first).optional();
+        if (before.map(First::milestoneId).equals(after.map(First::milestoneId))) {
+            return;
+        }
         jdbc.sql("DELETE FROM milestone_first WHERE case_id = ? AND type = ?").params(caseId, type.name()).update();
-        jdbc.sql("""
-                INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on)
-                SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on
-                FROM milestone m
-                WHERE m.case_id = ? AND m.type = ? AND """ + " " + Current.NOT_SUPERSEDED + """
+        before.ifPresent(f -> changes.first(f.contractId(), type, f.occurredOn(), -1));
+        after.ifPresent(f -> {
+            jdbc.sql("""
+                    INSERT INTO milestone_first (case_id, type, milestone_id, contract_id, organisation_id, occurred_on)
+                    SELECT m.case_id, m.type, m.id, m.contract_id, m.organisation_id, m.occurred_on
+                    FROM milestone m WHERE m.id = ?""").param(f.milestoneId()).update();
+            changes.first(f.contractId(), type, f.occurredOn(), 1);
+        });
+    }
 
-                ORDER BY m.occurred_on, m.id
-                FETCH FIRST 1 ROWS ONLY
-                """).params(caseId, type.name()).update();
+    private record First(long milestoneId, Long contractId, LocalDate occurredOn) {
+    }
+
+    private static First first(ResultSet rs, int row) throws SQLException {
+        return new First(rs.getLong("milestone_id"), MilestoneCounts.nullableLong(rs, "contract_id"),
+                rs.getDate("occurred_on").toLocalDate());
     }
 
     private static void set(PreparedStatement ps, NewMilestone m, Timestamp now, Long supersedesId,

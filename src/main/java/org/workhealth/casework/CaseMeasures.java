@@ -44,8 +44,12 @@ class CaseMeasures {
     record Latest(String measure, String point, String scores, String change) {
     }
 
-    /** An answer that needs the practitioner to act now, such as PHQ-9 item 9 above "Not at all". */
-    record SafetyPrompt(String measure, int question, String questionText, String answer, String text) {
+    /**
+     * An answer that needs the practitioner to act now, such as PHQ-9 item 9 above "Not at all". Shown on the page the
+     * practitioner is sent to, so it travels in the session's flash attributes, which live in the database.
+     */
+    record SafetyPrompt(String measure, int question, String questionText, String answer, String text)
+            implements java.io.Serializable {
 
         String noteText() {
             return "Safety prompt: " + measure + " question " + question + " (" + questionText + ") answered \""

@@ -55,7 +55,7 @@ class MilestoneDayCountsTest {
         Contract a = programmes.findContract(setup.contractId()).orElseThrow();
         String reference = "DC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Contract b = programmes.addContractUnchecked(new NewContract(reference, setup.programmeId(),
-                cases.buryLiveWell(), cases.org("NHS Greater Manchester"), "Bury", LocalDate.of(2023, 4, 1),
+                cases.buryLiveWell(), cases.org("NHS Greater Manchester"), "Bury", LocalDate.of(2025, 4, 1),
                 LocalDate.of(2027, 3, 31), null));
         LocalDate may1 = LocalDate.of(2025, 5, 1);
         LocalDate may2 = LocalDate.of(2025, 5, 2);

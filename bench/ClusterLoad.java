@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  * <li>{@code load --base URL --clients N --seconds T --out DIR --phase NAME [--events FILE] [--until FILE]
- * [--nodes node1=URL,node2=URL] [--window S] [--think MS]}: three in five clients are members of the public who
+ * [--nodes node1=URL,node2=URL] [--window S] [--think MS] [--page-think MS]}: three in five clients are members of the public who
  * fill in the public referral form page by page and send it (a new person, so a new cookie jar, each time; every
  * reference shown on the confirmation page is written to DIR/NAME.refs); one in five is a triager who opens the
  * first referrals of their queue that no one has started and presses "Start triage"; one in five is a practitioner
@@ -42,7 +42,10 @@ import java.util.regex.Pattern;
  * kill|stop|gone|up NODE} written there during the run by the script mark when a node was killed or stopped and
  * when its process was gone: a 5xx or dropped connection from that node on a request that was in flight on it
  * then counts as "in flight" rather than as a failure beyond them (see {@link #inFlight}). With --nodes, each node's pool and heap are read every 2 s from its own
- * /actuator/prometheus as the national administrator (admin@workhealth.example). With --until, the run ends early once that file exists.</li>
+ * /actuator/prometheus as the national administrator (admin@workhealth.example). With --until, the run ends early once that file exists.
+ * --think pauses between a client's journeys; --page-think pauses before every request, as a person reads a page
+ * before the next click, so that each client sends at most one request every MS: a steady load below what the
+ * service can take rather than as much as it can answer.</li>
  * <li>{@code metrics URL}: one node's heap and pool figures, read as the national administrator.</li>
  * </ul>
  */
@@ -116,6 +119,7 @@ public class ClusterLoad {
     private final Path until;
     private final int window;
     private final int thinkMs;
+    private final int pageThinkMs;
     private final Map<String, String> nodeUrls = new LinkedHashMap<>();
 
     private final List<String> nodeNames = Collections.synchronizedList(new ArrayList<>());
@@ -143,6 +147,7 @@ public class ClusterLoad {
         until = o.containsKey("until") ? Path.of(o.get("until")) : null;
         window = Integer.parseInt(o.getOrDefault("window", "60"));
         thinkMs = Integer.parseInt(o.getOrDefault("think", "0"));
+        pageThinkMs = Integer.parseInt(o.getOrDefault("page-think", "0"));
         if (o.containsKey("nodes")) {
             for (String pair : o.get("nodes").split(",")) {
                 String[] p = pair.split("=", 2);
@@ -390,6 +395,7 @@ public class ClusterLoad {
          */
         String call(String method, String path, Map<String, String> form, int expect, String prefix)
                 throws JourneyFailed {
+            think(pageThinkMs);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60));
             if (cookie != null) {
@@ -565,6 +571,9 @@ public class ClusterLoad {
 
         final Map<String, NodeMetrics> nodes = new LinkedHashMap<>();
         final Map<String, double[]> worst = new ConcurrentHashMap<>(); // active, max, pending, timeouts, samples
+        /** Per node, each sample that found requests waiting for a connection: "seconds-into-the-run:waiting". */
+        final Map<String, List<String>> waits = new ConcurrentHashMap<>();
+        final long started = System.currentTimeMillis();
 
         Sampler(Map<String, String> urls) {
             super("pool-sampler");
@@ -572,6 +581,7 @@ public class ClusterLoad {
             urls.forEach((name, url) -> {
                 nodes.put(name, new NodeMetrics(url));
                 worst.put(name, new double[5]);
+                waits.put(name, Collections.synchronizedList(new ArrayList<>()));
             });
         }
 
@@ -587,6 +597,10 @@ public class ClusterLoad {
                         w[2] = Math.max(w[2], m.get("pending"));
                         w[3] = Math.max(w[3], m.get("timeouts"));
                         w[4]++;
+                        if (m.get("pending") > 0) {
+                            waits.get(name).add(String.format(Locale.UK, "%d:%.0f",
+                                    (System.currentTimeMillis() - started) / 1000, m.get("pending")));
+                        }
                     } catch (Exception e) {
                         // A node that is down or restarting: read it again next time.
                     }
@@ -740,8 +754,9 @@ public class ClusterLoad {
         }
         if (sampler != null) {
             sampler.worst.forEach((name, w) -> System.out.printf(Locale.UK, "POOL phase=%s node=%s samples=%.0f "
-                    + "max_active=%.0f pool_size=%.0f max_pending=%.0f timeouts=%.0f%n", phase, name, w[4], w[0], w[1],
-                    w[2], w[3]));
+                    + "max_active=%.0f pool_size=%.0f max_pending=%.0f timeouts=%.0f waits_at_s=%s%n", phase, name,
+                    w[4], w[0], w[1], w[2], w[3], sampler.waits.get(name).isEmpty() ? "-"
+                            : String.join(",", sampler.waits.get(name))));
         }
     }
 

@@ -7,16 +7,22 @@
 #      it, signed-in people stay signed in, every shown reference stored, the scheduler's notify-send task runs on;
 #   3. rolling restart under load: SIGTERM node1, start it again, wait for it, then node2: no failed request
 #      beyond those in flight;
-#   4. soak: SOAK seconds of load: no errors, heap after a forced full GC at the end within 10% of the start,
-#      no request waited for a database connection, p99 of the last window within 1.5x the first.
-# Usage: bench/cluster.sh [clients] [load-s] [fail-s] [soak-s]     (defaults 50 300 120 1800: about 50 minutes)
+#   4. soak: SOAK seconds of steady load (each client pauses SOAK_PAGE_THINK_MS before every request, so the load
+#      stays below what the two cores can take; phases 1 to 3 send as fast as the service answers): no errors, heap
+#      after a forced full GC at the end within 10% of the start, no request waited for a database connection, p99
+#      of the last window within 1.5x the first. SOAK_WARM_UP seconds of the same load come first, counted apart:
+#      phase 3 leaves both nodes just restarted.
+# Usage: bench/cluster.sh [clients] [load-s] [fail-s] [soak-s]     (defaults 50 300 120 1800: about 55 minutes)
 #        bench/cluster.sh 10 20 20 30                              (the tiny run bench/smoke.sh makes)
 # Needs: a JDK 17 (java, javac, jcmd), psql, createdb, dropdb, curl, PostgreSQL as bench/README.md says, and
 # /usr/sbin/haproxy (installed with apt-get when missing, which needs root). Makes its own database DB (default
 # workhealth_cluster; dropped and made again, never `test`). Exits non-zero when any check fails.
 # Environment: DB; PHASES (default "1 2 3 4"); ONE_NODE_SECONDS (phase 1's one-node run, default LOAD); THINK_MS
-# (pause between a client's journeys, default 0: as fast as the service answers); START_TOGETHER=1 (start both
-# nodes at once, to see Flyway's lock let one migrate; default: node1 first with the demo data, then node2);
+# (pause between a client's journeys, default 0: as fast as the service answers); SOAK_PAGE_THINK_MS (the soak's
+# pause before every request, default 500; 0 soaks at saturation, as fast as the service answers); SOAK_WARM_UP
+# (seconds of the soak's load before it, counted apart; default 120, a third of a soak under 600 s; 0 for none);
+# START_TOGETHER=1 (start both nodes at once, to see Flyway's lock let one migrate; default: node1 first with the
+# demo data, then node2);
 # ROLLING=sigterm (default: phase 3 sends SIGTERM and leaves HAProxy's readiness checks to take the node out) or
 # ROLLING=drain (HAProxy is told to drain the node first, as docs/operations.md describes); NODE_JAVA_OPTS (default
 # -Xmx1g); LB_PORT, NODE1_PORT, NODE2_PORT, API_PORT (HAProxy's runtime API),
@@ -30,6 +36,8 @@ fail_s=${3:-120}
 soak_s=${4:-1800}
 one_s=${ONE_NODE_SECONDS:-$load_s}
 think=${THINK_MS:-0}
+soak_page_think=${SOAK_PAGE_THINK_MS:-500}
+soak_warm_s=${SOAK_WARM_UP:-$(( soak_s >= 600 ? 120 : soak_s / 3 ))}
 rolling=${ROLLING:-sigterm}
 phases=" ${PHASES:-1 2 3 4} "
 db=${DB:-workhealth_cluster}
@@ -395,10 +403,18 @@ if [[ $phases == *" 4 "* ]]; then
   window=$(( soak_s >= 600 ? 60 : (soak_s / 3 > 5 ? soak_s / 3 : 5) ))
   warm=$(( soak_s >= 600 ? 60 : soak_s / 6 ))
   tail_s=$(( soak_s >= 600 ? 30 : soak_s / 6 ))
-  echo; echo "== 4. Soak: $clients clients for $soak_s s; p99 by window of $window s; heap after GC at $warm s and $((soak_s - tail_s)) s =="
+  nodes="node1=http://127.0.0.1:${ports[0]},node2=http://127.0.0.1:${ports[1]}"
+  if [ "$soak_warm_s" -gt 0 ]; then
+    # Phase 3 left both nodes just restarted: the same load warms them (JIT, caches, pools) before the soak counts.
+    echo; echo "== 4. Soak warm-up: the soak's load for $soak_warm_s s, counted apart =="
+    load soak-warm-up "$soak_warm_s" --page-think "$soak_page_think" --window "$soak_warm_s" --nodes "$nodes"
+    stored soak-warm-up "4 soak warm-up:"
+    total=$(field soak-warm-up ERRORS total)
+    check "4 soak warm-up: no errors" "$(is "$total" = 0)" "$total errors"
+  fi
+  echo; echo "== 4. Soak: $clients clients for $soak_s s, each pausing $soak_page_think ms before every request; p99 by window of $window s; heap after GC at $warm s and $((soak_s - tail_s)) s =="
   hap "clear counters all" >/dev/null
-  load soak "$soak_s" --window "$window" \
-    --nodes "node1=http://127.0.0.1:${ports[0]},node2=http://127.0.0.1:${ports[1]}" &
+  load soak "$soak_s" --window "$window" --page-think "$soak_page_think" --nodes "$nodes" &
   loader=$!
   sleep "$warm"
   heap_start=$(heap)
@@ -420,9 +436,10 @@ if [[ $phases == *" 4 "* ]]; then
     pool=$(grep "^POOL phase=soak node=$n " "$work/soak.out" || true)
     pool_figure() { echo "$pool" | grep -o " $1=[0-9]*" | cut -d= -f2; }
     samples=$(pool_figure samples); pending=$(pool_figure max_pending); timeouts=$(pool_figure timeouts)
+    waits=$(echo "$pool" | grep -o ' waits_at_s=[^ ]*' | cut -d= -f2)
     check "4 soak: $n pool never exhausted (none waiting, no timeout)" \
       "$(is "${samples:-0}" -gt 0 -a "${pending:-x}" = 0 -a "${timeouts:-x}" = 0)" \
-      "most in use $(pool_figure max_active) of $(pool_figure pool_size), most waiting ${pending:-?}, timeouts ${timeouts:-?} ($samples samples, one every 2 s)"
+      "most in use $(pool_figure max_active) of $(pool_figure pool_size), most waiting ${pending:-?}, timeouts ${timeouts:-?} ($samples samples, one every 2 s; second:waiting ${waits:--})"
   done
   ratio=$(field soak P99 ratio)
   if [ -z "$ratio" ]; then

@@ -736,8 +736,15 @@ public class ClusterLoad {
             double width = elapsed / windows;
             System.out.printf(Locale.UK, "p99 by window of %.0f s:%n  %6s %9s %7s %8s %8s %8s%n", width, "from s",
                     "requests", "errors", "p50 ms", "p95 ms", "p99 ms");
-            double first = 0;
-            double last = 0;
+            // Steady means the last sixth of the run against the first sixth (at least a window each): single
+            // minutes vary too much to compare one with another.
+            int k = Math.max(1, windows / 6);
+            long firstTo = t0 + Math.round(k * width * 1000);
+            long lastFrom = t0 + Math.round((windows - k) * width * 1000);
+            double first = percentile(all.stream().filter(s -> s.startMs() < firstTo)
+                    .mapToDouble(s -> s.micros() / 1000.0).sorted().toArray(), 99);
+            double last = percentile(all.stream().filter(s -> s.startMs() >= lastFrom)
+                    .mapToDouble(s -> s.micros() / 1000.0).sorted().toArray(), 99);
             for (int w = 0; w < windows; w++) {
                 long from = t0 + Math.round(w * width * 1000);
                 long to = t0 + Math.round((w + 1) * width * 1000);
@@ -746,11 +753,9 @@ public class ClusterLoad {
                 long errs = in.stream().filter(s -> s.kind() != Kind.OK).count();
                 System.out.printf(Locale.UK, "  %6.0f %9d %7d %8.1f %8.1f %8.1f%n", w * width, in.size(), errs,
                         percentile(ms, 50), percentile(ms, 95), percentile(ms, 99));
-                first = w == 0 ? percentile(ms, 99) : first;
-                last = percentile(ms, 99);
             }
-            System.out.printf(Locale.UK, "P99 phase=%s windows=%d first_ms=%.1f last_ms=%.1f ratio=%.2f%n", phase,
-                    windows, first, last, first == 0 ? 0 : last / first);
+            System.out.printf(Locale.UK, "P99 phase=%s windows=%d compared=%d first_ms=%.1f last_ms=%.1f ratio=%.2f%n",
+                    phase, windows, k, first, last, first == 0 ? 0 : last / first);
         }
         if (sampler != null) {
             sampler.worst.forEach((name, w) -> System.out.printf(Locale.UK, "POOL phase=%s node=%s samples=%.0f "

@@ -13,7 +13,7 @@
 #      of the last sixth of the soak within 1.5x that of the first sixth. SOAK_WARM_UP seconds of the same load come
 #      first, counted apart: phase 3 leaves both nodes just restarted, and they take minutes to warm up.
 # Usage: bench/cluster.sh [clients] [load-s] [fail-s] [soak-s]     (defaults 50 300 120 1800: about an hour)
-#        bench/cluster.sh 10 20 20 30                              (the tiny run bench/smoke.sh makes)
+#        bench/cluster.sh 10 20 20 30                              (a tiny run of a few minutes; not in bench/smoke.sh)
 # Needs: a JDK 17 (java, javac, jcmd), psql, createdb, dropdb, curl, PostgreSQL as bench/README.md says, and
 # /usr/sbin/haproxy (installed with apt-get when missing, which needs root). Makes its own database DB (default
 # workhealth_cluster; dropped and made again, never `test`). Exits non-zero when any check fails.
